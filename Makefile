@@ -1,0 +1,56 @@
+# Releasing the Brakes: every entry point the README names.
+# `make site` and `make test` do the whole set-up on a fresh machine (Python 3.11, make, git).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SPHINX := $(BIN)/sphinx-build -W --keep-going -n -q
+PORT   ?= 8000
+
+.PHONY: site trainer serve test lint exercises bench clean help
+
+help:
+	@echo "make site     build the learner edition into _build/html"
+	@echo "make trainer  build the trainer edition into _build/trainer"
+	@echo "make serve    live preview on http://127.0.0.1:$(PORT)"
+	@echo "make test     run the whole test suite"
+	@echo "make bench    run the benchmarks"
+
+# The virtualenv is rebuilt whenever the pinned versions or the project change.
+$(STAMP): requirements.lock pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed: install python3.11"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+site: $(STAMP)
+	$(SPHINX) -b html . _build/html
+	@echo "Learner edition built: open _build/html/index.html"
+
+trainer: $(STAMP)
+	$(SPHINX) -b html -t trainer . _build/trainer
+	@echo "Trainer edition built: open _build/trainer/index.html"
+
+serve: $(STAMP)
+	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port $(PORT) -b html . _build/html \
+		--ignore "_build/*" --ignore ".venv/*" --ignore "*.ipynb_checkpoints*"
+
+exercises: $(STAMP)
+	$(BIN)/brakes exercises
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(STAMP) lint
+	$(BIN)/brakes exercises --check
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf _build .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,141 @@
+"""The ``brakes`` command for trainers and CI: it parses arguments and dispatches, nothing more.
+
+Every mistake a user can make ends as one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from brakes.config import COURSE
+from brakes.errors import BrakesError
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one clear line rather than the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"must be a number such as 1 or 10, got {text!r}"
+        ) from None
+    if not 0 < value <= 1000:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 1000, got {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: one sub-command per trainer tool."""
+    parser = _Parser(
+        prog="brakes",
+        description="Tools for the 'Releasing the Brakes' course: make the fictional brand's "
+        "data and keep the learner notebooks in step with the solutions.",
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_Parser)
+
+    data = verbs.add_parser(
+        "data",
+        help="write the fictional brand's tables for a seed",
+        description="Write every table of La Mijotière's data (mentions, support, audience, "
+        "staff, page_daily, campaigns, competitors, sales) for one seed. The same seed always "
+        "gives the same files; another seed gives a different, equally coherent history.",
+    )
+    data.add_argument(
+        "--seed",
+        type=_seed,
+        default=COURSE.default_seed,
+        help=f"random seed (default {COURSE.default_seed}, the published data)",
+    )
+    data.add_argument("--out", type=Path, required=True, help="folder to write the tables into")
+    data.add_argument(
+        "--scale",
+        type=_scale,
+        default=1.0,
+        help="multiply the number of mentions and support conversations (default 1)",
+    )
+    data.add_argument(
+        "--format", choices=("csv", "parquet"), default="csv", help="file format (default csv)"
+    )
+    data.add_argument("--force", action="store_true", help="write into a folder that is not empty")
+
+    exercises = verbs.add_parser(
+        "exercises",
+        help="regenerate the learner notebooks from the solutions",
+        description="Write exercises/*.ipynb from solutions/*.ipynb: solution blocks replaced by "
+        "placeholders, outputs stripped. With --check, change nothing and fail if they differ.",
+    )
+    exercises.add_argument(
+        "--check", action="store_true", help="only report notebooks that have drifted (for CI)"
+    )
+    exercises.add_argument("--solutions", type=Path, default=COURSE.solutions_dir, help="source")
+    exercises.add_argument("--exercises", type=Path, default=COURSE.exercises_dir, help="target")
+    return parser
+
+
+def _run_data(args: argparse.Namespace) -> int:
+    from brakes.data import generate, write_tables
+    from brakes.outdir import prepare_output_dir
+
+    out = prepare_output_dir(args.out, force=args.force)
+    tables = generate(seed=args.seed, scale=args.scale)
+    for path in write_tables(tables, out, fmt=args.format):
+        print(f"{path}  {len(tables[path.stem]):>9,} rows")
+    return 0
+
+
+def _run_exercises(args: argparse.Namespace) -> int:
+    from brakes.exercises.notebooks import check_drift, generate_exercises
+
+    if args.check:
+        drifted = check_drift(args.solutions, args.exercises)
+        for problem in drifted:
+            print(f"drifted: {problem}", file=sys.stderr)
+        if drifted:
+            print("run 'brakes exercises' to regenerate them", file=sys.stderr)
+            return 1
+        print("exercises/ is in step with solutions/")
+        return 0
+    for path in generate_exercises(args.solutions, args.exercises):
+        print(f"wrote {path}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``brakes`` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    runners = {"data": _run_data, "exercises": _run_exercises}
+    if args.verb is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return runners[args.verb](args)
+    except BrakesError as error:
+        print(f"brakes {args.verb}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,95 @@
+"""Both editions build clean, and nothing of the trainer edition reaches the learner edition."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from brakes.config import COURSE
+
+pytestmark = pytest.mark.site
+
+from brakes.sphinxext.editions import ONLY_TRAINER
+
+
+class _Text(HTMLParser):
+    """The visible text of an HTML page, without scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def page_text(path: Path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.parts).split())
+
+
+def trainer_sentences() -> list[str]:
+    """Distinctive plain sentences of every trainer-only page and block in the sources."""
+    sources = list((COURSE.root / "course" / "trainer").rglob("*.md"))
+    chunks = [path.read_text(encoding="utf-8") for path in sources]
+    for path in [COURSE.root / "index.md", *(COURSE.root / "course").rglob("*.md")]:
+        chunks += [m.group(2) for m in ONLY_TRAINER.finditer(path.read_text(encoding="utf-8"))]
+    sentences = []
+    for chunk in chunks:
+        for line in chunk.splitlines():
+            words = line.strip()
+            # Plain prose lines only: no markup that the HTML would render differently.
+            if len(words) > 40 and not re.search(r"[`*_#|{}\[\]<>:]", words):
+                sentences.append(words[:40])
+    return sentences
+
+
+@pytest.mark.parametrize("edition", COURSE.editions)
+def test_edition_builds_clean(sites: dict, edition: str) -> None:
+    site = sites[edition]
+    assert site.returncode == 0, site.log
+    assert "WARNING" not in site.log and "ERROR" not in site.log, site.log
+    assert (site.html / "index.html").is_file()
+
+
+def test_trainer_text_only_in_trainer_edition(sites: dict) -> None:
+    sentences = trainer_sentences()
+    assert len(sentences) >= 10, "expected trainer-only text in the sources to check against"
+    trainer = " ".join(page_text(p) for p in sites["trainer"].pages())
+    learner_pages = sites["learner"].pages()
+    learner = " ".join(page_text(p) for p in learner_pages)
+    learner_raw = " ".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in sites["learner"].html.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".js", ".txt", ".md", ".ipynb", ".json"}
+    )
+    missing = [s for s in sentences if s not in trainer]
+    assert not missing, f"trainer edition lacks: {missing[:3]}"
+    leaked = [s for s in sentences if s in learner or s in learner_raw]
+    assert not leaked, f"learner edition contains trainer text: {leaked[:3]}"
+    assert not (sites["learner"].html / "course" / "trainer").exists()
+    assert (sites["trainer"].html / "course" / "trainer" / "index.html").is_file()
+    assert "trainer/index.html" not in learner_raw
+
+
+def test_data_dictionary_lists_every_column(sites: dict) -> None:
+    from brakes.data import TABLE_NAMES, schema
+
+    text = page_text(sites["learner"].html / "course" / "data-dictionary.html")
+    for name in TABLE_NAMES:
+        assert name in text
+        for column in schema.TABLES[name].columns:
+            assert column.name in text, f"{name}.{column.name} missing from the dictionary"
+            assert column.description.split(".")[0][:30] in text
