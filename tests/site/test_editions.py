@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from brakes.config import COURSE
+from brakes.sphinxext.editions import ONLY_TRAINER
 
 pytestmark = pytest.mark.site
-
-from brakes.sphinxext.editions import ONLY_TRAINER
 
 
 class _Text(HTMLParser):

@@ -49,7 +49,9 @@ def parse_quiz(text: str) -> dict[str, Any]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise QuizError(f"the quiz is not valid YAML ({error.problem}); quote text with colons")
+        raise QuizError(
+            f"the quiz is not valid YAML ({error.problem}); quote text with colons"
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("question"), str):
         raise QuizError("a quiz needs a 'question:' line with the question's text")
     options = data.get("options")
