@@ -50,7 +50,7 @@ test: $(STAMP) lint
 	$(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --site
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache .hypothesis
