@@ -76,7 +76,14 @@ def fmt_number(x: Any, decimals: int | None = None) -> str:
         if value.is_integer() and abs(value) < 1e15:
             return f"{int(value):,}"
         magnitude = abs(value)
-        decimals = 1 if magnitude >= 100 else 2 if magnitude >= 1 else 4
+        if magnitude >= 100:
+            decimals = 1
+        elif magnitude >= 1:
+            decimals = 2
+        elif magnitude >= 0.001:
+            decimals = 4
+        else:  # tiny: keep two significant digits
+            decimals = min(12, 1 - math.floor(math.log10(magnitude)))
     if abs(value) >= 1e15:
         return f"{value:.3e}"
     text = f"{value:,.{decimals}f}"

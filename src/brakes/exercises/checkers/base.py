@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import types
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from brakes.exercises.outcomes import Status
-from brakes.exercises.wording import fmt_number
+from brakes.exercises.wording import code, describe, fmt_number
 
 #: The diagnosis of a wrong answer about which nothing more precise can be said.
 GENERIC = "generic"
@@ -108,8 +110,6 @@ class Checker:
 
     def type_mismatch(self, answer: Any, advice: str = "") -> Verdict:
         """``You gave X; the answer is Y.`` plus optional advice."""
-        from brakes.exercises.wording import describe
-
         text = f"You gave {describe(answer)}; the answer is {self.expects}."
         return wrong(f"{text} {advice}".strip(), "type")
 
@@ -120,3 +120,42 @@ def rounding_decimals(answer: float, expected: float, tol: Tolerance) -> int | N
         if math.isclose(answer, round(expected, d), rel_tol=1e-12, abs_tol=1e-12):
             return None if tol.allows(round(expected, d), expected) else d
     return None
+
+
+#: Advice when the answer is None.
+NONE_ADVICE = (
+    "Functions such as print() and in-place methods return None: "
+    "assign the result of the computation itself."
+)
+
+
+def is_callable_value(answer: Any) -> bool:
+    """A function or method object (learners often forget the parentheses)."""
+    return isinstance(
+        answer,
+        types.MethodType
+        | types.FunctionType
+        | types.BuiltinFunctionType
+        | types.BuiltinMethodType
+        | types.MethodWrapperType,
+    )
+
+
+def callable_advice(answer: Any) -> str:
+    """Advice for a method or function given instead of its result."""
+    name = getattr(answer, "__name__", None)
+    call = f".{name}()" if isinstance(name, str) and name.isidentifier() else "()"
+    return f"Add the parentheses to call it: {code(call)}."
+
+
+def attempt(diagnosis: Callable[[], Verdict | None]) -> Verdict | None:
+    """Run an optional diagnosis; one that cannot even be computed does not apply.
+
+    Diagnoses try transformations of the learner's object (``set_index``,
+    ``stack``, ``pd.Series(dict)``…) that may fail on odd input; the main
+    comparison then gives the message instead.
+    """
+    try:
+        return diagnosis()
+    except Exception:
+        return None

@@ -1,0 +1,221 @@
+"""The nine stories the data must tell, and every number that makes each one true.
+
+Each exercise of the course leads the learner to one of these stories, and
+``tests/data/test_stories.py`` proves each holds on many seeds. To make a story
+stronger or weaker, change its numbers here: the table generators read them
+and contain no story-specific constants of their own.
+
+Sentiment is drawn from a latent "mood" (see ``mentions.py``): a mention's
+mood is the sum of the shifts below plus logistic noise, and it is negative
+below ``-SENTIMENT_CUT``, positive above ``+SENTIMENT_CUT``. One unit of mood
+moves net sentiment by roughly 35 to 40 points.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+
+from brakes.data.brand import BRAND
+
+SENTIMENT_CUT = 0.9
+"""Half-width of the neutral band of the latent mood."""
+
+# ---------------------------------------------------------------------------
+# Story 1 (control): the conversation happens where the brand does not speak,
+# and it is more negative there. Used by mentions.py.
+# Forum, blog, review-site and YouTube mentions are about 63% of the total; the
+# brand answers only on its own accounts.
+# ---------------------------------------------------------------------------
+CHANNEL_SHARE = MappingProxyType(
+    {
+        "facebook": 0.14,
+        "twitter": 0.07,
+        "instagram": 0.11,
+        "tiktok": 0.05,
+        "youtube": 0.14,
+        "forum": 0.21,
+        "blog": 0.09,
+        "review_site": 0.19,
+    }
+)
+CHANNEL_MOOD = MappingProxyType(
+    {
+        "facebook": 0.8,
+        "twitter": 0.4,
+        "instagram": 0.95,
+        "tiktok": 0.65,
+        "youtube": 0.3,
+        "forum": -0.15,
+        "blog": 0.35,
+        "review_site": -0.2,
+    }
+)
+ANSWER_RATE = MappingProxyType({"negative": 0.45, "neutral": 0.22, "positive": 0.18})
+"""Share of mentions the brand answers on its own accounts, by sentiment; zero elsewhere."""
+TIKTOK_ANSWER_FACTOR = 0.5
+"""Once on TikTok (story 9), the brand answers there half as often as on its older accounts."""
+ANSWER_DELAY_MEDIAN_H = 4.0
+
+# ---------------------------------------------------------------------------
+# Story 2 (control): redirecting to a web form satisfies less and brings fewer
+# repeat purchases than a public resolution; the agency answers fast but
+# resolves less. Used by support.py.
+# ---------------------------------------------------------------------------
+AGENCY_SHARE_IN_OFFICE_HOURS = 0.45
+"""Outside office hours (weekdays 9:00-18:00) the agency handles everything."""
+FIRST_RESPONSE_MEDIAN_MIN = MappingProxyType({"agency": 14.0, "in_house": 70.0})
+ANSWER_MIX = MappingProxyType(
+    {
+        # redirect_form, public_resolution, private_message, none
+        "agency": (0.55, 0.12, 0.28, 0.05),
+        "in_house": (0.15, 0.45, 0.35, 0.05),
+    }
+)
+RESOLVE_RATE = MappingProxyType(
+    {"redirect_form": 0.42, "public_resolution": 0.86, "private_message": 0.74, "none": 0.08}
+)
+SATISFACTION_BASE = 2.3
+SATISFACTION_IF_RESOLVED = 1.3
+SATISFACTION_BY_ANSWER = MappingProxyType(
+    {"redirect_form": -0.25, "public_resolution": 0.2, "private_message": 0.05, "none": -0.4}
+)
+SATISFACTION_NOISE = 0.85
+SURVEY_ANSWER_RATE = 0.85
+"""Share of customers who answer the satisfaction survey (the rest are missing)."""
+
+# ---------------------------------------------------------------------------
+# Story 3 (control): unanswered negative mentions keep spreading, answered ones
+# stop. Used by mentions.py: reach after 7 days = first-day reach x (1 + growth),
+# growth being a median below times a log-normal spread.
+# ---------------------------------------------------------------------------
+GROWTH_MEDIAN = MappingProxyType({"negative": 1.9, "neutral": 0.25, "positive": 0.35})
+"""Median extra reach over the first week, as a share of the first day's reach."""
+GROWTH_ANSWERED_BASE = 0.06
+GROWTH_ANSWERED_PER_HOUR = 0.012
+"""An answered negative mention grows only a little, more the longer the brand took to answer."""
+GROWTH_ANSWERED_CAP_H = 24.0
+GROWTH_SPREAD = 0.5
+
+# ---------------------------------------------------------------------------
+# Story 4 (understanding): employees' own platform habits differ from where
+# customers are. Used by audience.py and staff.py: share of people who use each
+# platform weekly or daily.
+# ---------------------------------------------------------------------------
+CUSTOMER_WEEKLY_USE = MappingProxyType(
+    {
+        # facebook, instagram, youtube, tiktok, twitter, linkedin, pinterest, forum, review_site
+        "young_families": (0.50, 0.72, 0.70, 0.38, 0.12, 0.18, 0.40, 0.38, 0.22),
+        "food_lovers": (0.55, 0.68, 0.78, 0.30, 0.14, 0.14, 0.45, 0.55, 0.25),
+        "seniors": (0.66, 0.30, 0.55, 0.08, 0.08, 0.05, 0.15, 0.30, 0.20),
+        "students": (0.18, 0.88, 0.86, 0.78, 0.22, 0.12, 0.20, 0.22, 0.12),
+    }
+)
+STAFF_WEEKLY_USE = (0.74, 0.36, 0.45, 0.12, 0.25, 0.66, 0.12, 0.07, 0.05)
+"""Same platform order; an employee's attitude then scales these (see ATTITUDE_USE)."""
+ATTITUDE_USE = MappingProxyType(
+    {"flee": 0.55, "so_far_so_good": 1.0, "delegate": 0.9, "follow_the_wind": 1.2}
+)
+
+# ---------------------------------------------------------------------------
+# Story 5 (understanding): "so far so good". Tourbillon blenders' sentiment
+# slides from month 7, sales hold until month 13, then fall. Used by
+# mentions.py and sales.py.
+# ---------------------------------------------------------------------------
+SLIDE_LINE = "Tourbillon"
+SLIDE_START_MONTH = 7
+SLIDE_FULL_MONTH = 11
+SLIDE_MOOD_DROP = 1.5
+"""Mood lost at full slide on forums, blogs, review sites and YouTube ..."""
+SLIDE_OWN_CHANNEL_FACTOR = 0.6
+"""... and only this fraction of it on the channels the brand watches."""
+SLIDE_QUALITY_SHARE = 0.35
+"""Share of the line's mentions that turn to product quality once the slide is full."""
+SLIDE_SUPPORT_BOOST = 0.6
+"""At full slide, Tourbillon opens this much more support conversations than before."""
+SLIDE_SALES_DROP = MappingProxyType({13: 0.06, 14: 0.16, 15: 0.24, 16: 0.26, 17: 0.26, 18: 0.26})
+"""Share of Tourbillon's weekly sales lost, by month; zero before month 13."""
+
+
+
+def slide_progress(month: np.ndarray) -> np.ndarray:
+    """How far Tourbillon's slide has gone in each month, from 0 (not begun) to 1 (full)."""
+    span = SLIDE_FULL_MONTH - SLIDE_START_MONTH + 1
+    return np.clip((month - SLIDE_START_MONTH + 1) / span, 0.0, 1.0)
+
+
+# ---------------------------------------------------------------------------
+# Story 6 (understanding): the Swiss-army knife. The brand posts almost
+# everything on Facebook; students barely use it (CUSTOMER_WEEKLY_USE above).
+# Used by page_daily.py.
+# ---------------------------------------------------------------------------
+POSTS_PER_DAY = MappingProxyType(
+    {"facebook": 2.8, "twitter": 0.3, "instagram": 0.35, "tiktok": 0.3}
+)
+
+# ---------------------------------------------------------------------------
+# Story 7 (strategy): a Facebook contest in September 2025 brings followers
+# but no repeat purchases; service quality is what brings customers back.
+# Used by page_daily.py, campaigns.py (the contest is a campaign), sales.py
+# (the repeat-purchase rate ignores the contest) and support.py (bought_again).
+# ---------------------------------------------------------------------------
+CONTEST_PLATFORM = "facebook"
+CONTEST_START = pd.Timestamp("2025-09-08")
+CONTEST_END = pd.Timestamp("2025-09-21")
+CONTEST_FOLLOWER_GAIN = 0.38
+"""Facebook followers gained over the contest, as a share of those before it."""
+CONTEST_UNFOLLOW_SHARE = 0.10
+"""Share of the contest's new followers who leave again over the next two months."""
+CONTEST_EXTRA_POSTS = 2.0
+CONTEST_ENGAGEMENT_FACTOR = 5.0
+REPEAT_RATE = MappingProxyType(
+    {"Tourbillon": 0.30, "Perle": 0.34, "Croustille": 0.27, "Arôme": 0.38, "Mijote": 0.31}
+)
+"""Share of a week's buyers who had bought before: flat, whatever the follower count."""
+BOUGHT_AGAIN_BASE = 0.06
+BOUGHT_AGAIN_PER_STAR = 0.13
+BOUGHT_AGAIN_IF_RESOLVED = 0.08
+"""Chance to buy again = base + per star of satisfaction above 1 + bonus when resolved."""
+
+# ---------------------------------------------------------------------------
+# Story 8 (strategy): departments run initiatives alone. Most serve no company
+# goal and are not shared, and some duplicate each other. Used by campaigns.py.
+# ---------------------------------------------------------------------------
+N_CAMPAIGNS = 80
+SHARE_WITHOUT_GOAL = (0.66, 0.76)
+"""Range the share of campaigns linked to no company goal is drawn from."""
+SHARE_NOT_SHARED = (0.70, 0.82)
+"""Range the share of campaigns kept inside their department is drawn from."""
+PLANTED_OVERLAPS = (
+    # department A, department B, platform, objective: same thing, same time.
+    ("marketing", "communication", "facebook", "awareness"),
+    ("marketing", "sales", "facebook", "sales"),
+    ("marketing", "customer_service", "facebook", "engagement"),
+    ("communication", "hr", "instagram", "awareness"),
+    ("sales", "marketing", "instagram", "leads"),
+    ("marketing", "communication", "tiktok", "engagement"),
+)
+
+# ---------------------------------------------------------------------------
+# Story 9 (strategy): "me too". Ustensia opens a TikTok account in month 3;
+# La Mijotière follows in month 10, posts there, and its share of voice does
+# not move. Used by mentions.py, page_daily.py and competitors.py.
+# ---------------------------------------------------------------------------
+BRAND_TIKTOK_MONTH = 10
+JOIN_MONTH = MappingProxyType(
+    {
+        # company -> platform -> first month with an account (absent: never)
+        BRAND: {"facebook": 1, "twitter": 1, "instagram": 1, "tiktok": BRAND_TIKTOK_MONTH},
+        "Ustensia": {"facebook": 1, "twitter": 1, "instagram": 1, "youtube": 1, "tiktok": 3},
+        "Cuivrelle": {"facebook": 1, "instagram": 1, "youtube": 1},
+        "Fouet & Fils": {"facebook": 1, "twitter": 1, "instagram": 6},
+    }
+)
+BRAND_TIKTOK_MENTION_BUMP = 1.25
+"""Brand mentions on TikTok rise by a quarter once it posts there: too little to matter."""
+VOICE_VS_BRAND = MappingProxyType({"Ustensia": 1.35, "Cuivrelle": 0.8, "Fouet & Fils": 0.6})
+"""Each competitor's mention volume relative to the brand's."""
+USTENSIA_TIKTOK_BOOST = 1.6
+"""Ustensia's TikTok mentions once it posts there."""

@@ -1,0 +1,362 @@
+"""Checkers for single values: a number, a text label, a multiple-choice letter."""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from brakes.exercises.checkers.base import (
+    GENERIC,
+    NONE_ADVICE,
+    Checker,
+    Tolerance,
+    Verdict,
+    callable_advice,
+    is_callable_value,
+    right,
+    rounding_decimals,
+    wrong,
+)
+from brakes.exercises.wording import (
+    code,
+    describe,
+    fmt_label,
+    fmt_labels,
+    fmt_number,
+    fmt_pair,
+    is_number,
+    safe_len,
+    safe_repr,
+)
+
+#: How many entries of a collection are scanned when looking for the answer inside it.
+_SCAN_LIMIT = 100_000
+
+
+def _as_float(answer: Any) -> float:
+    """The answer as a float (may raise for exotic numbers, caught by the caller)."""
+    return float(answer)
+
+
+def _find_in(container: Any, expected: float, tol: Tolerance) -> str | None:
+    """Where ``expected`` sits in a Series/array/list/tuple answer, as advice text."""
+    if isinstance(container, pd.Series):
+        values = pd.to_numeric(container.iloc[:_SCAN_LIMIT], errors="coerce")
+        for label, value in zip(values.index, values.to_numpy(dtype=float), strict=True):
+            if tol.allows(float(value), expected):
+                return f"select it with {code(f'[{fmt_label(label)}]')}"
+        return None
+    if isinstance(container, pd.DataFrame):
+        return None
+    if isinstance(container, np.ndarray | list | tuple | pd.Index):
+        items = list(np.ravel(np.asarray(container, dtype=object))[:_SCAN_LIMIT])
+        for position, value in enumerate(items):
+            if is_number(value) and tol.allows(float(value), expected):
+                return f"take it with {code(f'[{position}]')}"
+    return None
+
+
+@dataclass(frozen=True)
+class Number(Checker):
+    """A single number: a count (``integer=True``), a share (``share=True``) or any number.
+
+    Diagnoses: a percentage for a fraction (and back), a count for a share,
+    a rounded value, an exact multiple, off by one, a Series/tuple holding the
+    right number, a method without parentheses, text that looks like a number.
+    """
+
+    tol: Tolerance = field(default_factory=Tolerance)
+    integer: bool = False
+    share: bool = False
+    unit: str = ""
+
+    @property
+    def expects(self) -> str:  # type: ignore[override]
+        if self.share:
+            return "a single number: a share between 0 and 1"
+        if self.integer:
+            return "a single whole number"
+        return "a single number"
+
+    def compare(self, answer: Any, expected: Any) -> Verdict:
+        """Compare a scalar answer with the expected number."""
+        exp = float(expected)
+        rejected = self._check_type(answer, exp)
+        if rejected is not None:
+            return rejected
+        try:
+            value = _as_float(answer)
+        except OverflowError:
+            return wrong(
+                f"Your number is too large to be right; the expected one is about "
+                f"{fmt_number(exp)}.",
+                "overflow",
+            )
+        except (TypeError, ValueError):
+            return self.type_mismatch(answer)
+        return self._check_value(value, exp)
+
+    def _check_type(self, answer: Any, exp: float) -> Verdict | None:
+        """A verdict when the answer is not a plain number; None when it is."""
+        if answer is None:
+            return self.type_mismatch(answer, NONE_ADVICE)
+        if isinstance(answer, bool | np.bool_):
+            return self.type_mismatch(
+                answer, "A comparison gives True/False; count or average it to get a number."
+            )
+        if is_number(answer):
+            return None
+        if is_callable_value(answer):
+            return self.type_mismatch(answer, callable_advice(answer))
+        if isinstance(answer, str):
+            try:
+                float(answer.replace(",", "").strip())
+            except ValueError:
+                return self.type_mismatch(answer)
+            return self.type_mismatch(answer, "Give the number itself, without quotes.")
+        if isinstance(answer, pd.Series | pd.DataFrame | np.ndarray | list | tuple | pd.Index):
+            return self._container(answer, exp)
+        if isinstance(answer, complex | np.complexfloating):
+            return self.type_mismatch(answer)
+        try:
+            is_missing = bool(pd.isna(answer)) if pd.api.types.is_scalar(answer) else False
+        except (TypeError, ValueError):
+            is_missing = False
+        if is_missing:
+            return wrong(
+                "Your answer is a missing value (NA). A mean or a sum of an empty "
+                "selection often gives this: check your filter.",
+                "nan",
+            )
+        return self.type_mismatch(answer)
+
+    def _container(self, answer: Any, exp: float) -> Verdict:
+        """A Series, frame, array, list or tuple where one number was expected."""
+        size = answer.size if hasattr(answer, "size") and not callable(answer.size) else None
+        if size is None:
+            size = safe_len(answer)
+        if size == 1:
+            take = ".item()" if isinstance(answer, pd.Series | pd.DataFrame | np.ndarray) else "[0]"
+            return self.type_mismatch(
+                answer,
+                f"Take the single number out of it, e.g. with {code(take)}.",
+            )
+        where = _find_in(answer, exp, self.tol)
+        if where is not None:
+            return wrong(
+                f"You gave {describe(answer)} that contains the right number; "
+                f"the answer is that number alone: {where}.",
+                "container_holds_answer",
+            )
+        if isinstance(answer, pd.Series | pd.DataFrame):
+            return self.type_mismatch(
+                answer,
+                "Reduce it to one number, e.g. with len(...), .sum() or .mean().",
+            )
+        return self.type_mismatch(answer)
+
+    def _check_value(self, value: float, exp: float) -> Verdict:
+        """Compare two floats and name the likely mistake."""
+        tol_text = self.tol.describe()
+        within = f" (within {tol_text})" if tol_text else ""
+        if math.isnan(value):
+            return wrong(
+                "Your answer is NaN (not a number). A mean of an empty selection or of a "
+                "column with missing values gives this: check your filter.",
+                "nan",
+            )
+        if self.tol.allows(value, exp):
+            return right(f"{fmt_number(value)}{within}.")
+        if math.isinf(value):
+            return wrong("Your answer is infinite: did you divide by zero?", "infinite")
+        if self.integer and not value.is_integer():
+            if self.tol.allows(round(value), exp):
+                return wrong(
+                    f"You gave {fmt_number(value)}; the answer is a whole number: "
+                    "round it or use a count rather than a mean.",
+                    "not_integer",
+                )
+        if exp != 0 and self.tol.allows(value / 100, exp):
+            return wrong(
+                f"You gave {fmt_number(value)}, which looks like a percentage (100 times too "
+                f"big); the answer is a fraction between 0 and 1: don't multiply by 100.",
+                "percent",
+            )
+        if exp != 0 and self.tol.allows(value * 100, exp):
+            return wrong(
+                f"You gave {fmt_number(value)}, which looks like a fraction; the answer is a "
+                "percentage: multiply by 100.",
+                "fraction",
+            )
+        if self.share and value > 1 and value.is_integer():
+            return wrong(
+                f"You gave {fmt_number(value)}, which looks like a count; a share is that "
+                "count divided by the total, a number between 0 and 1.",
+                "count_for_share",
+            )
+        decimals = rounding_decimals(value, exp, self.tol)
+        if decimals is not None:
+            places = "a whole number" if decimals == 0 else f"{decimals} decimals"
+            return wrong(
+                f"You gave {fmt_number(value)}, which is right when rounded to {places}; "
+                f"don't round: the check needs the unrounded value{within}.",
+                "rounding",
+            )
+        if exp != 0 and value != 0 and value.is_integer() and exp.is_integer():
+            ratio = value / exp
+            if ratio.is_integer() and ratio >= 2:
+                return wrong(
+                    f"You gave {fmt_number(value)}, exactly {fmt_number(ratio)} times the "
+                    "expected value: did you count something else (cells rather than rows, "
+                    "or several columns)?",
+                    "multiple",
+                )
+            inverse = exp / value
+            if inverse.is_integer() and inverse >= 2:
+                return wrong(
+                    f"You gave {fmt_number(value)}, exactly 1/{fmt_number(inverse)} of the "
+                    "expected value: did you count only part of the data?",
+                    "fraction_of",
+                )
+        if self.integer and abs(value - exp) == 1:
+            direction = "one too many" if value > exp else "one too few"
+            return wrong(f"You gave {fmt_number(value)}: {direction}.", "off_by_one")
+        shown, expected_text = fmt_pair(value, exp)
+        gap = value - exp
+        direction = "too high" if gap > 0 else "too low"
+        size = fmt_pair(abs(gap), 0)[0]
+        relative = f", {fmt_number(abs(gap) / abs(exp) * 100, 1)}%" if exp else ""
+        return wrong(
+            f"You gave {shown}, which is {size} {direction}{relative}; "
+            f"expected {expected_text}{within}.",
+            "value",
+        )
+
+
+def _normalise_text(text: str, case_sensitive: bool) -> str:
+    """Strip spaces (and case, unless it matters) before comparing labels."""
+    text = " ".join(text.split())
+    return text if case_sensitive else text.casefold()
+
+
+@dataclass(frozen=True)
+class Text(Checker):
+    """A single label, e.g. the channel with the most mentions.
+
+    ``choices`` lists the valid labels (from the data), so a label that is not
+    one of them gets a precise message. Comparison ignores surrounding spaces
+    and, unless ``case_sensitive``, case.
+    """
+
+    what: str = "label"
+    choices: tuple[str, ...] = ()
+    case_sensitive: bool = False
+
+    @property
+    def expects(self) -> str:  # type: ignore[override]
+        return f"a single {self.what} as text"
+
+    def compare(self, answer: Any, expected: Any) -> Verdict:
+        """Compare a text answer with the expected label."""
+        exp = str(expected)
+        if isinstance(answer, pd.Series):
+            return self._series(answer, exp)
+        if isinstance(answer, pd.Index | list | tuple | np.ndarray):
+            size = safe_len(answer)
+            if size == 1:
+                return self.type_mismatch(answer, f"Take the single label out: {code('[0]')}.")
+            return self.type_mismatch(answer)
+        if is_callable_value(answer):
+            return self.type_mismatch(answer, callable_advice(answer))
+        if answer is None:
+            return self.type_mismatch(answer, NONE_ADVICE)
+        if not isinstance(answer, str):
+            return self.type_mismatch(answer)
+        given = _normalise_text(answer, self.case_sensitive)
+        if given == _normalise_text(exp, self.case_sensitive):
+            return right(f"{fmt_label(exp)}.")
+        if self.case_sensitive and given.casefold() == exp.casefold():
+            return wrong(
+                f"You gave {fmt_label(answer)}; the labels in the data are written "
+                f"{fmt_label(exp)}: mind the upper and lower case.",
+                "case",
+            )
+        known = {_normalise_text(c, self.case_sensitive) for c in self.choices}
+        if self.choices and given not in known:
+            return wrong(
+                f"{fmt_label(answer)} is not a {self.what} in the data; "
+                f"the {self.what}s are {fmt_labels(self.choices, limit=8)}.",
+                "not_a_choice",
+            )
+        return wrong(
+            f"{fmt_label(answer)} is a {self.what} in the data, but not the one asked for.",
+            "other_choice",
+        )
+
+    def _series(self, answer: pd.Series, exp: str) -> Verdict:
+        """A Series where one label was expected: point at ``idxmax`` and friends."""
+        labels = [str(x) for x in answer.index[:_SCAN_LIMIT]]
+        if exp in labels:
+            return wrong(
+                f"You gave {describe(answer)}; the answer is a single {self.what}, and "
+                f"{fmt_label(exp)} is among your labels: pick it out with "
+                f"{code('.idxmax()')} or {code('.idxmin()')} (or {code('.index[0]')} after sorting).",
+                "series_for_label",
+            )
+        if len(answer) == 1:
+            return self.type_mismatch(answer, f"Take the single value out: {code('.iloc[0]')}.")
+        return self.type_mismatch(answer)
+
+
+_LETTER = re.compile(r"^\(?\s*([A-Za-z])\s*[).:]?\s*$")
+
+
+@dataclass(frozen=True)
+class Choice(Checker):
+    """A multiple-choice interpretation question: the answer is a letter, e.g. ``"b"``.
+
+    ``options`` maps each letter to its statement; ``explanations`` may say
+    why a wrong option is wrong (shown when it is picked). The expected letter
+    comes from the exercise's reference function, so it may depend on the data.
+    """
+
+    options: Mapping[str, str] = field(default_factory=dict)
+    explanations: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def expects(self) -> str:  # type: ignore[override]
+        return f"one letter among {', '.join(repr(k) for k in self.options)}"
+
+    def compare(self, answer: Any, expected: Any) -> Verdict:
+        """Compare the chosen letter with the expected one."""
+        exp = str(expected).lower()
+        if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
+            return self.type_mismatch(answer, f"Give the letter as text, e.g. {code(repr('a'))}.")
+        if not isinstance(answer, str):
+            return self.type_mismatch(answer)
+        match = _LETTER.match(answer.strip())
+        letter = match.group(1).lower() if match else None
+        if letter is None or letter not in {k.lower() for k in self.options}:
+            return wrong(
+                f"{safe_repr(answer)} is not one of the options; answer with one letter among "
+                f"{', '.join(repr(k) for k in self.options)}.",
+                "not_an_option",
+            )
+        statement = {k.lower(): v for k, v in self.options.items()}[letter]
+        if letter == exp:
+            return right(f"{letter}) {statement}")
+        why = {k.lower(): v for k, v in self.explanations.items()}.get(letter)
+        if why:
+            return wrong(f"{letter}) is not it: {why}", "explained_option")
+        return wrong(
+            f"{letter}) is not the best answer. Look at the numbers again and compare "
+            "them with each option.",
+            GENERIC,
+        )
