@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from brakes.data import brand, stories
-from brakes.data.sampling import draw, ids, rows, weights
+from brakes.data.sampling import draw, draw_times, ids, rows, weights
 
 MENTIONS_AT_SCALE_1 = 40_000
 
@@ -20,9 +20,9 @@ CALENDAR_MONTH_VOLUME = (1.05, 0.92, 0.95, 0.97, 1.0, 0.95, 0.88, 0.82, 1.0, 1.0
 MONTHLY_GROWTH = 0.01
 WEEKDAY_VOLUME = (1.0, 1.0, 1.02, 1.0, 0.95, 0.9, 1.05)
 HOUR_VOLUME = (
-    (0.3, 0.2, 0.1, 0.1, 0.1, 0.2, 0.5, 1.0, 1.4, 1.5, 1.5, 1.7)
-    + (2.2, 2.0, 1.5, 1.4, 1.5, 1.7, 2.0, 2.4, 2.6, 2.4, 1.6, 0.8)
-)
+    *(0.3, 0.2, 0.1, 0.1, 0.1, 0.2, 0.5, 1.0, 1.4, 1.5, 1.5, 1.7),  # 0:00-11:00
+    *(2.2, 2.0, 1.5, 1.4, 1.5, 1.7, 2.0, 2.4, 2.6, 2.4, 1.6, 0.8),  # 12:00-23:00
+)  # fmt: skip
 TIKTOK_GROWTH = (0.6, 1.4)
 """TikTok's weight in the conversation grows linearly from the first month to the last."""
 LINE_SHARE = {"Tourbillon": 0.27, "Perle": 0.19, "Croustille": 0.16, "Arôme": 0.24, "Mijote": 0.14}
@@ -94,7 +94,7 @@ def _day_weights() -> np.ndarray:
     """Probability that a mention falls on each day of the period."""
     month = brand.DAY_MONTH
     season = np.asarray(CALENDAR_MONTH_VOLUME)[brand.DAYS.month - 1]
-    weekday = np.asarray(WEEKDAY_VOLUME)[brand.DAYS.weekday]
+    weekday = np.asarray(WEEKDAY_VOLUME)[brand.DAYS.day_of_week]
     day = season * weekday * (1 + MONTHLY_GROWTH * (month - 1))
     return day / day.sum()
 
@@ -130,11 +130,7 @@ def generate_mentions(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     """Draw the mentions, oldest first: who wrote what, where, with which tone and reach."""
     n = rows(MENTIONS_AT_SCALE_1, scale)
 
-    day = rng.choice(len(brand.DAYS), size=n, p=_day_weights())
-    seconds = draw(rng, np.asarray(HOUR_VOLUME), size=n) * 3600 + rng.integers(0, 3600, n)
-    order = np.lexsort((seconds, day))
-    day, seconds = day[order], seconds[order]
-    published = brand.DAYS.values[day].astype("datetime64[s]") + seconds.astype("timedelta64[s]")
+    day, published = draw_times(rng, n, brand.DAYS, _day_weights(), HOUR_VOLUME)
     month = brand.DAY_MONTH[day]
 
     channel = draw(rng, _channel_shares(), month - 1)
@@ -144,7 +140,8 @@ def generate_mentions(rng: np.random.Generator, scale: float) -> pd.DataFrame:
 
     # Story 5: as Tourbillon slides, more of its mentions are quality complaints,
     # and its mood drops, most where the brand is not listening.
-    sliding = (line == brand.PRODUCT_LINES.index(stories.SLIDE_LINE)) * stories.slide_progress(month)
+    on_slide_line = line == brand.PRODUCT_LINES.index(stories.SLIDE_LINE)
+    sliding = on_slide_line * stories.slide_progress(month)
     to_quality = rng.random(n) < sliding * stories.SLIDE_QUALITY_SHARE
     topic = np.where(to_quality, brand.TOPICS.index("product_quality"), topic)
     slide_weight = np.where(_NO_VOICE[channel], 1.0, stories.SLIDE_OWN_CHANNEL_FACTOR)

@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+import pandas as pd
 
 
-def draw(rng: np.random.Generator, probs: np.ndarray, group: np.ndarray | None = None,
-         size: int | None = None) -> np.ndarray:
+def draw(
+    rng: np.random.Generator,
+    probs: np.ndarray,
+    group: np.ndarray | None = None,
+    size: int | None = None,
+) -> np.ndarray:
     """Draw one category index per row, with probabilities that depend on the row's group.
 
     ``probs`` is a (groups, categories) array of weights, one row per group;
@@ -41,3 +46,23 @@ def ids(prefix: str, count: int) -> np.ndarray:
     """Identifiers ``prefix`` + zero-padded number, from 1, wide enough for ``count``."""
     width = max(4, len(str(count)))
     return np.char.add(prefix, np.char.zfill(np.arange(1, count + 1).astype(str), width))
+
+
+def draw_times(
+    rng: np.random.Generator,
+    n: int,
+    days: pd.DatetimeIndex,
+    day_weights: np.ndarray,
+    hour_weights: Sequence[float],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Draw ``n`` moments, oldest first: the index of each one's day, and its timestamp.
+
+    Days are drawn with ``day_weights``, hours with ``hour_weights`` (24
+    values), the second inside the hour uniformly.
+    """
+    day = rng.choice(len(days), size=n, p=day_weights / day_weights.sum())
+    seconds = draw(rng, np.asarray(hour_weights), size=n) * 3600 + rng.integers(0, 3600, n)
+    order = np.lexsort((seconds, day))
+    day, seconds = day[order], seconds[order]
+    moments = days.values[day].astype("datetime64[s]") + seconds.astype("timedelta64[s]")
+    return day, moments

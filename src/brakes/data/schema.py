@@ -338,9 +338,7 @@ SALES = Table(
         _PRODUCT_LINE,
         Column("units", "int64", "Appliances sold.", unit="units"),
         Column("revenue_eur", "float64", "Revenue after discounts, VAT included.", unit="euros"),
-        Column(
-            "new_customers", "int64", "Buyers who had never bought before.", unit="customers"
-        ),
+        Column("new_customers", "int64", "Buyers who had never bought before.", unit="customers"),
         Column(
             "repeat_customers",
             "int64",
@@ -382,10 +380,13 @@ def coerce(frame: pd.DataFrame, name: str, origin: str = "the data") -> pd.DataF
             problems.append(f"unexpected {', '.join(map(str, extra))}")
         raise BrakesError(
             f"table {name!r} in {origin} has the wrong columns ({'; '.join(problems)}); "
-            "write it again with brakes.data.write_tables or `brakes data`."
+            f"it should have exactly: {', '.join(spec.column_names)}."
         )
     return pd.DataFrame(
-        {column.name: _coerce_column(frame[column.name], column, name, origin) for column in spec.columns}
+        {
+            column.name: _coerce_column(frame[column.name], column, name, origin)
+            for column in spec.columns
+        }
     )
 
 
@@ -406,7 +407,7 @@ def _coerce_column(values: pd.Series, column: Column, name: str, origin: str) ->
     except (TypeError, ValueError) as error:
         raise BrakesError(
             f"{where} cannot be read as {DTYPES[column.dtype]} ({error}); "
-            "write the table again with brakes.data.write_tables or `brakes data`."
+            "fix its values or make the table again with `brakes data`."
         ) from None
 
 

@@ -1,0 +1,77 @@
+"""The ``staff`` table: an employee survey, one row per employee and platform.
+
+Carries the employee side of story 4: employees live on Facebook and LinkedIn,
+and judge the brand's audience by their own habits. Each employee also holds
+one of the four attitudes of brake 2, which shapes their use and confidence.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from faker import Faker
+
+from brakes.data import brand, stories
+from brakes.data.audience import frequencies, long_format
+from brakes.data.sampling import draw, ids, weights
+
+DEPARTMENT_SIZE = {
+    "marketing": 60,
+    "customer_service": 120,
+    "hr": 25,
+    "sales": 160,
+    "communication": 35,
+}
+ATTITUDE_BY_DEPARTMENT = {
+    # flee, so_far_so_good, delegate, follow_the_wind
+    "marketing": (0.05, 0.25, 0.15, 0.55),
+    "customer_service": (0.25, 0.35, 0.30, 0.10),
+    "hr": (0.45, 0.25, 0.20, 0.10),
+    "sales": (0.20, 0.50, 0.15, 0.15),
+    "communication": (0.10, 0.20, 0.40, 0.30),
+}
+CONFIDENCE_BY_ATTITUDE = {
+    "flee": 1.8,
+    "so_far_so_good": 3.8,
+    "delegate": 2.5,
+    "follow_the_wind": 3.9,
+}
+"""Mean confidence (1-5): those who think all is well feel as sure as the enthusiasts."""
+CONFIDENCE_NOISE = 0.8
+NAME_POOL = 250
+"""First and last names drawn from Faker, then combined: 250 x 250 possible names."""
+
+
+def generate_staff(rng: np.random.Generator) -> pd.DataFrame:
+    """Draw each employee's department, attitude, confidence, name and use of every platform."""
+    sizes = [DEPARTMENT_SIZE[d] for d in brand.DEPARTMENTS]
+    department = rng.permutation(np.repeat(np.arange(len(brand.DEPARTMENTS)), sizes))
+    n = len(department)
+    attitude = draw(
+        rng, np.array([ATTITUDE_BY_DEPARTMENT[d] for d in brand.DEPARTMENTS]), department
+    )
+    mean = weights(CONFIDENCE_BY_ATTITUDE, brand.ATTITUDES)[attitude]
+    confidence = np.clip(np.round(mean + CONFIDENCE_NOISE * rng.standard_normal(n)), 1, 5)
+    habit = weights(stories.ATTITUDE_USE, brand.ATTITUDES)[attitude][:, None]
+    frequency = frequencies(rng, np.clip(np.asarray(stories.STAFF_WEEKLY_USE) * habit, 0, 0.95))
+    person = {
+        "employee_id": ids("E", n),
+        "name": _names(rng, n),
+        "department": pd.Categorical.from_codes(department, brand.DEPARTMENTS),
+        "attitude": pd.Categorical.from_codes(attitude, brand.ATTITUDES),
+        "confidence": confidence.astype(np.int64),
+    }
+    frame = long_format(person, frequency)
+    return frame[
+        ["employee_id", "name", "department", "platform", "frequency", "attitude", "confidence"]
+    ]
+
+
+def _names(rng: np.random.Generator, count: int) -> np.ndarray:
+    """Distinct French names: small pools from a seeded Faker, paired by the table's stream."""
+    fake = Faker("fr_FR")
+    fake.seed_instance(int(rng.integers(2**32)))
+    first = sorted({fake.first_name() for _ in range(NAME_POOL)})
+    last = sorted({fake.last_name() for _ in range(NAME_POOL)})
+    pairs = rng.choice(len(first) * len(last), size=count, replace=False)
+    return np.array([f"{first[p // len(last)]} {last[p % len(last)]}" for p in pairs])

@@ -1,0 +1,168 @@
+"""Generation: deterministic, seed-sensitive, typed by the schema, sized and scaled as promised."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from brakes.data import DEFAULT_SEED, TABLE_NAMES, generate, schema
+from brakes.errors import BrakesError
+
+Tables = dict[str, pd.DataFrame]
+
+WRITE_IN_A_NEW_PROCESS = """
+import sys
+from brakes.data import generate, write_tables
+write_tables(generate(int(sys.argv[1])), sys.argv[2])
+"""
+
+
+def checksums(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_same_seed_gives_the_same_bytes_in_two_processes(tmp_path: Path) -> None:
+    folders = [tmp_path / "first", tmp_path / "second"]
+    for folder in folders:
+        subprocess.run(
+            [sys.executable, "-c", WRITE_IN_A_NEW_PROCESS, str(DEFAULT_SEED), str(folder)],
+            check=True,
+        )
+    first, second = (checksums(folder) for folder in folders)
+    assert sorted(first) == sorted(f"{name}.csv" for name in TABLE_NAMES)
+    assert first == second
+
+
+def test_different_seeds_give_different_tables(tables_for: Callable[[int], Tables]) -> None:
+    one, other = tables_for(1), tables_for(7)
+    for name in TABLE_NAMES:
+        assert not one[name].equals(other[name]), name
+
+
+def test_every_column_has_the_schema_dtype(tables_for: Callable[[int], Tables]) -> None:
+    tables = tables_for(DEFAULT_SEED)
+    for name, frame in tables.items():
+        for column in schema.TABLES[name].columns:
+            assert frame[column.name].dtype == column.pandas_dtype, (name, column.name)
+
+
+def test_sizes_at_the_default_seed(tables_for: Callable[[int], Tables]) -> None:
+    tables = tables_for(DEFAULT_SEED)
+    platforms = 9
+    assert len(tables["mentions"]) == 40_000
+    assert len(tables["support"]) == 4_000
+    assert len(tables["audience"]) == 1_500 * platforms
+    assert tables["audience"]["respondent_id"].nunique() == 1_500
+    assert len(tables["staff"]) == 400 * platforms
+    assert tables["staff"]["name"].nunique() == 400
+    assert len(tables["page_daily"]) == 546 * 3 + 273
+    assert len(tables["campaigns"]) == 80
+    assert len(tables["competitors"]) == 18 * 4 * 5
+    assert len(tables["sales"]) == 78 * 5
+
+
+def test_scale_multiplies_mentions_and_support_only(tables_for: Callable[[int], Tables]) -> None:
+    base = tables_for(DEFAULT_SEED)
+    half = generate(DEFAULT_SEED, scale=0.5)
+    assert len(half["mentions"]) == 20_000
+    assert len(half["support"]) == 2_000
+    for name in ("audience", "staff", "page_daily", "campaigns", "sales"):
+        pd.testing.assert_frame_equal(half[name], base[name])
+    mentions = half["competitors"]["mentions"].sum() / base["competitors"]["mentions"].sum()
+    assert mentions == pytest.approx(0.5, rel=0.05)
+
+
+def test_identifiers_are_unique(tables_for: Callable[[int], Tables]) -> None:
+    tables = tables_for(DEFAULT_SEED)
+    for name, key in [
+        ("mentions", "mention_id"),
+        ("support", "conversation_id"),
+        ("campaigns", "campaign_id"),
+    ]:
+        assert tables[name][key].is_unique, name
+    assert not tables["page_daily"].duplicated(["date", "platform"]).any()
+    assert not tables["sales"].duplicated(["week", "product_line"]).any()
+    assert not tables["competitors"].duplicated(["month", "company", "platform"]).any()
+
+
+def test_values_are_coherent(tables_for: Callable[[int], Tables]) -> None:
+    tables = tables_for(DEFAULT_SEED)
+    mentions = tables["mentions"]
+    assert mentions["published_at"].is_monotonic_increasing
+    assert mentions["published_at"].between("2025-01-01", "2026-07-01").all()
+    assert (mentions["reach_first_day"] >= 1).all()
+    assert (mentions["reach_7d"] >= mentions["reach_first_day"]).all()
+    assert (mentions["answer_delay_h"].notna() == mentions["brand_answered"]).all()
+    assert not mentions.loc[mentions["channel"].isin(["forum", "blog"]), "brand_answered"].any()
+
+    support = tables["support"]
+    assert (support["first_response_min"].isna() == (support["answer_type"] == "none")).all()
+    assert support["satisfaction"].dropna().between(1, 5).all()
+    assert support["satisfaction"].notna().mean() > 0.75
+
+    campaigns = tables["campaigns"]
+    assert (campaigns["end"] >= campaigns["start"]).all()
+    assert (campaigns.loc[campaigns["platform"] == "tiktok", "start"] >= "2025-10-01").all()
+
+    page = tables["page_daily"]
+    assert page.loc[page["platform"] == "tiktok", "date"].min() == pd.Timestamp("2025-10-01")
+
+    sales = tables["sales"]
+    assert (sales["week"].dt.day_of_week == 0).all()
+    assert (sales["new_customers"] + sales["repeat_customers"] <= sales["units"]).all()
+
+
+def test_tables_agree_with_each_other(tables_for: Callable[[int], Tables]) -> None:
+    tables = tables_for(DEFAULT_SEED)
+    competitors = tables["competitors"]
+    brand = competitors[competitors["company"] == "La Mijotière"]
+    mentions = tables["mentions"]
+    social = mentions[mentions["channel"].isin(["facebook", "twitter", "instagram", "tiktok"])]
+    assert brand["mentions"].sum() - brand.loc[
+        brand["platform"] == "youtube", "mentions"
+    ].sum() == (len(social))
+    assert brand["posts"].sum() == tables["page_daily"]["posts"].sum()
+
+    page = tables["page_daily"]
+    facebook = page[page["platform"] == "facebook"].set_index("date")["followers"]
+    contest = tables["campaigns"].query("result_metric == 'followers' and platform == 'facebook'")
+    gain = facebook["2025-09-21"] - facebook["2025-09-07"]
+    assert gain in set(contest["result_value"])
+
+
+def test_magnitudes_are_realistic(tables_for: Callable[[int], Tables]) -> None:
+    tables = tables_for(DEFAULT_SEED)
+    reach = tables["mentions"]["reach_first_day"]
+    assert 30 <= reach.median() <= 1_000
+    assert 10_000 <= reach.max() <= 2_000_000
+    followers = tables["page_daily"].groupby("platform", observed=True)["followers"].max()
+    assert 10_000 <= followers["facebook"] <= 100_000
+    assert 1_000 <= followers["tiktok"] <= followers["facebook"]
+    budget = tables["campaigns"]["budget_eur"]
+    assert budget.min() >= 300 and budget.max() <= 40_000
+    assert 1_000 <= budget.median() <= 10_000
+    weekly_units = tables["sales"].groupby("product_line", observed=True)["units"].mean()
+    assert weekly_units.between(100, 2_000).all()
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, "7", True, None, np.float64(3)])
+def test_bad_seed_is_a_clear_user_error(seed: object) -> None:
+    with pytest.raises(BrakesError, match="seed must be"):
+        generate(seed)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("scale", [0, -1, 1001, float("nan"), float("inf"), "2", True])
+def test_bad_scale_is_a_clear_user_error(scale: object) -> None:
+    with pytest.raises(BrakesError, match="scale must be"):
+        generate(DEFAULT_SEED, scale)  # type: ignore[arg-type]
+
+
+def test_numpy_integers_are_accepted_as_seeds(tables_for: Callable[[int], Tables]) -> None:
+    pd.testing.assert_frame_equal(generate(np.int64(7))["campaigns"], tables_for(7)["campaigns"])
