@@ -100,8 +100,11 @@ def _run_data(args: argparse.Namespace) -> int:
 
     out = prepare_output_dir(args.out, force=args.force)
     tables = generate(seed=args.seed, scale=args.scale)
-    for path in write_tables(tables, out, fmt=args.format):
-        print(f"{path}  {len(tables[path.stem]):>9,} rows")
+    paths = write_tables(tables, out, fmt=args.format)
+    width = max(len(str(path)) for path in paths)
+    for path in paths:
+        print(f"{path!s:<{width}}  {len(tables[path.stem]):>9,} rows")
+    print(f"{len(paths)} tables for seed {args.seed} (scale {args.scale:g}) in {out}")
     return 0
 
 

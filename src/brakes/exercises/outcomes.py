@@ -124,7 +124,9 @@ def read_outcomes(notebook: Any) -> list[Outcome]:
     For each exercise the last check wins; exercises appear in the order they
     first show up. Malformed or foreign records are ignored.
     """
-    nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, str | Path) else notebook
+    nb = (
+        nbformat.read(str(notebook), as_version=4) if isinstance(notebook, str | Path) else notebook
+    )
     state: dict[str, dict[str, Any]] = {}
     for record in _records(nb):
         entry = state.setdefault(

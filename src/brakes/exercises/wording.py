@@ -7,6 +7,7 @@ prints a memory address (outputs are compared byte for byte by nbval).
 
 from __future__ import annotations
 
+import decimal
 import math
 import numbers
 import re
@@ -52,7 +53,7 @@ def safe_repr(obj: Any, limit: int = 40) -> str:
 def is_number(obj: Any) -> bool:
     """A real number (int, float, numpy number, Decimal, Fraction), not a bool."""
     return (
-        isinstance(obj, numbers.Real | np.number)
+        isinstance(obj, numbers.Real | np.number | decimal.Decimal)
         and not isinstance(obj, bool | np.bool_)
         and not isinstance(obj, np.complexfloating)
     )
@@ -116,7 +117,7 @@ def fmt_pair(actual: Any, expected: Any) -> tuple[str, str]:
 
 
 def fmt_label(label: Any) -> str:
-    """An index label or column name as code: ``'forum'``, ``2024-03-01``, ``('blog', 'negative')``."""
+    """A label as code: ``'forum'``, ``2024-03-01``, ``('blog', 'negative')``."""
     if isinstance(label, str):
         return safe_repr(label, limit=30)
     if isinstance(label, pd.Timestamp):
@@ -127,7 +128,11 @@ def fmt_label(label: Any) -> str:
         except Exception:
             return safe_repr(label)
     if isinstance(label, tuple):
-        return "(" + ", ".join(fmt_label(part) for part in label[:4]) + (", …)" if len(label) > 4 else ")")
+        return (
+            "("
+            + ", ".join(fmt_label(part) for part in label[:4])
+            + (", …)" if len(label) > 4 else ")")
+        )
     if isinstance(label, bool | np.bool_) or label is None:
         return str(bool(label)) if label is not None else "None"
     if is_number(label):
@@ -216,19 +221,6 @@ def describe(obj: Any) -> str:
             unit = "key" if kind is dict else "item"
             return f"a {name} of {plural(n, unit)}" if n is not None else f"a {name}"
     return article(type(obj).__name__)
-
-
-def type_name(obj: Any) -> str:
-    """The short kind of an object: 'DataFrame', 'Series', 'number', 'text'…"""
-    if isinstance(obj, pd.DataFrame):
-        return "DataFrame"
-    if isinstance(obj, pd.Series):
-        return "Series"
-    if isinstance(obj, str):
-        return "text"
-    if is_number(obj):
-        return "number"
-    return type(obj).__name__
 
 
 def code(text: str) -> str:

@@ -35,7 +35,7 @@ def example_values(series: pd.Series, limit: int = 4) -> str:
     common = values.astype("string").value_counts().index[:limit]
     more = values.nunique() - len(common)
     shown = ", ".join(f"`{_cell(str(v))}`" for v in common)
-    return shown + (f" and {more} more" if more > 0 else "")
+    return shown + (f" and {more:,} more" if more > 0 else "")
 
 
 def render_markdown() -> str:

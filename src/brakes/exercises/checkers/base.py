@@ -7,10 +7,12 @@ import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from brakes.exercises.outcomes import Status
 from brakes.exercises.wording import code, describe, fmt_number
+
+T = TypeVar("T")
 
 #: The diagnosis of a wrong answer about which nothing more precise can be said.
 GENERIC = "generic"
@@ -67,11 +69,6 @@ class Tolerance:
         slack = max(self.abs, self.rel * abs(expected), 1e-9 * max(abs(expected), 1.0))
         return abs(answer - expected) <= slack
 
-    @property
-    def exact(self) -> bool:
-        """True when no tolerance beyond float rounding is allowed."""
-        return self.abs == 0 and self.rel == 0
-
     def describe(self) -> str:
         """``±0.01``, ``±0.1%``, ``±0.01 or ±0.1%``; empty when exact."""
         parts = []
@@ -124,7 +121,7 @@ def rounding_decimals(answer: float, expected: float, tol: Tolerance) -> int | N
 
 #: Advice when the answer is None.
 NONE_ADVICE = (
-    "Functions such as print() and in-place methods return None: "
+    "Functions such as `print()` and in-place methods return None: "
     "assign the result of the computation itself."
 )
 
@@ -144,11 +141,15 @@ def is_callable_value(answer: Any) -> bool:
 def callable_advice(answer: Any) -> str:
     """Advice for a method or function given instead of its result."""
     name = getattr(answer, "__name__", None)
-    call = f".{name}()" if isinstance(name, str) and name.isidentifier() else "()"
+    if not isinstance(name, str) or not name.isidentifier():
+        return "Add the parentheses to call it."
+    owner = getattr(answer, "__self__", None)
+    bound = owner is not None and not isinstance(owner, types.ModuleType)
+    call = f".{name}()" if bound else f"{name}(...)"
     return f"Add the parentheses to call it: {code(call)}."
 
 
-def attempt(diagnosis: Callable[[], Verdict | None]) -> Verdict | None:
+def attempt(diagnosis: Callable[[], T | None]) -> T | None:
     """Run an optional diagnosis; one that cannot even be computed does not apply.
 
     Diagnoses try transformations of the learner's object (``set_index``,

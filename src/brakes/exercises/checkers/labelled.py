@@ -70,8 +70,14 @@ def label_diff(
         first = repeated[0]
         return wrong(
             f"{fmt_label(first)} appears {counts[first]} times"
-            + (f" (and {plural(len(repeated) - 1, 'other label')} repeat)" if len(repeated) > 1 else "")
-            + (f"; the answer has each {per} once." if per else "; the answer has each label once."),
+            + (
+                f" (and {plural(len(repeated) - 1, 'other label')} repeat)"
+                if len(repeated) > 1
+                else ""
+            )
+            + (
+                f"; the answer has each {per} once." if per else "; the answer has each label once."
+            ),
             "duplicates",
         )
     return None
@@ -137,7 +143,7 @@ def numeric_slip(a: np.ndarray, e: np.ndarray, tol: Tolerance, where: str = "") 
         if np.all(np.isclose(a, rounded, rtol=0, atol=1e-12)):
             if np.all(_within(rounded, e, tol)):
                 break
-            places = "whole numbers" if d == 0 else f"{d} decimals"
+            places = "whole numbers" if d == 0 else plural(d, "decimal")
             tol_text = tol.describe()
             return wrong(
                 f"{lead} values are right when rounded to {places}; don't round: the check "
@@ -177,7 +183,9 @@ def value_diff(
     )
     more = f"; and {len(bad) - LIST_LIMIT:,} more" if len(bad) > LIST_LIMIT else ""
     scope = f" in {where}" if where else ""
-    return wrong(f"{plural(len(bad), 'value')} differ{_s(len(bad))}{scope}: {shown}{more}.", "values")
+    return wrong(
+        f"{plural(len(bad), 'value')} differ{_s(len(bad))}{scope}: {shown}{more}.", "values"
+    )
 
 
 def _scalar(x: Any) -> bool:
@@ -207,6 +215,8 @@ def _numeric_diff(
     e = as_floats(expected)
     a = as_floats(given)
     text_values = ~given.isna().to_numpy(dtype=bool) & np.isnan(a)
+    if not pd.api.types.is_numeric_dtype(given.dtype):
+        text_values |= np.array([isinstance(x, str | bytes) for x in given.to_numpy(dtype=object)])
     lead = f"In {where}, some" if where else "Some"
     if text_values.any():
         first = int(np.flatnonzero(text_values)[0])
@@ -234,11 +244,17 @@ def _numeric_diff(
     tol_text = tol.describe()
     beyond = f" beyond {tol_text}" if tol_text else ""
     scope = f" in {where}" if where else ""
-    count = "All " + plural(len(bad), "value") if len(bad) == len(e) > 1 else plural(len(bad), "value")
-    return wrong(f"{count} differ{_s(len(bad))}{beyond}{scope}: {'; '.join(pieces)}{more}.", "values")
+    count = (
+        "All " + plural(len(bad), "value") if len(bad) == len(e) > 1 else plural(len(bad), "value")
+    )
+    return wrong(
+        f"{count} differ{_s(len(bad))}{beyond}{scope}: {'; '.join(pieces)}{more}.", "values"
+    )
 
 
-def order_diff(given: pd.Series, expected: pd.Series, order: Order, tol: Tolerance) -> Verdict | None:
+def order_diff(
+    given: pd.Series, expected: pd.Series, order: Order, tol: Tolerance
+) -> Verdict | None:
     """Whether ``given`` (right labels and values) is in the order asked for."""
     if order is Order.ANY:
         return None
@@ -254,7 +270,8 @@ def order_diff(given: pd.Series, expected: pd.Series, order: Order, tol: Toleran
         if given.index.is_monotonic_increasing:
             return None
         return wrong(
-            f"The values are right, but not in the order of the index: add {code('.sort_index()')}.",
+            "The values are right, but not in the order of the index: add "
+            f"{code('.sort_index()')}.",
             "order",
         )
     values = as_floats(given)

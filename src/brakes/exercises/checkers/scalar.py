@@ -18,6 +18,7 @@ from brakes.exercises.checkers.base import (
     Checker,
     Tolerance,
     Verdict,
+    attempt,
     callable_advice,
     is_callable_value,
     right,
@@ -32,17 +33,15 @@ from brakes.exercises.wording import (
     fmt_number,
     fmt_pair,
     is_number,
+    plural,
     safe_len,
     safe_repr,
 )
 
+#: Beyond this factor an exact multiple is more likely chance than a miscount.
+_MAX_RATIO = 50
 #: How many entries of a collection are scanned when looking for the answer inside it.
 _SCAN_LIMIT = 100_000
-
-
-def _as_float(answer: Any) -> float:
-    """The answer as a float (may raise for exotic numbers, caught by the caller)."""
-    return float(answer)
 
 
 def _find_in(container: Any, expected: float, tol: Tolerance) -> str | None:
@@ -92,7 +91,7 @@ class Number(Checker):
         if rejected is not None:
             return rejected
         try:
-            value = _as_float(answer)
+            value = float(answer)
         except OverflowError:
             return wrong(
                 f"Your number is too large to be right; the expected one is about "
@@ -125,11 +124,7 @@ class Number(Checker):
             return self._container(answer, exp)
         if isinstance(answer, complex | np.complexfloating):
             return self.type_mismatch(answer)
-        try:
-            is_missing = bool(pd.isna(answer)) if pd.api.types.is_scalar(answer) else False
-        except (TypeError, ValueError):
-            is_missing = False
-        if is_missing:
+        if attempt(lambda: pd.api.types.is_scalar(answer) and bool(pd.isna(answer))):
             return wrong(
                 "Your answer is a missing value (NA). A mean or a sum of an empty "
                 "selection often gives this: check your filter.",
@@ -158,7 +153,8 @@ class Number(Checker):
         if isinstance(answer, pd.Series | pd.DataFrame):
             return self.type_mismatch(
                 answer,
-                "Reduce it to one number, e.g. with len(...), .sum() or .mean().",
+                f"Reduce it to one number, e.g. with {code('len(...)')}, {code('.sum()')} "
+                f"or {code('.mean()')}.",
             )
         return self.type_mismatch(answer)
 
@@ -176,13 +172,12 @@ class Number(Checker):
             return right(f"{fmt_number(value)}{within}.")
         if math.isinf(value):
             return wrong("Your answer is infinite: did you divide by zero?", "infinite")
-        if self.integer and not value.is_integer():
-            if self.tol.allows(round(value), exp):
-                return wrong(
-                    f"You gave {fmt_number(value)}; the answer is a whole number: "
-                    "round it or use a count rather than a mean.",
-                    "not_integer",
-                )
+        if self.integer and not value.is_integer() and self.tol.allows(round(value), exp):
+            return wrong(
+                f"You gave {fmt_number(value)}; the answer is a whole number: "
+                "round it or use a count rather than a mean.",
+                "not_integer",
+            )
         if exp != 0 and self.tol.allows(value / 100, exp):
             return wrong(
                 f"You gave {fmt_number(value)}, which looks like a percentage (100 times too "
@@ -203,7 +198,7 @@ class Number(Checker):
             )
         decimals = rounding_decimals(value, exp, self.tol)
         if decimals is not None:
-            places = "a whole number" if decimals == 0 else f"{decimals} decimals"
+            places = "a whole number" if decimals == 0 else plural(decimals, "decimal")
             return wrong(
                 f"You gave {fmt_number(value)}, which is right when rounded to {places}; "
                 f"don't round: the check needs the unrounded value{within}.",
@@ -211,7 +206,7 @@ class Number(Checker):
             )
         if exp != 0 and value != 0 and value.is_integer() and exp.is_integer():
             ratio = value / exp
-            if ratio.is_integer() and ratio >= 2:
+            if ratio.is_integer() and 2 <= ratio <= _MAX_RATIO:
                 return wrong(
                     f"You gave {fmt_number(value)}, exactly {fmt_number(ratio)} times the "
                     "expected value: did you count something else (cells rather than rows, "
@@ -219,7 +214,7 @@ class Number(Checker):
                     "multiple",
                 )
             inverse = exp / value
-            if inverse.is_integer() and inverse >= 2:
+            if inverse.is_integer() and 2 <= inverse <= _MAX_RATIO:
                 return wrong(
                     f"You gave {fmt_number(value)}, exactly 1/{fmt_number(inverse)} of the "
                     "expected value: did you count only part of the data?",
@@ -307,7 +302,8 @@ class Text(Checker):
             return wrong(
                 f"You gave {describe(answer)}; the answer is a single {self.what}, and "
                 f"{fmt_label(exp)} is among your labels: pick it out with "
-                f"{code('.idxmax()')} or {code('.idxmin()')} (or {code('.index[0]')} after sorting).",
+                f"{code('.idxmax()')} or {code('.idxmin()')} "
+                f"(or {code('.index[0]')} after sorting).",
                 "series_for_label",
             )
         if len(answer) == 1:

@@ -1,0 +1,217 @@
+"""The DataFrame checker: columns, rows, values, order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from brakes.exercises.checkers.base import (
+    NONE_ADVICE,
+    Checker,
+    Order,
+    Tolerance,
+    Verdict,
+    attempt,
+    callable_advice,
+    is_callable_value,
+    right,
+    wrong,
+)
+from brakes.exercises.checkers.labelled import label_diff, order_diff, value_diff
+from brakes.exercises.wording import code, fmt_label, plural
+
+#: Column names that ``reset_index()`` adds for an unnamed index.
+_RESET_NAMES = ("index", "level_0")
+
+
+@dataclass(frozen=True)
+class FrameCheck(Checker):
+    """A DataFrame: the same columns (in any order), the same rows, values within ``tol``.
+
+    ``index`` says in words what a row is ("platform"); ``None`` means the
+    row labels do not matter (a plain 0, 1, 2… index), and rows are then
+    matched in order. ``order`` applies to the rows; ``sort_by`` names the
+    column the rows must be sorted by (with ``order`` DESCENDING/ASCENDING).
+    """
+
+    index: str | None = None
+    tol: Tolerance = field(default_factory=Tolerance)
+    order: Order = Order.ANY
+    sort_by: str | None = None
+
+    @property
+    def expects(self) -> str:  # type: ignore[override]
+        return f"a DataFrame with one row per {self.index}" if self.index else "a DataFrame"
+
+    def compare(self, answer: Any, expected: Any) -> Verdict:
+        """Compare an answer with the expected DataFrame."""
+        if isinstance(answer, pd.Series):
+            return attempt(lambda: self._series_given(answer, expected)) or self.type_mismatch(
+                answer
+            )
+        if answer is None:
+            return self.type_mismatch(answer, NONE_ADVICE)
+        if is_callable_value(answer):
+            return self.type_mismatch(answer, callable_advice(answer))
+        if not isinstance(answer, pd.DataFrame):
+            return self.type_mismatch(answer)
+        verdict = self._frame(answer, expected)
+        if verdict.correct or verdict.diagnosis not in {"columns", "labels", "index_levels"}:
+            return verdict
+        return (
+            attempt(lambda: self._index_as_column(answer, expected))
+            or attempt(lambda: self._column_as_index(answer, expected))
+            or attempt(lambda: self._extra_index_column(answer, expected))
+            or verdict
+        )
+
+    def _matches(self, candidate: Any, expected: pd.DataFrame) -> bool:
+        return isinstance(candidate, pd.DataFrame) and self._frame(candidate, expected).correct
+
+    def _series_given(self, answer: pd.Series, expected: pd.DataFrame) -> Verdict | None:
+        if expected.shape[1] != 1:
+            return None
+        column = expected.columns[0]
+        if not self._matches(answer.to_frame(column), expected):
+            return None
+        return self.type_mismatch(
+            answer,
+            f"Keep it a table with {code(f'[[{fmt_label(column)}]]')} (double brackets) "
+            f"or {code('.to_frame()')}.",
+        )
+
+    def _index_as_column(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
+        """The learner called reset_index(): the expected index is one of their columns."""
+        names = [n for n in expected.index.names if n is not None]
+        if not names or not all(n in answer.columns for n in names):
+            return None
+        if not self._matches(answer.set_index(names), expected):
+            return None
+        keys = ", ".join(fmt_label(n) for n in names)
+        return wrong(
+            f"The values are right, but {keys} is a column here; in the answer it is the "
+            f"index: drop {code('.reset_index()')} (or {code('as_index=False')}), or add "
+            f"{code(f'.set_index({keys})')}.",
+            "reset_index",
+        )
+
+    def _column_as_index(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
+        """The expected frame has the key as a column; the learner kept it as the index."""
+        names = [n for n in answer.index.names if n is not None]
+        if not names or not all(n in expected.columns for n in names):
+            return None
+        if not self._matches(answer.reset_index(), expected):
+            return None
+        keys = ", ".join(fmt_label(n) for n in names)
+        return wrong(
+            f"The values are right, but {keys} is the index here; in the answer it is a "
+            f"column: add {code('.reset_index()')}.",
+            "set_index",
+        )
+
+    def _extra_index_column(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
+        """A leftover 'index' column from reset_index() on an unnamed index."""
+        extra = [c for c in _RESET_NAMES if c in answer.columns and c not in expected.columns]
+        if not extra or not self._matches(answer.drop(columns=extra), expected):
+            return None
+        return wrong(
+            f"The values are right, but there is an extra column {fmt_label(extra[0])} "
+            f"left by {code('.reset_index()')}: use {code('.reset_index(drop=True)')}.",
+            "index_column",
+        )
+
+    def _rows_in_step(
+        self, answer: pd.DataFrame, expected: pd.DataFrame
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Rows numbered 0, 1, 2…, both sorted the same way unless the exact order matters.
+
+        (A required sort order is checked afterwards, by :meth:`_order`.)
+        """
+        given = answer[list(expected.columns)].reset_index(drop=True)
+        wanted = expected.reset_index(drop=True)
+        if self.order is not Order.EXPECTED:
+            columns = list(expected.columns)
+            sort = attempt(
+                lambda: (
+                    given.sort_values(columns, kind="stable").reset_index(drop=True),
+                    wanted.sort_values(columns, kind="stable").reset_index(drop=True),
+                )
+            )
+            if sort is not None:
+                return sort
+        return given, wanted
+
+    def _frame(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict:
+        """Columns, then rows, then values column by column, then row order."""
+        if answer.columns.nlevels != expected.columns.nlevels:
+            return wrong(
+                f"Your columns have {answer.columns.nlevels} levels; the answer's have "
+                f"{expected.columns.nlevels}. Flatten or select the columns you need.",
+                "columns",
+            )
+        verdict = label_diff(list(answer.columns), list(expected.columns), noun="columns")
+        if verdict is not None:
+            return wrong(verdict.message, "columns")
+        if len(answer) == 0 and len(expected) > 0:
+            return wrong(
+                f"Your DataFrame has no rows; the answer has {plural(len(expected), 'row')}. "
+                "Check your filter.",
+                "empty",
+            )
+        if self.index is None:
+            if len(answer) != len(expected):
+                return wrong(
+                    f"Your DataFrame has {plural(len(answer), 'row')}; the answer has "
+                    f"{len(expected):,}.",
+                    "rows",
+                )
+            given, wanted = self._rows_in_step(answer, expected)
+        else:
+            if answer.index.nlevels != expected.index.nlevels:
+                return wrong(
+                    f"Your index has {answer.index.nlevels} level(s); the answer has one row "
+                    f"per {self.index} ({expected.index.nlevels} level(s)).",
+                    "index_levels",
+                )
+            verdict = label_diff(list(answer.index), list(expected.index), per=self.index)
+            if verdict is not None:
+                return verdict
+            given = answer.reindex(expected.index)
+            wanted = expected
+        for column in expected.columns:
+            verdict = value_diff(
+                given[column],
+                wanted[column],
+                self.tol,
+                where=f"column {fmt_label(column)}",
+            )
+            if verdict is not None:
+                return verdict
+        verdict = self._order(answer, expected)
+        if verdict is not None:
+            return verdict
+        return right(
+            f"all {plural(len(expected), 'row')} and {plural(expected.shape[1], 'column')} match."
+        )
+
+    def _order(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
+        """Row order: by a column's values, by the index, or as expected."""
+        if self.sort_by is not None and self.order in {Order.DESCENDING, Order.ASCENDING}:
+            descending = self.order is Order.DESCENDING
+            column = answer[self.sort_by].reset_index(drop=True)
+            ranked = column.sort_values(ascending=not descending, kind="stable").index
+            if list(ranked) == list(range(len(column))):
+                return None
+            way = "from largest to smallest" if descending else "from smallest to largest"
+            call = f".sort_values({fmt_label(self.sort_by)}, ascending={not descending})"
+            return wrong(
+                f"The rows are right, but not sorted by {fmt_label(self.sort_by)} {way}: "
+                f"use {code(call)}.",
+                "order",
+            )
+        if self.order in {Order.INDEX, Order.EXPECTED} and self.index is not None:
+            first = expected.columns[0]
+            return order_diff(answer[first], expected[first], self.order, self.tol)
+        return None

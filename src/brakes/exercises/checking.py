@@ -1,0 +1,138 @@
+"""Checking an answer end to end, with the promise that it never raises.
+
+:func:`evaluate` computes the expected answer from the active data, runs the
+exercise's checker, recognises the exercise's known mistakes, and turns any
+unexpected failure into an "error" outcome with a kind sentence: a learner
+never sees a traceback, whatever object they pass.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import pandas as pd
+
+from brakes.errors import BrakesError
+from brakes.exercises.checkers.base import Verdict, attempt
+from brakes.exercises.model import Exercise, Load
+from brakes.exercises.outcomes import Kind, Status
+from brakes.exercises.render import LEADS, Feedback
+from brakes.exercises.wording import describe
+
+NOT_ATTEMPTED = "replace `...` with your code, then run the cell again."
+
+
+class _NoAnswer:
+    """Stands for the argument a learner forgot: ``q1.check()``."""
+
+    def __repr__(self) -> str:
+        return "NO_ANSWER"
+
+
+#: The default of ``Question.check``: no answer was passed at all.
+NO_ANSWER: Any = _NoAnswer()
+
+
+def default_load(table: str) -> pd.DataFrame:
+    """``brakes.data.load``: the table from the data source the notebook loaded last."""
+    from brakes.data import load
+
+    return load(table)
+
+
+def _describe_safely(answer: Any) -> str:
+    """``describe`` for the error message itself, which must not fail either."""
+    try:
+        return describe(answer)
+    except Exception:
+        return f"an object of type {type(answer).__name__}"
+
+
+def verdict_for(exercise: Exercise, answer: Any, load: Load = default_load) -> Verdict:
+    """The verdict on ``answer`` (never raises for any ``answer``)."""
+    if answer is Ellipsis:
+        return Verdict(Status.NOT_ATTEMPTED, NOT_ATTEMPTED, "not_attempted")
+    if answer is NO_ANSWER:
+        return Verdict(
+            Status.NOT_ATTEMPTED,
+            f"give your answer to check, e.g. `.check({exercise.answer_name})`.",
+            "no_answer",
+        )
+    try:
+        expected = exercise.expected(load)
+    except BrakesError as error:
+        return Verdict(Status.ERROR, f"the data could not be loaded: {error}", "expected_failed")
+    except Exception as error:
+        return Verdict(
+            Status.ERROR,
+            "the expected answer could not be computed from the data "
+            f"({type(error).__name__}). Run the notebook again from the top "
+            "(Kernel → Restart & Run All); if this persists, tell your trainer.",
+            "expected_failed",
+        )
+    try:
+        with warnings.catch_warnings():  # pandas' warnings about odd answers are noise here
+            warnings.simplefilter("ignore")
+            verdict = exercise.checker.compare(answer, expected)
+            if verdict.status is Status.INCORRECT:
+                verdict = _known_mistake(exercise, answer, load) or verdict
+    except Exception as error:
+        return Verdict(
+            Status.ERROR,
+            f"comparing your answer ({_describe_safely(answer)}) with the expected one failed "
+            f"({type(error).__name__}). The answer should be {exercise.checker.expects}: "
+            "build it with pandas as in the lesson, then check again.",
+            "answer_failed",
+        )
+    return verdict
+
+
+def _known_mistake(exercise: Exercise, answer: Any, load: Load) -> Verdict | None:
+    """The exercise's own sentence when the answer equals one of its known mistakes."""
+    for mistake in exercise.wrong_answers:
+        if mistake.feedback is None:
+            continue
+        wrong_value = attempt(lambda make=mistake.make: make(load))
+        if wrong_value is not None and _same(exercise, answer, wrong_value):
+            return Verdict(Status.INCORRECT, mistake.feedback, f"known:{mistake.label}")
+    return None
+
+
+def _same(exercise: Exercise, answer: Any, wrong_value: Any) -> bool:
+    """True when ``answer`` is the known wrong value (by the checker, or as pandas data)."""
+    if attempt(lambda: exercise.checker.compare(answer, wrong_value).correct or None):
+        return True
+    if isinstance(wrong_value, pd.Series | pd.DataFrame) and type(answer) is type(wrong_value):
+        return bool(attempt(lambda: _pandas_equal(answer, wrong_value)))
+    return False
+
+
+def _pandas_equal(answer: pd.Series | pd.DataFrame, wrong_value: pd.Series | pd.DataFrame) -> bool:
+    """Same labels and values (dtype, names and float noise aside)."""
+    assert_equal = (
+        pd.testing.assert_series_equal
+        if isinstance(wrong_value, pd.Series)
+        else pd.testing.assert_frame_equal
+    )
+    try:
+        assert_equal(answer, wrong_value, check_dtype=False, check_names=False, check_exact=False)
+    except AssertionError:
+        return False
+    return True
+
+
+def evaluate(exercise: Exercise, answer: Any, load: Load = default_load) -> Feedback:
+    """Check ``answer`` and return the display (never raises for any ``answer``)."""
+    verdict = verdict_for(exercise, answer, load)
+    body = verdict.message
+    if verdict.status is Status.CORRECT:
+        body = f"{body} {exercise.reveals}".strip()
+    return Feedback(
+        exercise=exercise.id,
+        title=exercise.title,
+        kind=Kind.CHECK,
+        lead=LEADS[verdict.status],
+        body=body,
+        status=verdict.status,
+    )

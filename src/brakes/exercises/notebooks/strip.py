@@ -1,0 +1,75 @@
+"""From a solution notebook to a learner notebook, in memory.
+
+* Cells tagged ``solution-only`` are dropped, as are code cells whose first
+  line is ``# SOLUTION ONLY`` and markdown cells whose first line is
+  ``<!-- SOLUTION ONLY -->`` (prose answers to interpretation questions).
+* Solution blocks in code cells become placeholders (:mod:`.blocks`).
+* Outputs and execution counts are removed; cell metadata keeps only
+  ``tags``; notebook metadata keeps only ``kernelspec`` and ``language_info``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import nbformat
+from nbformat import NotebookNode
+
+from brakes.exercises.notebooks.blocks import names_used, outside_blocks, replace_blocks
+
+#: The cell tag that keeps a cell out of the learner notebook.
+SOLUTION_ONLY_TAG = "solution-only"
+_SOLUTION_ONLY_LINE = {
+    "code": re.compile(r"^\s*#\s*SOLUTION ONLY\s*$"),
+    "markdown": re.compile(r"^\s*<!--\s*SOLUTION ONLY\s*-->\s*$"),
+}
+NOTEBOOK_METADATA = ("kernelspec", "language_info")
+CELL_METADATA = ("tags",)
+
+
+def is_solution_only(cell: NotebookNode) -> bool:
+    """True when the cell belongs to the solution notebook only."""
+    if SOLUTION_ONLY_TAG in (cell.get("metadata", {}).get("tags") or []):
+        return True
+    pattern = _SOLUTION_ONLY_LINE.get(cell.get("cell_type", ""))
+    first_line = (cell.get("source") or "").split("\n", 1)[0]
+    return bool(pattern and pattern.match(first_line))
+
+
+def _clean_cell(cell: NotebookNode) -> NotebookNode:
+    """A copy without outputs, counts or metadata other than tags."""
+    cell = copy.deepcopy(cell)
+    cell["metadata"] = nbformat.from_dict(
+        {k: cell["metadata"][k] for k in CELL_METADATA if k in cell.get("metadata", {})}
+    )
+    if cell["cell_type"] == "code":
+        cell["outputs"] = []
+        cell["execution_count"] = None
+    return cell
+
+
+def learner_notebook(solution: NotebookNode, name: str) -> NotebookNode:
+    """The learner notebook generated from a solution notebook called ``name``."""
+    kept = [
+        (number, cell)
+        for number, cell in enumerate(solution.cells, start=1)
+        if not is_solution_only(cell)
+    ]
+    used = names_used(
+        outside_blocks(cell.source, f"{name}, cell {number}")
+        for number, cell in kept
+        if cell.cell_type == "code"
+    )
+    cells = []
+    for number, cell in kept:
+        clean = _clean_cell(cell)
+        if clean.cell_type == "code":
+            clean.source = replace_blocks(clean.source, used, f"{name}, cell {number}")
+        cells.append(clean)
+    learner = copy.deepcopy(solution)
+    learner.cells = cells
+    learner.metadata = nbformat.from_dict(
+        {k: solution.metadata[k] for k in NOTEBOOK_METADATA if k in solution.metadata}
+    )
+    return learner

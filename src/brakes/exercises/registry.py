@@ -1,0 +1,90 @@
+"""Where exercises are found by id.
+
+Chapter modules in :mod:`brakes.exercises.chapters` call :func:`register` at
+import; :func:`get` and :func:`all_exercises` import every chapter module the
+first time they are used, so a new chapter file is picked up with no list to
+maintain.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from brakes.errors import BrakesError
+from brakes.exercises.model import Exercise
+
+#: How many known ids an "unknown id" message lists before abbreviating.
+_IDS_SHOWN = 30
+
+
+class Registry:
+    """A set of exercises by id. The module-level functions use the default one.
+
+    Tests build their own ``Registry()`` (with ``chapters=None``) to register
+    throw-away exercises without touching the course's.
+    """
+
+    def __init__(self, chapters: str | None = "brakes.exercises.chapters") -> None:
+        self._chapters = chapters
+        self._loaded = chapters is None
+        self._exercises: dict[str, Exercise] = {}
+        self._modules: dict[str, str] = {}
+
+    def register(self, exercise: Exercise) -> Exercise:
+        """Add an exercise; a second one with the same id from another module is an error."""
+        module = getattr(exercise.expected, "__module__", "") or ""
+        known = self._modules.get(exercise.id)
+        if known is not None and known != module:
+            raise ValueError(
+                f"exercise {exercise.id} is declared twice (in {known} and in {module})"
+            )
+        self._exercises[exercise.id] = exercise
+        self._modules[exercise.id] = module
+        return exercise
+
+    def _load(self) -> None:
+        """Import every chapter module once (each registers its exercises)."""
+        if self._loaded or self._chapters is None:
+            return
+        self._loaded = True
+        package = importlib.import_module(self._chapters)
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{self._chapters}.{info.name}")
+
+    def get(self, exercise_id: str) -> Exercise:
+        """The exercise with this id, or a BrakesError listing the known ids."""
+        self._load()
+        if isinstance(exercise_id, str) and exercise_id.strip() in self._exercises:
+            return self._exercises[exercise_id.strip()]
+        ids = [e.id for e in self.all_exercises()]
+        shown = ", ".join(ids[:_IDS_SHOWN]) + (
+            f" and {len(ids) - _IDS_SHOWN} more" if len(ids) > _IDS_SHOWN else ""
+        )
+        hint = "" if isinstance(exercise_id, str) else ' (ids are text, e.g. exercise("0.1"))'
+        raise BrakesError(f"no exercise {exercise_id!r}{hint}; known ids: {shown or 'none'}")
+
+    def all_exercises(self) -> list[Exercise]:
+        """Every registered exercise, in chapter and number order."""
+        self._load()
+        return sorted(self._exercises.values(), key=lambda e: e.sort_key)
+
+
+#: The course's registry, filled by the chapter modules.
+default_registry = Registry()
+
+
+def register(exercise: Exercise) -> Exercise:
+    """Register an exercise in the course's registry (called by chapter modules)."""
+    return default_registry.register(exercise)
+
+
+def get(exercise_id: str) -> Exercise:
+    """The course exercise with this id; unknown ids raise BrakesError listing the known ones."""
+    return default_registry.get(exercise_id)
+
+
+def all_exercises() -> list[Exercise]:
+    """Every course exercise, in chapter and number order."""
+    return default_registry.all_exercises()

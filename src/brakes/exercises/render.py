@@ -1,0 +1,155 @@
+"""How feedback looks: styled HTML in Jupyter, plain text elsewhere, a JSON record always.
+
+Written once for checks, hints and solutions. The HTML is self-contained
+(inline styles, no CSS or script to fetch) and readable on light and dark
+themes: text keeps the theme's own colour over a faint tint, and the status
+badge is white on a saturated colour (contrast ≥ 4.5:1 on any background).
+Every status also has an icon and a word, never colour alone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from brakes.exercises.outcomes import OUTCOME_MIME, Kind, Status, make_record
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one kind of display is marked: icon, badge colour, tint."""
+
+    icon: str
+    color: str  # badge background and left border; white text on it
+    tint: str  # translucent background, works over light and dark themes
+
+
+STYLES: dict[str, Style] = {
+    Status.CORRECT: Style("✓", "#1a7f37", "rgba(26,127,55,0.10)"),
+    Status.INCORRECT: Style("✗", "#cf222e", "rgba(207,34,46,0.10)"),
+    Status.NOT_ATTEMPTED: Style("○", "#57606a", "rgba(87,96,106,0.10)"),
+    Status.ERROR: Style("⚠", "#9a6700", "rgba(154,103,0,0.12)"),
+    Kind.HINT: Style("?", "#0969da", "rgba(9,105,218,0.10)"),
+    Kind.SOLUTION: Style("✎", "#6639ba", "rgba(102,57,186,0.10)"),
+}
+
+#: The lead words of each status, shown in the badge and at the start of the text.
+LEADS: dict[Status, str] = {
+    Status.CORRECT: "Correct:",
+    Status.INCORRECT: "Not quite.",
+    Status.NOT_ATTEMPTED: "Not attempted yet:",
+    Status.ERROR: "Could not check:",
+}
+
+_CODE = re.compile(r"`([^`]+)`")
+_CODE_STYLE = (
+    "background:rgba(127,127,127,0.18);color:inherit;padding:0 0.25em;"
+    "border-radius:3px;font-family:monospace;font-size:0.95em"
+)
+
+
+def _inline(text: str) -> str:
+    """Escape text for HTML and turn `backticks` into <code>."""
+    return _CODE.sub(
+        lambda m: f'<code style="{_CODE_STYLE}">{m.group(1)}</code>', html.escape(text, quote=False)
+    )
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """One display: a check result, a hint or a solution, with its record.
+
+    ``lead`` is the badge text ("Correct:", "Hint 2 of 3:"), ``body`` the
+    sentences after it, ``code`` a solution's source. Displaying it in Jupyter
+    gives HTML, text and the JSON record; ``str()`` gives the plain text.
+    """
+
+    exercise: str
+    title: str
+    kind: Kind
+    lead: str
+    body: str
+    status: Status | None = None
+    hint: int | None = None
+    code: str = ""
+
+    @property
+    def text(self) -> str:
+        """The feedback as one plain string (also the record's ``feedback``)."""
+        if self.kind is Kind.SOLUTION:
+            return f"{self.lead}\n{self.code}"
+        return f"{self.lead} {self.body}".strip()
+
+    @property
+    def style(self) -> Style:
+        """Icon and colours for this display."""
+        return STYLES[self.status if self.status is not None else self.kind]
+
+    def record(self) -> dict[str, Any]:
+        """The machine-readable record (see :mod:`brakes.exercises.outcomes`)."""
+        return make_record(self.exercise, self.kind, self.text, self.status, self.hint)
+
+    def plain(self) -> str:
+        """Plain text for terminals: icon, exercise, feedback."""
+        return f"{self.style.icon} [{self.exercise}] {self.text}"
+
+    def html(self) -> str:
+        """Self-contained HTML with inline styles."""
+        style = self.style
+        badge = (
+            f'<span style="display:inline-block;background:{style.color};color:#ffffff;'
+            'font-weight:600;padding:0 0.5em;border-radius:3px;margin-right:0.4em">'
+            f"{html.escape(style.icon)} {html.escape(self.lead.rstrip(':.'))}</span>"
+        )
+        caption = (
+            '<div style="font-size:0.85em;margin-top:0.3em">'
+            f"Exercise {html.escape(self.exercise)} · {html.escape(self.title)}</div>"
+        )
+        if self.kind is Kind.SOLUTION:
+            content = (
+                f"<div>{badge}</div>"
+                '<pre style="background:rgba(127,127,127,0.12);color:inherit;padding:0.5em;'
+                'margin:0.4em 0 0;border-radius:4px;overflow-x:auto;white-space:pre">'
+                f"<code>{html.escape(self.code, quote=False)}</code></pre>"
+            )
+        else:
+            content = f"<div>{badge}{_inline(self.body)}</div>"
+        return (
+            f'<div class="brakes-feedback brakes-{self.status or self.kind}" '
+            f'style="border-left:4px solid {style.color};background:{style.tint};color:inherit;'
+            'padding:0.5em 0.75em;margin:0.25em 0;border-radius:4px;line-height:1.5">'
+            f"{content}{caption}</div>"
+        )
+
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None
+    ) -> dict[str, Any]:  # IPython hook
+        return {"text/plain": self.plain(), "text/html": self.html(), OUTCOME_MIME: self.record()}
+
+    def _repr_html_(self) -> str:
+        return self.html()
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(self.plain())
+
+    def __repr__(self) -> str:
+        return self.plain()
+
+    def __str__(self) -> str:
+        return self.plain()
+
+
+def show(feedback: Feedback) -> None:
+    """Display in Jupyter/IPython (HTML + text + record), print elsewhere."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        print(feedback.plain())
+        return
+    if get_ipython() is None:
+        print(feedback.plain())
+    else:
+        display(feedback)
