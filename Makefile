@@ -45,8 +45,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# nbval: stored solution outputs must equal a fresh run; learner notebooks must run
+# top to bottom with every answer still a placeholder. One notebook per worker.
+NBVAL := $(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile
+
 test: $(STAMP) lint
 	$(BIN)/brakes exercises --check
+	$(NBVAL) --nbval solutions --nbval-sanitize-with nbval-sanitize.cfg
+	$(NBVAL) --nbval-lax exercises
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -89,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     exercises.add_argument(
         "--check", action="store_true", help="only report notebooks that have drifted (for CI)"
     )
+    exercises.add_argument(
+        "--execute",
+        nargs="*",
+        metavar="NOTEBOOK",
+        help="first re-run these solution notebooks (all when none is named) to refresh outputs",
+    )
     exercises.add_argument("--solutions", type=Path, default=COURSE.solutions_dir, help="source")
     exercises.add_argument("--exercises", type=Path, default=COURSE.exercises_dir, help="target")
     return parser
@@ -114,14 +120,22 @@ def _run_exercises(args: argparse.Namespace) -> int:
     if args.check:
         drifted = check_drift(args.solutions, args.exercises)
         for problem in drifted:
-            print(f"drifted: {problem}", file=sys.stderr)
+            print(f"brakes exercises: {problem}", file=sys.stderr)
         if drifted:
             print("run 'brakes exercises' to regenerate them", file=sys.stderr)
             return 1
         print("exercises/ is in step with solutions/")
         return 0
-    for path in generate_exercises(args.solutions, args.exercises):
-        print(f"wrote {path}")
+    if args.execute is not None:
+        from brakes.exercises.notebooks.execute import execute_in_place
+        from brakes.exercises.notebooks.write import solution_notebooks
+
+        named = [Path(name) for name in args.execute]
+        for path in named or solution_notebooks(args.solutions):
+            print(f"running {path}")
+            execute_in_place(path)
+    paths = generate_exercises(args.solutions, args.exercises)
+    print(f"{len(paths)} learner notebooks in step with {args.solutions}")
     return 0
 
 
