@@ -36,6 +36,8 @@ exclude_patterns = [
     "src",
     "tests",
     "benchmarks",
+    "node_modules",
+    "_templates",
     "README.md",
     "**/.ipynb_checkpoints",
 ]
@@ -44,6 +46,11 @@ if not TRAINER:
 
 # MyST and notebooks -------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "tasklist", "attrs_inline"]
+# Prices are not maths: "$1,200 in cash and $1,200" stays text. Only $x$ with no
+# space inside the dollars and no digit right after the closing one is maths.
+# (A page with maths would load MathJax from a CDN: the browser tests forbid it.)
+myst_dmath_allow_space = False
+myst_dmath_allow_digits = False
 myst_heading_anchors = 3
 
 # Solution notebooks are executed at build time (cached by jupyter-cache), so a
@@ -55,9 +62,6 @@ nb_execution_timeout = 180
 nb_execution_raise_on_error = True
 nb_execution_show_tb = True
 nb_merge_streams = True
-nb_mime_priority_overrides = [
-    ("html", "application/vnd.brakes.check+json", None),
-]
 
 # HTML ----------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
@@ -65,6 +69,9 @@ html_title = "Releasing the Brakes" + (" — trainer edition" if TRAINER else ""
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = True
+# The theme's templates that we fix for accessibility and weight live here (see
+# each file's header); the extension adds its own CSS, JS and favicon.
+templates_path = ["_templates"]
 html_theme_options = {
     "use_download_button": True,
     "use_fullscreen_button": False,
@@ -72,5 +79,14 @@ html_theme_options = {
     "home_page_in_toc": True,
     "show_toc_level": 2,
     "navigation_with_keys": False,
+    # The footer offers the whole site as a zip for offline use.
+    "footer_content_items": ["copyright.html", "brakes-offline.html"],
 }
-html_context = {"edition": "trainer" if TRAINER else "learner"}
+# default_mode: the theme's colour mode before the reader picks one. Unset, the
+# theme's script logs "Got invalid theme mode" on every page.
+html_context = {"edition": "trainer" if TRAINER else "learner", "default_mode": "auto"}
+
+# Launch button (off by default): open notebook pages on a JupyterHub or Binder.
+# Set a URL with {path} for the notebook's path, here, with
+# -D brakes_launch_url=... or the BRAKES_LAUNCH_URL environment variable (README).
+brakes_launch_url = ""

@@ -38,6 +38,8 @@ STYLE = {
     "axes.labelsize": 11,
     "legend.frameon": False,
     "font.size": 11,
+    # Dates on an axis as "Jan / Feb / … / 2026", never overlapping full dates.
+    "date.converter": "concise",
     # The site shows plots on light and dark backgrounds: keep the figure opaque.
     "figure.facecolor": "white",
     "axes.facecolor": "white",
