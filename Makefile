@@ -5,10 +5,17 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-SPHINX := $(BIN)/sphinx-build -W --keep-going -n -q
+SPHINXOPTS ?=
+SPHINX := $(BIN)/sphinx-build -W --keep-going -n -q $(SPHINXOPTS)
 PORT   ?= 8000
 
-.PHONY: site trainer serve test lint exercises bench clean help
+# Browser tests: Debian's Chromium (never `playwright install`) and axe-core from npm.
+CHROMIUM := /usr/bin/chromium
+AXE      := node_modules/axe-core/axe.min.js
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT      := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+
+.PHONY: site trainer serve test lint exercises bench clean help browser-deps
 
 help:
 	@echo "make site     build the learner edition into _build/html"
@@ -49,7 +56,21 @@ lint: $(STAMP)
 # top to bottom with every answer still a placeholder. One notebook per worker.
 NBVAL := $(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile
 
-test: $(STAMP) lint
+# Installed once, quietly, when missing; the log is shown only if it fails.
+$(CHROMIUM):
+	@echo "Installing Chromium for the browser tests (apt-get, once)"
+	@{ $(APT) install -y -qq chromium || { $(APT) update -qq && $(APT) install -y -qq chromium; }; } \
+		>/tmp/brakes-apt.log 2>&1 || { cat /tmp/brakes-apt.log; exit 1; }
+
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || { $(APT) update -qq && $(APT) install -y -qq npm; } >/tmp/brakes-apt.log 2>&1 \
+		|| { cat /tmp/brakes-apt.log; exit 1; }
+	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+browser-deps: $(CHROMIUM) $(AXE)
+
+test: $(STAMP) lint browser-deps
 	$(BIN)/brakes exercises --check
 	$(NBVAL) --nbval solutions --nbval-sanitize-with nbval-sanitize.cfg
 	$(NBVAL) --nbval-lax exercises
@@ -59,4 +80,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --site
 
 clean:
-	rm -rf _build .pytest_cache .ruff_cache .hypothesis
+	rm -rf _build .pytest_cache .ruff_cache .hypothesis node_modules

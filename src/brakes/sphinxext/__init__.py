@@ -1,4 +1,11 @@
-"""The course's Sphinx extension: editions, the data dictionary and the self-check quiz."""
+"""The course's Sphinx extension: editions, data dictionary, quiz, and the site as readers meet it.
+
+Besides the course's own directives, it makes the site light, accessible and
+usable offline: icons without Font Awesome's script (``icons``), fixes for
+MyST's HTML (``a11y``), a zip of the whole site (``offline``) and an optional
+JupyterHub launch button (``launch``). The theme's templates are overridden in
+``_templates/`` at the repository root.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
-from brakes.sphinxext import datadict, editions, quiz
+from brakes.sphinxext import a11y, datadict, editions, icons, launch, offline, quiz
 
 STATIC = Path(__file__).parent / "static"
 
@@ -17,12 +25,23 @@ def _add_static(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC))
 
 
+def _default_favicon(app: Sphinx, config: Config) -> None:
+    """A small local favicon, so browsers do not ask the server for a missing /favicon.ico."""
+    if not config.html_favicon:
+        config.html_favicon = str(STATIC / "favicon.svg")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register every part of the extension."""
     app.connect("builder-inited", _add_static)
+    app.connect("config-inited", _default_favicon)
     app.add_css_file("brakes.css")
     app.add_js_file("brakes-quiz.js", loading_method="defer")
     editions.setup(app)
     datadict.setup(app)
     quiz.setup(app)
+    a11y.setup(app)
+    icons.setup(app)
+    launch.setup(app)
+    offline.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
