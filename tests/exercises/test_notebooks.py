@@ -39,7 +39,7 @@ def solution_notebook() -> nbformat.NotebookNode:
     marked = nbformat.v4.new_markdown_cell("<!-- SOLUTION ONLY -->\nTrainer note.")
     code_only = nbformat.v4.new_code_cell("# SOLUTION ONLY\nprint('debug')")
     nb.cells = [
-        nbformat.v4.new_markdown_cell("# Getting started"),
+        nbformat.v4.new_markdown_cell("# Solutions: getting started"),
         setup,
         answer,
         prose,
@@ -63,6 +63,14 @@ def test_learner_notebook() -> None:
     assert learner.cells[1].metadata == {"tags": ["hide-input"]}
     assert learner.cells[2].metadata == {}
     assert set(learner.metadata) == {"kernelspec", "language_info"}
+    assert learner.cells[0].source == "# Exercises: getting started"
+
+
+def test_a_solution_notebook_needs_its_title() -> None:
+    nb = solution_notebook()
+    nb.cells[0].source = "# Getting started"
+    with pytest.raises(BrakesError, match="Solutions:"):
+        learner_notebook(nb, "solutions/ch00.ipynb")
 
 
 def test_names_used_later_are_kept() -> None:

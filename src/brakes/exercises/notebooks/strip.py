@@ -16,6 +16,7 @@ import re
 import nbformat
 from nbformat import NotebookNode
 
+from brakes.errors import BrakesError
 from brakes.exercises.notebooks.blocks import names_used, outside_blocks, replace_blocks
 
 #: The cell tag that keeps a cell out of the learner notebook.
@@ -49,6 +50,22 @@ def _clean_cell(cell: NotebookNode) -> NotebookNode:
     return cell
 
 
+#: A solution notebook's title starts with this; the learner notebook's with the other,
+#: so the site's navigation tells the two pages apart.
+SOLUTION_TITLE = "# Solutions: "
+EXERCISE_TITLE = "# Exercises: "
+
+
+def retitle(cell: NotebookNode, name: str) -> None:
+    """Turn the solution notebook's "Solutions: …" title into "Exercises: …"."""
+    if cell.cell_type != "markdown" or not cell.source.startswith(SOLUTION_TITLE):
+        raise BrakesError(
+            f"{name}: the first cell must be a Markdown title starting with "
+            f"'{SOLUTION_TITLE.strip()}' (the learner notebook gets 'Exercises:')"
+        )
+    cell.source = EXERCISE_TITLE + cell.source[len(SOLUTION_TITLE) :]
+
+
 def learner_notebook(solution: NotebookNode, name: str) -> NotebookNode:
     """The learner notebook generated from a solution notebook called ``name``."""
     kept = [
@@ -67,6 +84,8 @@ def learner_notebook(solution: NotebookNode, name: str) -> NotebookNode:
         if clean.cell_type == "code":
             clean.source = replace_blocks(clean.source, used, f"{name}, cell {number}")
         cells.append(clean)
+    if cells:
+        retitle(cells[0], name)
     learner = copy.deepcopy(solution)
     learner.cells = cells
     learner.metadata = nbformat.from_dict(
