@@ -33,16 +33,17 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
+# Sphinx's state (.doctrees, which holds trainer text too) stays out of the folders we publish.
 site: $(STAMP)
-	$(SPHINX) -b html . _build/html
+	$(SPHINX) -b html -d _build/.doctrees/html . _build/html
 	@echo "Learner edition built: open _build/html/index.html"
 
 trainer: $(STAMP)
-	$(SPHINX) -b html -t trainer . _build/trainer
+	$(SPHINX) -b html -t trainer -d _build/.doctrees/trainer . _build/trainer
 	@echo "Trainer edition built: open _build/trainer/index.html"
 
 serve: $(STAMP)
-	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port $(PORT) -b html . _build/html \
+	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port $(PORT) -b html -d _build/.doctrees/html . _build/html \
 		--ignore "_build/*" --ignore ".venv/*" --ignore "*.ipynb_checkpoints*"
 
 exercises: $(STAMP)

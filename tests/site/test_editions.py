@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from brakes.config import COURSE
-from brakes.sphinxext.editions import ONLY_TRAINER
+from brakes.sphinxext.editions import ONLY_TRAINER, strip_trainer_blocks
 
 pytestmark = pytest.mark.site
 
@@ -33,10 +33,14 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+#: Sphinx prints typographic quotes where the source has straight ones.
+STRAIGHT_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def page_text(path: Path) -> str:
     parser = _Text()
     parser.feed(path.read_text(encoding="utf-8"))
-    return " ".join(" ".join(parser.parts).split())
+    return " ".join(" ".join(parser.parts).split()).translate(STRAIGHT_QUOTES)
 
 
 def trainer_sentences() -> list[str]:
@@ -45,12 +49,20 @@ def trainer_sentences() -> list[str]:
     chunks = [path.read_text(encoding="utf-8") for path in sources]
     for path in [COURSE.root / "index.md", *(COURSE.root / "course").rglob("*.md")]:
         chunks += [m.group(2) for m in ONLY_TRAINER.finditer(path.read_text(encoding="utf-8"))]
+    # Text that the learner edition shows anyway (a phrase a quiz reuses) proves no leak.
+    learner_sources = " ".join(
+        strip_trainer_blocks(path.read_text(encoding="utf-8"))
+        for path in [COURSE.root / "index.md", *(COURSE.root / "course").rglob("*.md")]
+        if "trainer" not in path.relative_to(COURSE.root).parts
+    )
     sentences = []
     for chunk in chunks:
         for line in chunk.splitlines():
-            words = line.strip()
+            # A list item's marker ("- ", "2. ") is not part of its rendered text.
+            words = re.sub(r"^(?:[-*+]|\d+\.)\s+", "", line.strip())
             # Plain prose lines only: no markup that the HTML would render differently.
-            if len(words) > 40 and not re.search(r"[`*_#|{}\[\]<>:]", words):
+            plain = len(words) > 40 and not re.search(r"[`*_#|{}\[\]<>:]", words)
+            if plain and words[:40] not in learner_sources:
                 sentences.append(words[:40])
     return sentences
 

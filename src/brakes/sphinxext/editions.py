@@ -41,7 +41,8 @@ def strip_trainer_blocks(text: str) -> str:
 def _strip_downloadable_sources(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.tags.has("trainer") or app.builder.format != "html":
         return
-    for path in Path(app.outdir, "_sources").rglob("*.md.txt"):
+    # The book theme copies sources without Sphinx's ".txt" (html_sourcelink_suffix = "").
+    for path in Path(app.outdir, "_sources").rglob("*.md" + app.config.html_sourcelink_suffix):
         text = path.read_text(encoding="utf-8")
         stripped = strip_trainer_blocks(text)
         if stripped != text:

@@ -1,0 +1,112 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, both editions served on 127.0.0.1.
+
+Every page of both editions is visited once (desktop, light then dark mode,
+then on a phone) by the session fixture ``visits``; the tests in this folder
+assert on what those visits saw, so adding a check costs no page load. The
+figures the issue asks for (first-load bytes, axe's moderate and minor counts)
+are printed at the end of the run.
+
+Set-up: ``make test`` installs Chromium (``apt-get install chromium``) and
+axe-core (``npm ci``) when they are missing; never ``playwright install``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from browsing import (
+    AXE,
+    BUDGET,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    REPORT,
+    Quiet,
+    Served,
+    Visit,
+    chapter_page,
+    visit_page,
+)
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium from Debian's package, never a downloaded build."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium)")
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `make test` installs it (npm ci)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def served(sites: dict) -> Iterator[dict[str, Served]]:
+    """Each edition's HTML on its own http.server thread, on 127.0.0.1 only."""
+    servers, result = [], {}
+    for edition, site in sites.items():
+        # A build with warnings is still served; test_editions reports the warnings.
+        assert (site.html / "index.html").is_file(), site.log
+        handler = functools.partial(Quiet, directory=str(site.html))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        result[edition] = Served(edition, site.html, base, site.documents())
+    yield result
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def visits(browser: Browser, served: dict[str, Served]) -> dict[str, list[Visit]]:
+    """Every page of both editions, visited once; prints first-load bytes and axe counts."""
+    result = {
+        edition: [visit_page(browser, site, doc) for doc in site.documents]
+        for edition, site in served.items()
+    }
+    for edition, pages in result.items():
+        by_doc = {v.document: v for v in pages}
+        chapter = chapter_page(list(by_doc))
+        REPORT.append(
+            f"{edition}: first load of index.html {by_doc['index.html'].bytes:,} bytes, "
+            f"of {chapter} {by_doc[chapter].bytes:,} bytes (budget {BUDGET:,}); "
+            f"largest page {max(v.bytes for v in pages):,} bytes"
+        )
+        counts: Counter[str] = Counter()
+        for visit in pages:
+            for v in visit.axe + visit.axe_dark:
+                counts[f"{v['impact']} {v['id']}"] += v["nodes"]
+        moderate = sum(n for k, n in counts.items() if k.startswith("moderate"))
+        minor = sum(n for k, n in counts.items() if k.startswith("minor"))
+        detail = ", ".join(f"{k}: {n}" for k, n in sorted(counts.items())) or "none"
+        REPORT.append(
+            f"{edition}: axe on {len(pages)} pages: {moderate} moderate, {minor} minor ({detail})"
+        )
+    return result
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh desktop browser context for one test."""
+    ctx = browser.new_context(viewport=DESKTOP)
+    yield ctx
+    ctx.close()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print what the browser tests measured, pass or fail."""
+    if REPORT:
+        terminalreporter.section("site as a browser sees it")
+        for line in REPORT:
+            terminalreporter.write_line(line)

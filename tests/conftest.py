@@ -1,0 +1,58 @@
+"""Shared fixtures: both editions of the site, built once per test session.
+
+The site tests (``tests/site/``) and the browser tests (``tests/browser/``)
+read the same two builds, as `make site` and `make trainer` make them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from brakes.config import COURSE
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """One edition's HTML output and what sphinx-build said while making it."""
+
+    edition: str
+    html: Path
+    returncode: int
+    log: str
+
+    def pages(self) -> list[Path]:
+        """Every HTML page of the edition."""
+        return sorted(self.html.rglob("*.html"))
+
+    def documents(self) -> list[str]:
+        """The site's own pages, as paths relative to its root (``course/glossary.html``).
+
+        Leaves out the theme's template files that Sphinx copies into ``_static/``.
+        """
+        return [
+            page.relative_to(self.html).as_posix()
+            for page in self.pages()
+            if not page.relative_to(self.html).parts[0].startswith("_")
+        ]
+
+
+def build(edition: str, out: Path) -> BuiltSite:
+    """Run sphinx-build with the README's flags (-W --keep-going -n) for one edition."""
+    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html"]
+    if edition == "trainer":
+        command += ["-t", COURSE.trainer_tag]
+    command += [str(COURSE.root), str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    return BuiltSite(edition, out, result.returncode, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltSite]:
+    """Both editions, built side by side in one temporary folder (sharing the notebook cache)."""
+    root = tmp_path_factory.mktemp("site")
+    return {edition: build(edition, root / edition) for edition in COURSE.editions}

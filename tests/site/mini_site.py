@@ -1,0 +1,71 @@
+"""A two-page site built with the course's conf.py and templates, for checks that need content
+the course may not have yet (a hidden code cell, a checklist, a pandas table) and settings it
+does not use by default (the launch button). It executes no notebook, so it builds in seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from brakes.config import COURSE
+
+#: The launch URL the mini site is built with.
+HUB = "https://hub.example.com/hub/user-redirect/lab/tree/brakes/{path}"
+
+INDEX = """# Demo
+
+- [ ] We listen to forums every week.
+- [x] We answer in public.
+
+```{toctree}
+exercises/demo
+```
+"""
+
+
+def _notebook() -> dict:
+    table = pd.DataFrame({"mentions": [120, 80]}, index=pd.Index(["forum", "blog"], name="channel"))
+    return {
+        "cells": [
+            {"cell_type": "markdown", "metadata": {}, "source": "# A demo exercise"},
+            {
+                "cell_type": "code",
+                "execution_count": 1,
+                "metadata": {"tags": ["hide-input"]},
+                "outputs": [
+                    {
+                        "data": {"text/html": table.to_html(), "text/plain": str(table)},
+                        "execution_count": 1,
+                        "metadata": {},
+                        "output_type": "execute_result",
+                    }
+                ],
+                "source": "mentions_by_channel",
+            },
+        ],
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def build_mini_site(root: Path) -> Path:
+    """Build the mini site in ``root`` (-W, launch button on); return its HTML folder."""
+    source = root / "site"
+    (source / "exercises").mkdir(parents=True)
+    (source / "index.md").write_text(INDEX, encoding="utf-8")
+    (source / "exercises" / "demo.ipynb").write_text(json.dumps(_notebook()), encoding="utf-8")
+    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html"]
+    command += ["-c", str(COURSE.root), "-D", f"brakes_launch_url={HUB}"]
+    command += [str(source), str(root / "html")]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "html"

@@ -1,0 +1,47 @@
+"""The launch button: absent by default, and pointing at the configured hub when turned on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mini_site import HUB
+from sphinx.errors import ConfigError
+
+from brakes.sphinxext import launch
+
+pytestmark = pytest.mark.site
+
+
+def test_launch_url_puts_the_notebook_path_in_place() -> None:
+    assert (
+        launch.launch_url(HUB, "exercises/01 where they talk.ipynb")
+        == "https://hub.example.com/hub/user-redirect/lab/tree/brakes/exercises/01%20where%20they%20talk.ipynb"
+    )
+
+
+def test_setting_is_read_from_the_environment_and_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    config = SimpleNamespace(brakes_launch_url="")
+    monkeypatch.setenv(launch.ENV_VAR, HUB)
+    launch._check(None, config)  # type: ignore[arg-type]
+    assert config.brakes_launch_url == HUB
+    for wrong in ("https://hub.example.com/no-placeholder", "ftp://hub/{path}"):
+        with pytest.raises(ConfigError, match="brakes_launch_url"):
+            launch._check(None, SimpleNamespace(brakes_launch_url=wrong))  # type: ignore[arg-type]
+
+
+def test_no_launch_button_or_hub_link_by_default(sites: dict) -> None:
+    for site in sites.values():
+        for page in site.documents():
+            text = (site.html / page).read_text(encoding="utf-8")
+            assert "launch-buttons" not in text and "user-redirect" not in text, page
+
+
+def test_launch_button_links_each_notebook_to_the_hub(mini_site: Path) -> None:
+    page = (mini_site / "exercises" / "demo.html").read_text(encoding="utf-8")
+    expected = HUB.replace("{path}", "exercises/demo.ipynb")
+    assert f'href="{expected}"' in page
+    assert "fa-rocket" in page and "JupyterHub" in page
+    index = (mini_site / "index.html").read_text(encoding="utf-8")
+    assert "user-redirect" not in index, "only notebook pages get the button"
