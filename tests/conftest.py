@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from brakes.config import COURSE
+from brakes.data import use
 
 
 @dataclass(frozen=True)
@@ -56,3 +58,10 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltSite]:
     """Both editions, built side by side in one temporary folder (sharing the notebook cache)."""
     root = tmp_path_factory.mktemp("site")
     return {edition: build(edition, root / edition) for edition in COURSE.editions}
+
+
+@pytest.fixture(autouse=True)
+def _reset_data_source() -> Iterator[None]:
+    """Each test starts from the default data source, whatever seed the last one loaded."""
+    yield
+    use()
