@@ -29,6 +29,8 @@ def test_site_zip_holds_the_whole_edition_and_every_page_links_it(
     assert f"{TOP}/index.html" in names
     assert f"{TOP}/_static/brakes-icons.css" in names
     assert not [n for n in names if n.endswith("-site.zip")], "the zip must not hold itself"
+    assert not [n for n in names if n.endswith((".map", "fontawesome.js"))], "unused files"
+    assert archive.stat().st_size < 2_000_000, f"the zip weighs {archive.stat().st_size:,} bytes"
     pages = site.documents()
     assert {f"{TOP}/{page}" for page in pages} <= names
     for page in pages:

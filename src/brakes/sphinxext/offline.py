@@ -19,6 +19,16 @@ from sphinx.application import Sphinx
 FOLDER = "_downloads"
 #: The folder name inside the zip, so unzipping never spills files around.
 TOP = "releasing-the-brakes"
+#: Files the theme copies but no page loads: its Font Awesome script (replaced by
+#: brakes.sphinxext.icons) and source maps for browser developer tools. About half
+#: the zip's weight, left out of it.
+UNUSED_FILES = ("_static/scripts/fontawesome.js",)
+UNUSED_SUFFIXES = (".map",)
+
+
+def is_unused(relative: str) -> bool:
+    """Whether a site file (a path relative to the site's root) is never loaded by a page."""
+    return relative in UNUSED_FILES or relative.endswith(UNUSED_SUFFIXES)
 
 
 def zip_name(edition: str) -> str:
@@ -33,8 +43,8 @@ def _edition(app: Sphinx) -> str:
 def write_zip(site: Path, target: Path) -> None:
     """Zip the pages and assets of ``site`` into ``target``, atomically.
 
-    Leaves out hidden files and folders (Sphinx's ``.doctrees`` and ``.buildinfo``)
-    and any earlier zip of the site.
+    Leaves out hidden files and folders (Sphinx's ``.doctrees`` and ``.buildinfo``),
+    files no page loads (:func:`is_unused`) and any earlier zip of the site.
     """
     partial = target.with_suffix(".part")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -45,9 +55,12 @@ def write_zip(site: Path, target: Path) -> None:
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 path = Path(folder, name)
+                relative = path.relative_to(site).as_posix()
                 if name.startswith(".") or path.resolve() in skip or name.endswith("-site.zip"):
                     continue
-                archive.write(path, f"{TOP}/{path.relative_to(site).as_posix()}")
+                if is_unused(relative):
+                    continue
+                archive.write(path, f"{TOP}/{relative}")
     partial.replace(target)
 
 
