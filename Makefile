@@ -15,12 +15,13 @@ AXE      := node_modules/axe-core/axe.min.js
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT      := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: site trainer serve test lint exercises bench clean help browser-deps
+.PHONY: site trainer serve lab test lint exercises bench clean help browser-deps
 
 help:
 	@echo "make site     build the learner edition into _build/html"
 	@echo "make trainer  build the trainer edition into _build/trainer"
 	@echo "make serve    live preview on http://127.0.0.1:$(PORT)"
+	@echo "make lab      JupyterLab on the exercise notebooks"
 	@echo "make test     run the whole test suite"
 	@echo "make bench    run the benchmarks"
 
@@ -45,6 +46,10 @@ trainer: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port $(PORT) -b html -d _build/.doctrees/html . _build/html \
 		--ignore "_build/*" --ignore ".venv/*" --ignore "*.ipynb_checkpoints*"
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ip 127.0.0.1 --no-browser --ServerApp.root_dir=$(CURDIR) \
+		--LabApp.default_url=/lab/tree/exercises $(if $(SUDO),,--allow-root)
 
 exercises: $(STAMP)
 	$(BIN)/brakes exercises

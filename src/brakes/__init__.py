@@ -4,4 +4,10 @@
 learners' answers, ``brakes.cli`` is the ``brakes`` command for trainers.
 """
 
+from brakes.errors import install_notebook_handler
+
 __version__ = "0.1.0"
+
+# In a notebook, a learner's mistake (an unknown table, a bad seed) reads as one
+# line that says what to do, not as a traceback.
+install_notebook_handler()
