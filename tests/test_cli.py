@@ -88,3 +88,23 @@ def test_no_verb_prints_help() -> None:
     result = run_cli()
     assert result.returncode == 2
     assert "COMMAND" in result.stdout
+
+
+def test_exercises_check_names_each_drifted_notebook(tmp_path: Path) -> None:
+    import shutil
+
+    from brakes.config import COURSE
+
+    solutions, exercises = tmp_path / "solutions", tmp_path / "exercises"
+    shutil.copytree(COURSE.solutions_dir, solutions)
+    folders = ["--solutions", str(solutions), "--exercises", str(exercises)]
+    assert main(["exercises", *folders]) == 0
+    assert run_cli("exercises", "--check", *folders).returncode == 0
+
+    drifted = sorted(exercises.glob("*.ipynb"))[0]
+    drifted.write_text(drifted.read_text(encoding="utf-8").replace("Exercise", "Exercice"))
+    (solutions / "99-new.ipynb").write_bytes((solutions / drifted.name).read_bytes())
+    result = run_cli("exercises", "--check", *folders)
+    assert result.returncode == 1
+    assert f"{drifted.name}: out of date" in result.stderr
+    assert "99-new.ipynb: missing" in result.stderr
