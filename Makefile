@@ -47,7 +47,15 @@ serve: $(STAMP)
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port $(PORT) -b html -d _build/.doctrees/html . _build/html \
 		--ignore "_build/*" --ignore ".venv/*" --ignore "*.ipynb_checkpoints*"
 
-lab: $(STAMP)
+# JupyterLab asks to fetch news and check for updates on the internet: not in a
+# training room that may have none. These settings switch both off for our venv.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+
+$(LAB_OVERRIDES): $(STAMP)
+	@mkdir -p $(dir $@)
+	@echo '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' > $@
+
+lab: $(STAMP) $(LAB_OVERRIDES)
 	$(BIN)/jupyter lab --ip 127.0.0.1 --no-browser --ServerApp.root_dir=$(CURDIR) \
 		--LabApp.default_url=/lab/tree/exercises $(if $(SUDO),,--allow-root)
 
