@@ -6,7 +6,6 @@ made here) so the engine is tested without depending on the data generator.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -115,13 +114,3 @@ def cached(load: Callable[[str], pd.DataFrame]) -> Callable[[str], pd.DataFrame]
         return store[name].copy()
 
     return cached_load
-
-
-def real_loader() -> Callable[[str], pd.DataFrame] | None:
-    """``brakes.data.load`` when the data module is importable, else None."""
-    try:
-        module = importlib.import_module("brakes.data")
-    except ImportError:
-        return None
-    load = getattr(module, "load", None)
-    return load if callable(load) else None

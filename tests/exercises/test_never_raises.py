@@ -15,10 +15,11 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from exercise_helpers import cached, make_load, real_loader
+from exercise_helpers import cached, make_load
 from hostile_inputs import learner_answers, materialise
 from hypothesis import HealthCheck, given, settings
 
+from brakes.data import load as load_table
 from brakes.exercises.checkers import (
     Choice,
     Collection,
@@ -62,21 +63,9 @@ def assert_never_raises(
         assert again.text == feedback.text
 
 
-def _loader_for(exercise: Exercise) -> Callable[[str], pd.DataFrame]:
-    real = real_loader()
-    if real is not None:
-        return cached(real)
-    from exercise_helpers import fake_tables
-
-    tables = fake_tables()
-    if not set(exercise.tables) <= set(tables):
-        pytest.skip(f"no fake tables for {exercise.id} and brakes.data is not available yet")
-    return make_load(tables)
-
-
 @pytest.mark.parametrize("exercise", all_exercises(), ids=lambda e: e.id)
 def test_every_exercise_never_raises(exercise: Exercise) -> None:
-    load = _loader_for(exercise)
+    load = cached(load_table)
     expected = exercise.expected(load)
 
     @SETTINGS
