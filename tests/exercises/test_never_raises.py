@@ -1,8 +1,7 @@
 """Property: a check never raises, whatever the learner passes.
 
-Runs over every registered exercise (on the real data when ``brakes.data``
-is importable, on the hand-made tables otherwise) and over each general
-checker, with the hostile inputs of :mod:`hostile_inputs`. The number of
+Runs over every registered exercise (on the published data) and over each
+general checker, with the hostile inputs of :mod:`hostile_inputs`. The number of
 examples run is printed in the test summary.
 """
 
