@@ -15,7 +15,7 @@ AXE      := node_modules/axe-core/axe.min.js
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT      := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: site trainer serve lab test lint exercises bench clean help browser-deps
+.PHONY: site trainer serve lab test test-fast lint exercises bench clean help browser-deps icons
 
 help:
 	@echo "make site     build the learner edition into _build/html"
@@ -23,7 +23,9 @@ help:
 	@echo "make serve    live preview on http://127.0.0.1:$(PORT)"
 	@echo "make lab      JupyterLab on the exercise notebooks"
 	@echo "make test     run the whole test suite"
+	@echo "make test-fast  the unit tests alone (under a minute)"
 	@echo "make bench    run the benchmarks"
+	@echo "make icons    regenerate src/brakes/sphinxext/icons.json after a theme upgrade"
 
 # The virtualenv is rebuilt whenever the pinned versions or the project change.
 $(STAMP): requirements.lock pyproject.toml
@@ -62,9 +64,14 @@ lab: $(STAMP) $(LAB_OVERRIDES)
 exercises: $(STAMP)
 	$(BIN)/brakes exercises
 
+# The icons' SVG paths, read once from the theme's Font Awesome copy; commit the result.
+icons: $(STAMP)
+	$(BIN)/python scripts/make_icons.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 # nbval: stored solution outputs must equal a fresh run; learner notebooks must run
 # top to bottom with every answer still a placeholder. One notebook per worker.
@@ -84,11 +91,15 @@ $(AXE): package.json package-lock.json
 
 browser-deps: $(CHROMIUM) $(AXE)
 
+# The unit tests alone (no site build, no browser, no kernel), with the fast hypothesis profile.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not site and not browser and not kernel"
+
 test: $(STAMP) lint browser-deps
 	$(BIN)/brakes exercises --check
 	$(NBVAL) --nbval solutions --nbval-sanitize-with nbval-sanitize.cfg
 	$(NBVAL) --nbval-lax exercises
-	$(BIN)/pytest
+	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --site

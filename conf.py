@@ -6,13 +6,14 @@ trainer edition is built with ``-t trainer`` and adds the facilitator pages
 """
 
 from brakes.config import COURSE
+from brakes.sphinxext.editions import TRAINER_PAGES, edition
 
 project = "Releasing the Brakes"
 author = "The Releasing the Brakes authors"
 copyright = "2026, the Releasing the Brakes authors"
 release = COURSE.version
 
-TRAINER = tags.has("trainer")  # noqa: F821 (Sphinx injects `tags`)
+EDITION = edition(tags)  # noqa: F821 (Sphinx injects `tags`)
 
 extensions = [
     "myst_nb",
@@ -41,8 +42,8 @@ exclude_patterns = [
     "README.md",
     "**/.ipynb_checkpoints",
 ]
-if not TRAINER:
-    exclude_patterns.append("course/trainer/**")
+if EDITION == "learner":
+    exclude_patterns.append(TRAINER_PAGES)
 
 # MyST and notebooks -------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "tasklist", "attrs_inline"]
@@ -65,7 +66,7 @@ nb_merge_streams = True
 
 # HTML ----------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
-html_title = "Releasing the Brakes" + (" — trainer edition" if TRAINER else "")
+html_title = "Releasing the Brakes" + (" — trainer edition" if EDITION == "trainer" else "")
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = True
@@ -84,7 +85,7 @@ html_theme_options = {
 }
 # default_mode: the theme's colour mode before the reader picks one. Unset, the
 # theme's script logs "Got invalid theme mode" on every page.
-html_context = {"edition": "trainer" if TRAINER else "learner", "default_mode": "auto"}
+html_context = {"edition": EDITION, "default_mode": "auto"}
 
 # Launch button (off by default): open notebook pages on a JupyterHub or Binder.
 # Set a URL with {path} for the notebook's path, here, with

@@ -2,10 +2,14 @@
 
 The site tests (``tests/site/``) and the browser tests (``tests/browser/``)
 read the same two builds, as `make site` and `make trainer` make them.
+
+Hypothesis runs the "fast" profile (25 examples per property) unless
+``HYPOTHESIS_PROFILE=thorough`` (250 examples; `make test` sets it).
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,9 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from brakes.config import COURSE
 from brakes.data import use
+
+
+_HYPOTHESIS = {"deadline": None, "suppress_health_check": list(HealthCheck), "database": None}
+settings.register_profile("fast", max_examples=25, **_HYPOTHESIS)
+settings.register_profile("thorough", max_examples=250, **_HYPOTHESIS)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
+
+pytestmark = pytest.mark.kernel
 
 
 def run_cells(*sources: str) -> list[dict]:

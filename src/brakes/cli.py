@@ -115,20 +115,24 @@ def _run_data(args: argparse.Namespace) -> int:
 
 
 def _run_exercises(args: argparse.Namespace) -> int:
-    from brakes.exercises.notebooks import check_drift, generate_exercises
+    from brakes.authoring import check_consistency, check_drift, generate_exercises
+    from brakes.exercises.registry import all_exercises
 
     if args.check:
         drifted = check_drift(args.solutions, args.exercises)
-        for problem in drifted:
+        disagreements = check_consistency(args.solutions, all_exercises())
+        for problem in drifted + disagreements:
             print(f"brakes exercises: {problem}", file=sys.stderr)
         if drifted:
-            print("run 'brakes exercises' to regenerate them", file=sys.stderr)
+            print("run 'brakes exercises' to regenerate the learner notebooks", file=sys.stderr)
+        if drifted or disagreements:
             return 1
-        print("exercises/ is in step with solutions/")
+        count = len(all_exercises())
+        print(f"exercises/ is in step with solutions/, and the {count} registered exercises agree")
         return 0
     if args.execute is not None:
-        from brakes.exercises.notebooks.execute import execute_in_place
-        from brakes.exercises.notebooks.write import solution_notebooks
+        from brakes.authoring.execute import execute_in_place
+        from brakes.authoring.write import solution_notebooks
 
         named = [Path(name) for name in args.execute]
         for path in named or solution_notebooks(args.solutions):

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import pandas as pd
 import pytest
 
-from brakes.data import generate, source
+from brakes.data import generate, use
 
 Tables = dict[str, pd.DataFrame]
 
@@ -30,6 +30,6 @@ def fresh_source(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Forget the active source before and after a test, with no BRAKES_* variable set."""
     monkeypatch.delenv("BRAKES_DATA_DIR", raising=False)
     monkeypatch.delenv("BRAKES_SEED", raising=False)
-    monkeypatch.setattr(source, "_active", None)
+    use()
     yield
-    source._active = None
+    use()

@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from brakes.data import DEFAULT_SEED, TABLE_NAMES, generate, schema
+from brakes.data import DEFAULT_SEED, TABLE_NAMES, generate, generator, schema
+from brakes.data.sampling import draw, weight_table, weights
 from brakes.errors import BrakesError
 
 Tables = dict[str, pd.DataFrame]
@@ -166,3 +167,134 @@ def test_bad_scale_is_a_clear_user_error(scale: object) -> None:
 
 def test_numpy_integers_are_accepted_as_seeds(tables_for: Callable[[int], Tables]) -> None:
     pd.testing.assert_frame_equal(generate(np.int64(7))["campaigns"], tables_for(7)["campaigns"])
+
+
+def fingerprints(tables: Tables) -> dict[str, str]:
+    """A SHA-256 of each table's CSV text: equal fingerprints, byte-identical tables."""
+    return {
+        name: hashlib.sha256(frame.to_csv(index=False).encode()).hexdigest()
+        for name, frame in tables.items()
+    }
+
+
+EXTRA = schema.Table(
+    name="extra",
+    title="A table added by a test",
+    description="Proves that a new table leaves the others alone.",
+    grain="row",
+    columns=(schema.Column("value", "float64", "A random number.", unit="none"),),
+)
+
+
+def generate_extra(rng: np.random.Generator, page_daily: pd.DataFrame) -> pd.DataFrame:
+    """A new table that reads another one and draws from its own stream."""
+    return pd.DataFrame({"value": rng.random(len(page_daily))})
+
+
+def test_adding_a_table_leaves_every_other_table_byte_identical(
+    tables_for: Callable[[int], Tables], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = fingerprints(tables_for(DEFAULT_SEED))  # before the patch
+    # The new table goes first, so that a positional stream would shift every other table.
+    monkeypatch.setattr(schema, "TABLES", {"extra": EXTRA, **schema.TABLES})
+    monkeypatch.setattr(
+        generator,
+        "GENERATORS",
+        {"extra": generator.TableGenerator(generate_extra, reads=("page_daily",))}
+        | dict(generator.GENERATORS),
+    )
+    with_extra = generate(DEFAULT_SEED)
+    assert list(with_extra) == ["extra", *TABLE_NAMES]
+    assert len(with_extra["extra"]) == len(with_extra["page_daily"])
+    assert fingerprints({name: with_extra[name] for name in TABLE_NAMES}) == expected
+
+
+def test_removing_or_reordering_tables_leaves_the_others_byte_identical(
+    tables_for: Callable[[int], Tables], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = fingerprints(tables_for(DEFAULT_SEED))  # before the patch
+    kept = [name for name in reversed(TABLE_NAMES) if name != "audience"]
+    monkeypatch.setattr(schema, "TABLES", {name: schema.TABLES[name] for name in kept})
+    monkeypatch.setattr(
+        generator, "GENERATORS", {name: generator.GENERATORS[name] for name in kept}
+    )
+    fewer = generate(DEFAULT_SEED)
+    assert list(fewer) == kept
+    assert fingerprints(fewer) == {name: expected[name] for name in kept}
+
+
+def test_streams_are_keyed_by_a_stable_hash_of_the_table_name() -> None:
+    first = generator.table_stream(DEFAULT_SEED, "support").random(3)
+    again = generator.table_stream(DEFAULT_SEED, "support").random(3)
+    other = generator.table_stream(DEFAULT_SEED, "mentions").random(3)
+    np.testing.assert_array_equal(first, again)
+    assert not np.array_equal(first, other)
+
+
+def test_schema_and_generators_must_declare_the_same_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(schema, "TABLES", {"extra": EXTRA, **schema.TABLES})
+    with pytest.raises(ValueError, match="disagree on the tables"):
+        generate(DEFAULT_SEED)
+
+
+def test_a_generator_reading_itself_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    looping = generator.TableGenerator(generate_extra, reads=("extra",))
+    monkeypatch.setattr(schema, "TABLES", {"extra": EXTRA, **schema.TABLES})
+    monkeypatch.setattr(generator, "GENERATORS", {"extra": looping, **generator.GENERATORS})
+    with pytest.raises(ValueError, match="'extra' reads itself"):
+        generate(DEFAULT_SEED)
+
+
+# --- Named weights and their checks (brakes.data.sampling) ---------------------------------
+
+
+def test_weights_follow_the_order_of_the_categories() -> None:
+    np.testing.assert_array_equal(weights({"b": 2, "a": 1}, ["a", "b"]), [1.0, 2.0])
+
+
+def test_weights_name_a_missing_category() -> None:
+    with pytest.raises(ValueError, match="missing 'c'"):
+        weights({"a": 1, "b": 2}, ["a", "b", "c"])
+
+
+def test_weights_name_an_unknown_category() -> None:
+    with pytest.raises(ValueError, match="unknown 'z'"):
+        weights({"a": 1, "b": 2, "z": 3}, ["a", "b"])
+
+
+def test_weight_table_checks_groups_and_categories() -> None:
+    table = {"g1": {"a": 1, "b": 0}, "g2": {"a": 0, "b": 1}}
+    np.testing.assert_array_equal(weight_table(table, ["g1", "g2"], ["a", "b"]), np.eye(2))
+    with pytest.raises(ValueError, match="missing 'g3'"):
+        weight_table(table, ["g1", "g2", "g3"], ["a", "b"])
+    with pytest.raises(ValueError, match="missing 'c'"):
+        weight_table(table, ["g1", "g2"], ["a", "b", "c"])
+
+
+def test_draw_follows_the_weights_of_each_group() -> None:
+    rng = np.random.default_rng(0)
+    codes = draw(rng, np.eye(3), np.array([2, 0, 1, 2]), categories=["a", "b", "c"])
+    np.testing.assert_array_equal(codes, [2, 0, 1, 2])
+
+
+def test_draw_refuses_a_table_with_the_wrong_number_of_columns() -> None:
+    rng = np.random.default_rng(0)
+    with pytest.raises(ValueError, match="has 2 columns but there are 3 categories"):
+        draw(rng, np.ones((1, 2)), size=5, categories=["a", "b", "c"])
+
+
+@pytest.mark.parametrize(("group", "bad"), [([0, 1, 2], 2), ([-1, 0], -1)])
+def test_draw_refuses_a_group_out_of_range(group: list[int], bad: int) -> None:
+    rng = np.random.default_rng(0)
+    with pytest.raises(ValueError, match=f"group index {bad} is out of range"):
+        draw(rng, np.ones((2, 3)), np.array(group))
+
+
+def test_draw_refuses_negative_or_empty_weights() -> None:
+    rng = np.random.default_rng(0)
+    with pytest.raises(ValueError, match="non-negative"):
+        draw(rng, np.array([0.5, -0.1, 0.6]), size=3)
+    with pytest.raises(ValueError, match="non-negative"):
+        draw(rng, np.zeros((1, 3)), size=3)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from brakes.data import DEFAULT_SEED, TABLE_NAMES, schema
+from brakes.data import DEFAULT_SEED, TABLE_NAMES, generator, schema
 from brakes.errors import BrakesError
 
 Tables = dict[str, pd.DataFrame]
@@ -25,6 +25,12 @@ def test_table_names_follow_the_schema() -> None:
         "competitors",
         "sales",
     )
+
+
+def test_every_table_has_a_generator_reading_declared_tables() -> None:
+    assert set(generator.GENERATORS) == set(schema.TABLES)
+    for name, spec in generator.GENERATORS.items():
+        assert set(spec.reads) <= set(schema.TABLES) - {name}, name
 
 
 def test_schema_lists_exactly_the_generated_columns(tables_for: Callable[[int], Tables]) -> None:

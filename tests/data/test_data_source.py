@@ -1,4 +1,4 @@
-"""load() and use(): cached copies, and one active source shared by notebook and checker."""
+"""Data sources: explicit seeds and folders, and the default source behind the learner's load()."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from brakes.data import DEFAULT_SEED, active_source, load, use, write_tables
+from brakes.data import (
+    DEFAULT_SEED,
+    FolderSource,
+    SeedSource,
+    active_source,
+    load,
+    use,
+    write_tables,
+)
 from brakes.errors import BrakesError
 
 Tables = dict[str, pd.DataFrame]
@@ -28,23 +36,33 @@ def test_load_returns_a_typed_copy(tables_for: Callable[[int], Tables]) -> None:
     pd.testing.assert_frame_equal(load("campaigns"), tables_for(DEFAULT_SEED)["campaigns"])
 
 
-def test_an_explicit_seed_becomes_the_active_source(tables_for: Callable[[int], Tables]) -> None:
-    load("sales", seed=7)
-    assert active_source() == "seed 7"
-    pd.testing.assert_frame_equal(load("sales"), tables_for(7)["sales"])
+def test_an_explicit_seed_is_read_once_and_leaves_the_default_alone(
+    tables_for: Callable[[int], Tables],
+) -> None:
+    pd.testing.assert_frame_equal(load("sales", seed=7), tables_for(7)["sales"])
+    assert active_source() == f"seed {DEFAULT_SEED}"
+    pd.testing.assert_frame_equal(load("sales"), tables_for(DEFAULT_SEED)["sales"])
 
 
-def test_scale_is_remembered_with_the_seed() -> None:
+def test_sources_are_values_passed_around(tables_for: Callable[[int], Tables]) -> None:
+    seven, published = SeedSource(7), SeedSource(DEFAULT_SEED)
+    for _ in range(2):  # interleaved, each keeps its own tables
+        pd.testing.assert_frame_equal(seven.load("staff"), tables_for(7)["staff"])
+        pd.testing.assert_frame_equal(published.load("staff"), tables_for(DEFAULT_SEED)["staff"])
+    assert SeedSource(7) == seven and str(seven) == "seed 7"
+
+
+def test_scale_applies_to_generated_data() -> None:
     assert len(load("mentions", seed=3, scale=0.5)) == 20_000
-    assert active_source() == "seed 3, scale 0.5"
-    assert len(load("support")) == 2_000
-    assert len(load("support", scale=0.25)) == 1_000
+    assert len(SeedSource(3, 0.5).load("support")) == 2_000
+    use(seed=3, scale=0.25)
     assert active_source() == "seed 3, scale 0.25"
+    assert len(load("support")) == 1_000
 
 
 def test_use_a_seed_then_reset(tables_for: Callable[[int], Tables]) -> None:
-    use(seed=7)
-    assert active_source() == "seed 7"
+    chosen = use(seed=7)
+    assert chosen == SeedSource(7) and active_source() == "seed 7"
     pd.testing.assert_frame_equal(load("staff"), tables_for(7)["staff"])
     use()
     assert active_source() == f"seed {DEFAULT_SEED}"
@@ -55,6 +73,7 @@ def test_use_a_folder_of_files(tables_for: Callable[[int], Tables], tmp_path: Pa
     use(data_dir=tmp_path)
     assert active_source() == f"folder {tmp_path.resolve()}"
     pd.testing.assert_frame_equal(load("support"), tables_for(7)["support"])
+    pd.testing.assert_frame_equal(FolderSource(tmp_path).load("support"), tables_for(7)["support"])
     with pytest.raises(BrakesError, match="scale only applies to generated data"):
         load("support", scale=2)
 
@@ -63,22 +82,23 @@ def test_a_rewritten_file_is_read_again(
     tables_for: Callable[[int], Tables], tmp_path: Path
 ) -> None:
     write_tables({"campaigns": tables_for(7)["campaigns"]}, tmp_path)
-    use(data_dir=tmp_path)
-    load("campaigns")
+    folder = FolderSource(tmp_path)
+    folder.load("campaigns")
     write_tables({"campaigns": tables_for(1)["campaigns"]}, tmp_path)
-    pd.testing.assert_frame_equal(load("campaigns"), tables_for(1)["campaigns"])
+    pd.testing.assert_frame_equal(folder.load("campaigns"), tables_for(1)["campaigns"])
 
 
-def test_environment_chooses_the_first_source(
+def test_environment_chooses_the_default_source(
     tables_for: Callable[[int], Tables], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("BRAKES_SEED", "7")
     assert active_source() == "seed 7"
     write_tables({"page_daily": tables_for(1)["page_daily"]}, tmp_path)
     monkeypatch.setenv("BRAKES_DATA_DIR", str(tmp_path))
-    use()
     assert active_source() == f"folder {tmp_path.resolve()}"
     pd.testing.assert_frame_equal(load("page_daily"), tables_for(1)["page_daily"])
+    use(seed=2)
+    assert active_source() == "seed 2"
 
 
 @pytest.mark.parametrize("value", ["lots", "-3", "1.5"])
@@ -100,5 +120,4 @@ def test_user_errors_say_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(BrakesError, match="does not exist"):
         use(data_dir=tmp_path / "missing")
     with pytest.raises(BrakesError, match=r"no mentions\.csv or mentions\.parquet"):
-        use(data_dir=tmp_path)
-        load("mentions")
+        FolderSource(tmp_path).load("mentions")

@@ -5,6 +5,10 @@ Plain values of every type, nested containers, numpy arrays, pandas objects
 callables, objects whose dunder methods raise, huge objects, and, above all,
 near misses derived from the expected answer (scaled, rounded, relabelled,
 reshaped…), which drive the checkers down their deepest branches.
+
+Ordinary answers (:func:`ordinary_answers`) must never end in an ERROR
+status; hostile objects (raising dunders, endless iterators) may, but must
+never raise (:func:`assert_handled`).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import datetime as dt
 import decimal
 import fractions
 import itertools
+import json
 import math
 import numbers
 from collections.abc import Callable
@@ -23,6 +28,10 @@ import pandas as pd
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from hypothesis.extra import pandas as hpd
+
+from brakes.exercises.checking import evaluate
+from brakes.exercises.model import Exercise, Load
+from brakes.exercises.outcomes import Status
 
 
 class Boom(Exception):
@@ -141,6 +150,7 @@ def _method() -> Callable[[], Any]:
     return pd.Series([1.0, 2.0]).mean
 
 
+#: Objects built to break things (raising dunders, endless iterators): may give ERROR.
 HOSTILE_FACTORIES: list[Callable[[], Any]] = [
     EqRaises,
     LenRaises,
@@ -157,8 +167,12 @@ HOSTILE_FACTORIES: list[Callable[[], Any]] = [
     lambda: EvilInt(3),
     lambda: EvilSeries([1.0, 2.0], index=["a", "b"]),
     lambda: EvilFrame({"a": [1, 2]}),
-    lambda: (x for x in range(3)),
     lambda: itertools.count(),
+]
+
+#: Odd but ordinary things a learner may pass: each must get a message, never ERROR.
+ODD_FACTORIES: list[Callable[[], Any]] = [
+    lambda: (x for x in range(3)),
     lambda: iter([1, 2, 3]),
     lambda: map(str, range(3)),
     lambda: range(10**12),
@@ -217,13 +231,15 @@ HOSTILE_FACTORIES: list[Callable[[], Any]] = [
 
 
 class Deferred:
-    """A hostile object made only inside the test (Hypothesis itself must not touch it)."""
+    """An object made only inside the test (Hypothesis itself must not touch it)."""
 
-    def __init__(self, make: Callable[[], Any]) -> None:
+    def __init__(self, make: Callable[[], Any], hostile: bool) -> None:
         self.make = make
+        self.hostile = hostile
 
     def __repr__(self) -> str:
-        return f"Deferred({getattr(self.make, '__name__', 'factory')})"
+        kind = "Hostile" if self.hostile else "Odd"
+        return f"{kind}({getattr(self.make, '__name__', 'factory')})"
 
 
 def materialise(answer: Any) -> Any:
@@ -231,7 +247,13 @@ def materialise(answer: Any) -> Any:
     return answer.make() if isinstance(answer, Deferred) else answer
 
 
-hostile_objects = st.sampled_from(HOSTILE_FACTORIES).map(Deferred)
+def is_hostile(answer: Any) -> bool:
+    """A drawn answer built to break things: it may get an ERROR status (never a traceback)."""
+    return isinstance(answer, Deferred) and answer.hostile
+
+
+hostile_objects = st.sampled_from(HOSTILE_FACTORIES).map(lambda make: Deferred(make, True))
+odd_objects = st.sampled_from(ODD_FACTORIES).map(lambda make: Deferred(make, False))
 
 scalars = st.one_of(
     st.none(),
@@ -417,14 +439,40 @@ def near_misses(expected: Any) -> st.SearchStrategy[Any]:
     return st.lists(st.integers(0, len(mutations) - 1), min_size=1, max_size=3).map(apply)
 
 
-def learner_answers(expected: Any) -> st.SearchStrategy[Any]:
-    """Everything at once, weighted towards near misses and hostile objects."""
+def ordinary_answers(expected: Any) -> st.SearchStrategy[Any]:
+    """What a learner may really pass: near misses and odd values, never built to break."""
     return st.one_of(
         near_misses(expected),
         near_misses(expected),
-        hostile_objects,
+        odd_objects,
         scalars,
         containers,
         numpy_arrays,
         pandas_objects,
     )
+
+
+def learner_answers(expected: Any) -> st.SearchStrategy[Any]:
+    """Everything at once: ordinary answers, and hostile objects now and then."""
+    return st.one_of(ordinary_answers(expected), hostile_objects)
+
+
+def assert_handled(exercise: Exercise, drawn: Any, load: Load) -> None:
+    """The property: evaluating never raises and gives text, HTML and JSON, the same twice.
+
+    Only a hostile object may end in an ERROR status; an ordinary answer,
+    however odd, gets a message about the answer.
+    """
+    answer = materialise(drawn)
+    feedback = evaluate(exercise, answer, load)
+    assert feedback.status in set(Status)
+    if not is_hostile(drawn):
+        assert feedback.status is not Status.ERROR, f"{drawn!r}: {feedback.text}"
+    assert isinstance(feedback.text, str) and feedback.text
+    assert "Traceback" not in feedback.text and " at 0x" not in feedback.text
+    json.dumps(feedback.record())
+    feedback.html()
+    feedback.plain()
+    again = evaluate(exercise, answer, load)
+    if feedback.status is not Status.ERROR:
+        assert again.text == feedback.text

@@ -82,6 +82,7 @@ def test_empty_notebook() -> None:
     assert read_outcomes(nbformat.v4.new_notebook()) == []
 
 
+@pytest.mark.kernel
 def test_records_survive_a_real_kernel(tmp_path: Path) -> None:
     """Executed by a Jupyter kernel, a check leaves its record in the cell's outputs."""
     nbclient = pytest.importorskip("nbclient")

@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 from brakes.config import COURSE
-from brakes.exercises.notebooks.blocks import split_blocks
+from brakes.authoring.blocks import split_blocks
 from brakes.exercises.registry import all_exercises, get
 
 EXERCISE_CALL = re.compile(r"""exercise\(\s*["'](?P<id>\d+\.\d+)["']\s*\)""")

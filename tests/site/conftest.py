@@ -10,5 +10,5 @@ from mini_site import build_mini_site
 
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A two-page site with a hidden code cell, a checklist, a table and the launch button on."""
+    """A three-page site: hidden code cell, checklist, table, minutes, dictionary, launch button."""
     return build_mini_site(tmp_path_factory.mktemp("mini"))

@@ -1,5 +1,6 @@
-"""A two-page site built with the course's conf.py and templates, for checks that need content
-the course may not have yet (a hidden code cell, a checklist, a pandas table) and settings it
+"""A three-page site built with the course's conf.py and templates, for checks that need content
+the course may not have yet (a hidden code cell, a checklist, a pandas table, minutes in a
+notebook's metadata, a one-table data dictionary) and settings it
 does not use by default (the launch button). It executes no notebook, so it builds in seconds.
 """
 
@@ -17,15 +18,30 @@ from brakes.config import COURSE
 #: The launch URL the mini site is built with.
 HUB = "https://hub.example.com/hub/user-redirect/lab/tree/brakes/{path}"
 
-INDEX = """# Demo
+INDEX = """---
+teaching: 5
+---
+
+# Demo
 
 - [ ] We listen to forums every week.
 - [x] We answer in public.
 
 ```{toctree}
 exercises/demo
+dictionary
 ```
 """
+
+#: A page with the data dictionary of one table.
+DICTIONARY = """# One table
+
+```{data-dictionary} support
+```
+"""
+
+#: The minutes the demo notebook declares in its metadata.
+NOTEBOOK_MINUTES = {"teaching": 15, "exercises": 25}
 
 
 def _notebook() -> dict:
@@ -49,6 +65,7 @@ def _notebook() -> dict:
             },
         ],
         "metadata": {
+            "brakes": {"minutes": NOTEBOOK_MINUTES},
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
         },
@@ -62,10 +79,15 @@ def build_mini_site(root: Path) -> Path:
     source = root / "site"
     (source / "exercises").mkdir(parents=True)
     (source / "index.md").write_text(INDEX, encoding="utf-8")
+    (source / "dictionary.md").write_text(DICTIONARY, encoding="utf-8")
     (source / "exercises" / "demo.ipynb").write_text(json.dumps(_notebook()), encoding="utf-8")
-    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html"]
-    command += ["-c", str(COURSE.root), "-D", f"brakes_launch_url={HUB}"]
-    command += [str(source), str(root / "html")]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = run_sphinx(source, root / "html", "-D", f"brakes_launch_url={HUB}")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "html"
+
+
+def run_sphinx(source: Path, out: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """Build ``source`` into ``out`` with the course's conf.py and the README's flags."""
+    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html"]
+    command += ["-c", str(COURSE.root), *options, str(source), str(out)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)

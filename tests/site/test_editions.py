@@ -7,11 +7,21 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from sphinx.util.tags import Tags
 
 from brakes.config import COURSE
-from brakes.sphinxext.editions import ONLY_TRAINER, strip_trainer_blocks
+from brakes.sphinxext.editions import CAPTION, TRAINER_INDEX, TRAINER_PAGES, edition
 
 pytestmark = pytest.mark.site
+
+#: A MyST ``{only} trainer`` block in a page's source, fenced with backticks or colons: the
+#: test's own reading of the sources, to know which sentences must never reach learners.
+ONLY_TRAINER = re.compile(r"^(`{3,}|:{3,})\{only\}\s+trainer\s*$(.*?)^\1\s*$\n?", re.M | re.S)
+
+
+def strip_trainer_blocks(text: str) -> str:
+    """A page's source without its trainer-only blocks."""
+    return ONLY_TRAINER.sub("", text)
 
 
 class _Text(HTMLParser):
@@ -97,12 +107,30 @@ def test_trainer_text_only_in_trainer_edition(sites: dict) -> None:
     assert "trainer/index.html" not in learner_raw
 
 
-def test_data_dictionary_lists_every_column(sites: dict) -> None:
-    from brakes.data import TABLE_NAMES, schema
+def test_edition_follows_the_trainer_tag() -> None:
+    assert edition(Tags()) == "learner"
+    assert edition(Tags([COURSE.trainer_tag])) == "trainer"
+    assert edition(Tags(["html", "format_html"])) == "learner"
+    assert TRAINER_PAGES.startswith(TRAINER_INDEX.rsplit("/", 1)[0])
 
-    text = page_text(sites["learner"].html / "course" / "data-dictionary.html")
-    for name in TABLE_NAMES:
-        assert name in text
-        for column in schema.TABLES[name].columns:
-            assert column.name in text, f"{name}.{column.name} missing from the dictionary"
-            assert column.description.split(".")[0][:30] in text
+
+def test_trainer_pages_are_in_the_navigation_of_the_trainer_edition_only(sites: dict) -> None:
+    link = f"{TRAINER_INDEX}.html"
+    for page in ("index.html", "course/glossary.html"):
+        trainer = (sites["trainer"].html / page).read_text(encoding="utf-8")
+        learner = (sites["learner"].html / page).read_text(encoding="utf-8")
+        assert CAPTION in trainer and link in trainer, f"{page}: no trainer pages in the menu"
+        assert CAPTION not in learner and "trainer/index" not in learner
+
+
+def test_learner_edition_publishes_no_source_that_holds_trainer_blocks(sites: dict) -> None:
+    pages = [COURSE.root / "index.md", *(COURSE.root / "course").rglob("*.md")]
+    with_blocks = [p for p in pages if ONLY_TRAINER.search(p.read_text(encoding="utf-8"))]
+    assert with_blocks, "expected a page with an {only} trainer block"
+    for path in with_blocks:
+        source = path.relative_to(COURSE.root).as_posix()
+        html = source.removesuffix(".md") + ".html"
+        assert not (sites["learner"].html / "_sources" / source).exists(), source
+        assert f"_sources/{source}" not in (sites["learner"].html / html).read_text("utf-8")
+        # The trainer edition offers the page's whole source for download.
+        assert (sites["trainer"].html / "_sources" / source).is_file(), source

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import zipfile
+from types import ModuleType
 
 import pytest
 from test_editions import trainer_sentences
@@ -51,12 +53,22 @@ def test_learner_zip_holds_no_trainer_text(sites: dict) -> None:
                 assert not leaked, f"{name} holds trainer text: {leaked[:2]}"
 
 
+def _make_icons() -> ModuleType:
+    """scripts/make_icons.py, imported as a module."""
+    path = COURSE.root / "scripts" / "make_icons.py"
+    spec = importlib.util.spec_from_file_location("make_icons", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.mark.parametrize("edition", COURSE.editions)
 def test_no_page_loads_font_awesome_and_every_icon_it_uses_is_drawn(
     sites: dict, edition: str
 ) -> None:
     site = sites[edition]
-    declared = {f"fa-{name}" for names in icons.ICONS.values() for name in names}
+    declared = icons.load().class_names()
     used: dict[str, str] = {}
     for page in site.documents():
         text = (site.html / page).read_text(encoding="utf-8")
@@ -66,20 +78,39 @@ def test_no_page_loads_font_awesome_and_every_icon_it_uses_is_drawn(
                 if name.startswith("fa-") and name not in icons.MODIFIERS:
                     used.setdefault(name, page)
     missing = {name: page for name, page in used.items() if name not in declared}
-    assert not missing, f"icons used but not in brakes.sphinxext.icons.ICONS: {missing}"
+    assert not missing, (
+        f"icons used but not in icons.json: {missing}; add them to ICONS in "
+        "scripts/make_icons.py and run `make icons`"
+    )
     css = (site.html / "_static" / "brakes-icons.css").read_text(encoding="utf-8")
+    assert css == icons.icons_css(icons.load())
     for name in used:
         assert f".fa-solid.{name}," in css or f".fa-brands.{name}," in css
 
 
+def test_icons_file_is_what_the_script_makes_from_the_installed_theme() -> None:
+    """icons.json is in sync with scripts/make_icons.py's ICONS and the theme's Font Awesome."""
+    make_icons = _make_icons()
+    bundle = make_icons.BUNDLE.read_text("utf-8")
+    fresh = make_icons.render(
+        make_icons.icon_data(bundle, make_icons.STYLESHEET.read_text("utf-8"))
+    )
+    assert icons.DATA.read_text("utf-8") == fresh, "icons.json is stale: run `make icons`"
+    assert icons.load().class_names() == {
+        f"fa-{name}" for names in make_icons.ICONS.values() for name in names
+    }
+
+
 def test_theme_glyphs_become_masks() -> None:
     """Admonition and download-link icons (CSS glyphs in the theme) are drawn without the font."""
-    css = icons.icons_css(icons.BUNDLE.read_text("utf-8"), icons.STYLESHEET.read_text("utf-8"))
+    css = icons.icons_css(icons.load())
     for selector in (".admonition.note>.admonition-title:after", "a.reference.download:before"):
         rule = next(line for line in css.splitlines() if line.startswith(selector))
         assert '--brakes-glyph: url("data:image/svg+xml,' in rule and 'content: ""' in rule
 
 
 def test_unknown_icon_is_reported_by_name() -> None:
-    with pytest.raises(icons.IconError, match="solid no-such-icon"):
-        icons.icons_css(icons.BUNDLE.read_text("utf-8"), icons={"solid": ("no-such-icon",)})
+    make_icons = _make_icons()
+    bundle = make_icons.BUNDLE.read_text("utf-8")
+    with pytest.raises(make_icons.MissingIconError, match="solid no-such-icon"):
+        make_icons.icon_data(bundle, "", icons={"solid": ("no-such-icon",)})

@@ -10,22 +10,69 @@ import numpy as np
 import pandas as pd
 
 from brakes.data import brand, stories
-from brakes.data.sampling import draw, ids, weights
+from brakes.data.sampling import draw, ids, weight_table, weights
 
 RESPONDENTS = 1_500
 SEGMENT_SHARE = {"young_families": 0.3, "food_lovers": 0.3, "seniors": 0.2, "students": 0.2}
 AGE_BY_SEGMENT = {
-    # 18-24, 25-34, 35-44, 45-54, 55-64, 65+
-    "young_families": (0.05, 0.50, 0.40, 0.05, 0.0, 0.0),
-    "food_lovers": (0.05, 0.20, 0.25, 0.25, 0.20, 0.05),
-    "seniors": (0.0, 0.0, 0.0, 0.05, 0.45, 0.50),
-    "students": (0.85, 0.15, 0.0, 0.0, 0.0, 0.0),
+    "young_families": {
+        "18-24": 0.05,
+        "25-34": 0.50,
+        "35-44": 0.40,
+        "45-54": 0.05,
+        "55-64": 0.0,
+        "65+": 0.0,
+    },
+    "food_lovers": {
+        "18-24": 0.05,
+        "25-34": 0.20,
+        "35-44": 0.25,
+        "45-54": 0.25,
+        "55-64": 0.20,
+        "65+": 0.05,
+    },
+    "seniors": {
+        "18-24": 0.0,
+        "25-34": 0.0,
+        "35-44": 0.0,
+        "45-54": 0.05,
+        "55-64": 0.45,
+        "65+": 0.50,
+    },
+    "students": {
+        "18-24": 0.85,
+        "25-34": 0.15,
+        "35-44": 0.0,
+        "45-54": 0.0,
+        "55-64": 0.0,
+        "65+": 0.0,
+    },
 }
 PROPENSITY_SPREAD = 0.2
 """Some people are online more than others, on every platform."""
-DAILY_SHARE = (0.6, 0.65, 0.45, 0.7, 0.5, 0.3, 0.3, 0.3, 0.1)
-"""Among weekly-or-more users of each platform (brand.SURVEY_PLATFORMS order), share daily."""
-MONTHLY_SHARE = (0.5, 0.5, 0.6, 0.4, 0.4, 0.4, 0.5, 0.6, 0.75)
+DAILY_SHARE = {
+    "facebook": 0.6,
+    "instagram": 0.65,
+    "youtube": 0.45,
+    "tiktok": 0.7,
+    "twitter": 0.5,
+    "linkedin": 0.3,
+    "pinterest": 0.3,
+    "forum": 0.3,
+    "review_site": 0.1,
+}
+"""Among weekly-or-more users of each survey platform, share who use it daily."""
+MONTHLY_SHARE = {
+    "facebook": 0.5,
+    "instagram": 0.5,
+    "youtube": 0.6,
+    "tiktok": 0.4,
+    "twitter": 0.4,
+    "linkedin": 0.4,
+    "pinterest": 0.5,
+    "forum": 0.6,
+    "review_site": 0.75,
+}
 """Among the others, share who still use the platform monthly rather than never."""
 
 
@@ -36,8 +83,8 @@ def frequencies(rng: np.random.Generator, weekly_use: np.ndarray) -> np.ndarray:
     the result has the same shape. The staff survey uses it too.
     """
     weekly = rng.random(weekly_use.shape) < weekly_use
-    daily = rng.random(weekly_use.shape) < np.asarray(DAILY_SHARE)
-    monthly = rng.random(weekly_use.shape) < np.asarray(MONTHLY_SHARE)
+    daily = rng.random(weekly_use.shape) < weights(DAILY_SHARE, brand.SURVEY_PLATFORMS)
+    monthly = rng.random(weekly_use.shape) < weights(MONTHLY_SHARE, brand.SURVEY_PLATFORMS)
     return np.where(weekly, np.where(daily, 3, 2), np.where(monthly, 1, 0))
 
 
@@ -57,9 +104,12 @@ def long_format(per_person: dict[str, np.ndarray], frequency: np.ndarray) -> pd.
 
 def generate_audience(rng: np.random.Generator) -> pd.DataFrame:
     """Draw each respondent's segment, age band and use of every platform."""
-    segment = draw(rng, weights(SEGMENT_SHARE, brand.SEGMENTS), size=RESPONDENTS)
-    age = draw(rng, np.array([AGE_BY_SEGMENT[s] for s in brand.SEGMENTS]), segment)
-    use = np.array([stories.CUSTOMER_WEEKLY_USE[s] for s in brand.SEGMENTS])[segment]
+    segment = draw(
+        rng, weights(SEGMENT_SHARE, brand.SEGMENTS), size=RESPONDENTS, categories=brand.SEGMENTS
+    )
+    age_table = weight_table(AGE_BY_SEGMENT, brand.SEGMENTS, brand.AGE_BANDS)
+    age = draw(rng, age_table, segment, categories=brand.AGE_BANDS)
+    use = weight_table(stories.CUSTOMER_WEEKLY_USE, brand.SEGMENTS, brand.SURVEY_PLATFORMS)[segment]
     propensity = rng.lognormal(0.0, PROPENSITY_SPREAD, RESPONDENTS)[:, None]
     frequency = frequencies(rng, np.clip(use * propensity, 0.0, 0.97))
     person = {

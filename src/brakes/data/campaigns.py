@@ -13,7 +13,7 @@ import pandas as pd
 
 from brakes.data import brand, stories
 from brakes.data.page_daily import account_days
-from brakes.data.sampling import draw, ids
+from brakes.data.sampling import draw, ids, weight_table
 
 # Background: who runs what, where, for how long and for how much.
 DEPARTMENT_COUNT = {
@@ -24,20 +24,53 @@ DEPARTMENT_COUNT = {
     "communication": 16,
 }
 OBJECTIVE_BY_DEPARTMENT = {
-    # awareness, engagement, leads, recruitment, support, sales
-    "marketing": (0.30, 0.35, 0.10, 0.0, 0.0, 0.25),
-    "customer_service": (0.0, 0.35, 0.0, 0.0, 0.65, 0.0),
-    "hr": (0.35, 0.10, 0.0, 0.55, 0.0, 0.0),
-    "sales": (0.0, 0.10, 0.45, 0.0, 0.0, 0.45),
-    "communication": (0.55, 0.35, 0.0, 0.10, 0.0, 0.0),
+    "marketing": {
+        "awareness": 0.30,
+        "engagement": 0.35,
+        "leads": 0.10,
+        "recruitment": 0.0,
+        "support": 0.0,
+        "sales": 0.25,
+    },
+    "customer_service": {
+        "awareness": 0.0,
+        "engagement": 0.35,
+        "leads": 0.0,
+        "recruitment": 0.0,
+        "support": 0.65,
+        "sales": 0.0,
+    },
+    "hr": {
+        "awareness": 0.35,
+        "engagement": 0.10,
+        "leads": 0.0,
+        "recruitment": 0.55,
+        "support": 0.0,
+        "sales": 0.0,
+    },
+    "sales": {
+        "awareness": 0.0,
+        "engagement": 0.10,
+        "leads": 0.45,
+        "recruitment": 0.0,
+        "support": 0.0,
+        "sales": 0.45,
+    },
+    "communication": {
+        "awareness": 0.55,
+        "engagement": 0.35,
+        "leads": 0.0,
+        "recruitment": 0.10,
+        "support": 0.0,
+        "sales": 0.0,
+    },
 }
 PLATFORM_BY_DEPARTMENT = {
-    # facebook, twitter, instagram, tiktok
-    "marketing": (0.50, 0.10, 0.28, 0.12),
-    "customer_service": (0.60, 0.30, 0.10, 0.0),
-    "hr": (0.65, 0.10, 0.20, 0.05),
-    "sales": (0.65, 0.10, 0.20, 0.05),
-    "communication": (0.50, 0.20, 0.20, 0.10),
+    "marketing": {"facebook": 0.50, "twitter": 0.10, "instagram": 0.28, "tiktok": 0.12},
+    "customer_service": {"facebook": 0.60, "twitter": 0.30, "instagram": 0.10, "tiktok": 0.0},
+    "hr": {"facebook": 0.65, "twitter": 0.10, "instagram": 0.20, "tiktok": 0.05},
+    "sales": {"facebook": 0.65, "twitter": 0.10, "instagram": 0.20, "tiktok": 0.05},
+    "communication": {"facebook": 0.50, "twitter": 0.20, "instagram": 0.20, "tiktok": 0.10},
 }
 DURATION_DAYS = (7, 29)
 BUDGET_MEDIAN_EUR = 2_500
@@ -51,15 +84,45 @@ BUDGET_BY_OBJECTIVE = {
     "support": 0.5,
     "sales": 1.5,
 }
+LINKED_GOALS = tuple(goal for goal in brand.COMPANY_GOALS if goal != "none")
+"""The company goals a campaign can serve (whether it serves one at all is drawn first)."""
 GOAL_BY_OBJECTIVE = {
-    # grow_eshop_sales, improve_customer_satisfaction, become_employer_of_choice,
-    # launch_mijote_abroad (never "none": that choice is made before)
-    "awareness": (0.4, 0.0, 0.2, 0.4),
-    "engagement": (0.5, 0.3, 0.0, 0.2),
-    "leads": (1.0, 0.0, 0.0, 0.0),
-    "recruitment": (0.0, 0.0, 1.0, 0.0),
-    "support": (0.0, 1.0, 0.0, 0.0),
-    "sales": (0.8, 0.0, 0.0, 0.2),
+    "awareness": {
+        "grow_eshop_sales": 0.4,
+        "improve_customer_satisfaction": 0.0,
+        "become_employer_of_choice": 0.2,
+        "launch_mijote_abroad": 0.4,
+    },
+    "engagement": {
+        "grow_eshop_sales": 0.5,
+        "improve_customer_satisfaction": 0.3,
+        "become_employer_of_choice": 0.0,
+        "launch_mijote_abroad": 0.2,
+    },
+    "leads": {
+        "grow_eshop_sales": 1.0,
+        "improve_customer_satisfaction": 0.0,
+        "become_employer_of_choice": 0.0,
+        "launch_mijote_abroad": 0.0,
+    },
+    "recruitment": {
+        "grow_eshop_sales": 0.0,
+        "improve_customer_satisfaction": 0.0,
+        "become_employer_of_choice": 1.0,
+        "launch_mijote_abroad": 0.0,
+    },
+    "support": {
+        "grow_eshop_sales": 0.0,
+        "improve_customer_satisfaction": 1.0,
+        "become_employer_of_choice": 0.0,
+        "launch_mijote_abroad": 0.0,
+    },
+    "sales": {
+        "grow_eshop_sales": 0.8,
+        "improve_customer_satisfaction": 0.0,
+        "become_employer_of_choice": 0.0,
+        "launch_mijote_abroad": 0.2,
+    },
 }
 SHARING_WEIGHT_IF_GOAL = 3.0
 """A campaign tied to a company goal is three times as likely to be shared."""
@@ -176,10 +239,16 @@ def _everyday_campaigns(rng: np.random.Generator, count: dict[str, int]) -> pd.D
     department = np.repeat(np.arange(len(brand.DEPARTMENTS)), [count[d] for d in brand.DEPARTMENTS])
     n = len(department)
     objective = draw(
-        rng, np.array([OBJECTIVE_BY_DEPARTMENT[d] for d in brand.DEPARTMENTS]), department
+        rng,
+        weight_table(OBJECTIVE_BY_DEPARTMENT, brand.DEPARTMENTS, brand.OBJECTIVES),
+        department,
+        categories=brand.OBJECTIVES,
     )
     platform = draw(
-        rng, np.array([PLATFORM_BY_DEPARTMENT[d] for d in brand.DEPARTMENTS]), department
+        rng,
+        weight_table(PLATFORM_BY_DEPARTMENT, brand.DEPARTMENTS, brand.CAMPAIGN_PLATFORMS),
+        department,
+        categories=brand.CAMPAIGN_PLATFORMS,
     )
     span = rng.integers(*DURATION_DAYS, n)
     offset = rng.integers(0, len(brand.DAYS) - DURATION_DAYS[0], n)
@@ -207,10 +276,11 @@ def _goals(rng: np.random.Generator, objective: pd.Series, reported: np.ndarray)
     n = len(objective)
     without = round(n * rng.uniform(*stories.SHARE_WITHOUT_GOAL))
     linked = rng.choice(np.flatnonzero(~reported), size=n - without, replace=False)
-    goal_probs = np.array([GOAL_BY_OBJECTIVE[o] for o in brand.OBJECTIVES])
-    drawn = draw(rng, goal_probs, objective.map(brand.OBJECTIVES.index).to_numpy())
+    goal_probs = weight_table(GOAL_BY_OBJECTIVE, brand.OBJECTIVES, LINKED_GOALS)
+    group = objective.map(brand.OBJECTIVES.index).to_numpy()
+    drawn = draw(rng, goal_probs, group, categories=LINKED_GOALS)
     goals = np.full(n, "none", dtype=object)
-    goals[linked] = np.asarray(brand.COMPANY_GOALS)[drawn[linked]]
+    goals[linked] = np.asarray(LINKED_GOALS)[drawn[linked]]
     return goals
 
 

@@ -1,14 +1,19 @@
 """Generate every table of the brand's data from one seed.
 
-Each table draws from its own random stream, spawned from the seed in the
-fixed order of :data:`TABLE_NAMES`, so changing one table's generator never
-shifts another's numbers. Tables that summarise others (``competitors``,
-``campaigns``) read those frames, so the tables agree with each other.
+:data:`GENERATORS` declares, for each table, the function that draws it and
+the tables it reads. Each table draws from its own random stream, derived
+from the seed and a stable hash of the table's *name* (:func:`table_stream`),
+so adding, removing or reordering a table never shifts another's numbers.
+Tables that summarise others (``competitors``, ``campaigns``) read those
+frames, so the tables agree with each other.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from numbers import Integral, Real
 
 import numpy as np
@@ -55,6 +60,66 @@ def check_scale(scale: object) -> float:
     return float(scale)
 
 
+@dataclass(frozen=True)
+class TableGenerator:
+    """How one table is drawn: ``function(rng, *tables it reads[, scale])``.
+
+    ``reads`` names the tables passed after the random generator, in that
+    order; ``scaled`` says whether ``scale`` is passed last.
+    """
+
+    function: Callable[..., pd.DataFrame]
+    reads: tuple[str, ...] = ()
+    scaled: bool = False
+
+
+GENERATORS: Mapping[str, TableGenerator] = {
+    "mentions": TableGenerator(generate_mentions, scaled=True),
+    "support": TableGenerator(generate_support, scaled=True),
+    "audience": TableGenerator(generate_audience),
+    "staff": TableGenerator(generate_staff),
+    "page_daily": TableGenerator(generate_page_daily),
+    "campaigns": TableGenerator(generate_campaigns, reads=("page_daily",)),
+    "competitors": TableGenerator(
+        generate_competitors, reads=("mentions", "page_daily"), scaled=True
+    ),
+    "sales": TableGenerator(generate_sales),
+}
+"""Every table's generator, by table name; :mod:`brakes.data.schema` declares the same names."""
+
+
+def table_stream(seed: int, name: str) -> np.random.Generator:
+    """The random stream of table ``name``: the seed plus a stable hash of the name.
+
+    SHA-256 rather than :func:`hash`, which Python salts per process.
+    """
+    key = int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "little")
+    return np.random.default_rng(np.random.SeedSequence([seed, key]))
+
+
+def _generation_order(names: list[str]) -> list[str]:
+    """``names`` with every table after the tables it reads; a missing or circular read raises."""
+    done: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in done:
+            return
+        if name in visiting:
+            raise ValueError(f"table {name!r} reads itself through {', '.join(sorted(visiting))}")
+        if name not in GENERATORS:
+            raise ValueError(f"a generator reads table {name!r}, which has no generator")
+        visiting.add(name)
+        for read in GENERATORS[name].reads:
+            visit(read)
+        visiting.discard(name)
+        done.append(name)
+
+    for name in names:
+        visit(name)
+    return done
+
+
 def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
     """Every table for ``seed``, typed as the schema says.
 
@@ -66,22 +131,16 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     """
     seed = check_seed(seed)
     scale = check_scale(scale)
-    children = np.random.SeedSequence(seed).spawn(len(TABLE_NAMES))
-    rng = {
-        name: np.random.default_rng(child)
-        for name, child in zip(TABLE_NAMES, children, strict=True)
-    }
-
-    mentions = generate_mentions(rng["mentions"], scale)
-    page_daily = generate_page_daily(rng["page_daily"])
-    tables = {
-        "mentions": mentions,
-        "support": generate_support(rng["support"], scale),
-        "audience": generate_audience(rng["audience"]),
-        "staff": generate_staff(rng["staff"]),
-        "page_daily": page_daily,
-        "campaigns": generate_campaigns(rng["campaigns"], page_daily),
-        "competitors": generate_competitors(rng["competitors"], mentions, page_daily, scale),
-        "sales": generate_sales(rng["sales"]),
-    }
-    return {name: schema.coerce(tables[name], name, origin="the generator") for name in TABLE_NAMES}
+    names = list(schema.TABLES)
+    if set(names) != set(GENERATORS):
+        raise ValueError(
+            "the schema and the generators disagree on the tables: "
+            f"schema {sorted(names)}, generators {sorted(GENERATORS)}"
+        )
+    tables: dict[str, pd.DataFrame] = {}
+    for name in _generation_order(names):
+        spec = GENERATORS[name]
+        inputs = [tables[read] for read in spec.reads]
+        extra = [scale] if spec.scaled else []
+        tables[name] = spec.function(table_stream(seed, name), *inputs, *extra)
+    return {name: schema.coerce(tables[name], name, origin="the generator") for name in names}

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from brakes.data import brand, stories
-from brakes.data.sampling import draw, draw_times, ids, rows, weights
+from brakes.data.sampling import draw, draw_times, ids, rows, weight_table, weights
 
 MENTIONS_AT_SCALE_1 = 40_000
 
@@ -27,26 +27,128 @@ TIKTOK_GROWTH = (0.6, 1.4)
 """TikTok's weight in the conversation grows linearly from the first month to the last."""
 LINE_SHARE = {"Tourbillon": 0.27, "Perle": 0.19, "Croustille": 0.16, "Arôme": 0.24, "Mijote": 0.14}
 AUTHOR_BY_CHANNEL = {
-    # customer, prospect, journalist, influencer, employee
-    "facebook": (0.70, 0.17, 0.01, 0.04, 0.08),
-    "twitter": (0.62, 0.15, 0.08, 0.08, 0.07),
-    "instagram": (0.60, 0.15, 0.02, 0.18, 0.05),
-    "tiktok": (0.60, 0.15, 0.00, 0.23, 0.02),
-    "youtube": (0.50, 0.20, 0.03, 0.27, 0.00),
-    "forum": (0.72, 0.26, 0.00, 0.01, 0.01),
-    "blog": (0.40, 0.10, 0.25, 0.25, 0.00),
-    "review_site": (0.88, 0.12, 0.00, 0.00, 0.00),
+    "facebook": {
+        "customer": 0.70,
+        "prospect": 0.17,
+        "journalist": 0.01,
+        "influencer": 0.04,
+        "employee": 0.08,
+    },
+    "twitter": {
+        "customer": 0.62,
+        "prospect": 0.15,
+        "journalist": 0.08,
+        "influencer": 0.08,
+        "employee": 0.07,
+    },
+    "instagram": {
+        "customer": 0.60,
+        "prospect": 0.15,
+        "journalist": 0.02,
+        "influencer": 0.18,
+        "employee": 0.05,
+    },
+    "tiktok": {
+        "customer": 0.60,
+        "prospect": 0.15,
+        "journalist": 0.00,
+        "influencer": 0.23,
+        "employee": 0.02,
+    },
+    "youtube": {
+        "customer": 0.50,
+        "prospect": 0.20,
+        "journalist": 0.03,
+        "influencer": 0.27,
+        "employee": 0.00,
+    },
+    "forum": {
+        "customer": 0.72,
+        "prospect": 0.26,
+        "journalist": 0.00,
+        "influencer": 0.01,
+        "employee": 0.01,
+    },
+    "blog": {
+        "customer": 0.40,
+        "prospect": 0.10,
+        "journalist": 0.25,
+        "influencer": 0.25,
+        "employee": 0.00,
+    },
+    "review_site": {
+        "customer": 0.88,
+        "prospect": 0.12,
+        "journalist": 0.00,
+        "influencer": 0.00,
+        "employee": 0.00,
+    },
 }
 TOPIC_BY_CHANNEL = {
-    # product_quality, delivery, price, customer_service, usage_recipe, promotion
-    "facebook": (0.20, 0.15, 0.08, 0.20, 0.15, 0.22),
-    "twitter": (0.18, 0.20, 0.10, 0.27, 0.08, 0.17),
-    "instagram": (0.15, 0.08, 0.07, 0.10, 0.30, 0.30),
-    "tiktok": (0.20, 0.05, 0.08, 0.05, 0.45, 0.17),
-    "youtube": (0.35, 0.03, 0.10, 0.02, 0.45, 0.05),
-    "forum": (0.35, 0.12, 0.12, 0.15, 0.24, 0.02),
-    "blog": (0.25, 0.03, 0.10, 0.04, 0.50, 0.08),
-    "review_site": (0.45, 0.22, 0.13, 0.17, 0.01, 0.02),
+    "facebook": {
+        "product_quality": 0.20,
+        "delivery": 0.15,
+        "price": 0.08,
+        "customer_service": 0.20,
+        "usage_recipe": 0.15,
+        "promotion": 0.22,
+    },
+    "twitter": {
+        "product_quality": 0.18,
+        "delivery": 0.20,
+        "price": 0.10,
+        "customer_service": 0.27,
+        "usage_recipe": 0.08,
+        "promotion": 0.17,
+    },
+    "instagram": {
+        "product_quality": 0.15,
+        "delivery": 0.08,
+        "price": 0.07,
+        "customer_service": 0.10,
+        "usage_recipe": 0.30,
+        "promotion": 0.30,
+    },
+    "tiktok": {
+        "product_quality": 0.20,
+        "delivery": 0.05,
+        "price": 0.08,
+        "customer_service": 0.05,
+        "usage_recipe": 0.45,
+        "promotion": 0.17,
+    },
+    "youtube": {
+        "product_quality": 0.35,
+        "delivery": 0.03,
+        "price": 0.10,
+        "customer_service": 0.02,
+        "usage_recipe": 0.45,
+        "promotion": 0.05,
+    },
+    "forum": {
+        "product_quality": 0.35,
+        "delivery": 0.12,
+        "price": 0.12,
+        "customer_service": 0.15,
+        "usage_recipe": 0.24,
+        "promotion": 0.02,
+    },
+    "blog": {
+        "product_quality": 0.25,
+        "delivery": 0.03,
+        "price": 0.10,
+        "customer_service": 0.04,
+        "usage_recipe": 0.50,
+        "promotion": 0.08,
+    },
+    "review_site": {
+        "product_quality": 0.45,
+        "delivery": 0.22,
+        "price": 0.13,
+        "customer_service": 0.17,
+        "usage_recipe": 0.01,
+        "promotion": 0.02,
+    },
 }
 TOPIC_MOOD = {
     "product_quality": -0.3,
@@ -133,10 +235,14 @@ def generate_mentions(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     day, published = draw_times(rng, n, brand.DAYS, _day_weights(), HOUR_VOLUME)
     month = brand.DAY_MONTH[day]
 
-    channel = draw(rng, _channel_shares(), month - 1)
-    author = draw(rng, np.array([AUTHOR_BY_CHANNEL[c] for c in brand.CHANNELS]), channel)
-    line = draw(rng, weights(LINE_SHARE, brand.PRODUCT_LINES), size=n)
-    topic = draw(rng, np.array([TOPIC_BY_CHANNEL[c] for c in brand.CHANNELS]), channel)
+    channel = draw(rng, _channel_shares(), month - 1, categories=brand.CHANNELS)
+    author_table = weight_table(AUTHOR_BY_CHANNEL, brand.CHANNELS, brand.AUTHOR_TYPES)
+    author = draw(rng, author_table, channel, categories=brand.AUTHOR_TYPES)
+    line = draw(
+        rng, weights(LINE_SHARE, brand.PRODUCT_LINES), size=n, categories=brand.PRODUCT_LINES
+    )
+    topic_table = weight_table(TOPIC_BY_CHANNEL, brand.CHANNELS, brand.TOPICS)
+    topic = draw(rng, topic_table, channel, categories=brand.TOPICS)
 
     # Story 5: as Tourbillon slides, more of its mentions are quality complaints,
     # and its mood drops, most where the brand is not listening.

@@ -1,4 +1,10 @@
-"""Small vectorised helpers shared by the table generators."""
+"""Small vectorised helpers shared by the table generators.
+
+Weights are written as mappings keyed by category name, never as bare tuples
+whose order a comment explains: :func:`weights` and :func:`weight_table` turn
+them into arrays in the order of the categories, and refuse a mapping that
+misses a category or names one that does not exist.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +19,32 @@ def draw(
     probs: np.ndarray,
     group: np.ndarray | None = None,
     size: int | None = None,
+    categories: Sequence[str] | None = None,
 ) -> np.ndarray:
     """Draw one category index per row, with probabilities that depend on the row's group.
 
     ``probs`` is a (groups, categories) array of weights, one row per group;
     ``group`` gives each row's group. Without ``group``, ``probs`` is one row of
-    weights and ``size`` rows are drawn. Memory stays linear in the number of rows.
+    weights and ``size`` rows are drawn. With ``categories``, ``probs`` must have
+    one column per category. Memory stays linear in the number of rows.
     """
     table = np.atleast_2d(np.asarray(probs, dtype=float))
+    if categories is not None and table.shape[1] != len(categories):
+        raise ValueError(
+            f"probability table has {table.shape[1]} columns but there are "
+            f"{len(categories)} categories ({', '.join(categories)})"
+        )
+    if (table < 0).any() or not np.isfinite(table).all() or (table.sum(axis=1) <= 0).any():
+        raise ValueError("probability table needs finite, non-negative weights in every row")
     if group is None:
         group = np.zeros(size if size is not None else 1, dtype=np.int64)
+    group = np.asarray(group)
+    if len(group) and (group.min() < 0 or group.max() >= table.shape[0]):
+        bad = group[(group < 0) | (group >= table.shape[0])][0]
+        raise ValueError(
+            f"group index {bad} is out of range: the probability table has "
+            f"{table.shape[0]} rows (groups 0 to {table.shape[0] - 1})"
+        )
     cumulative = np.cumsum(table, axis=1)
     cumulative /= cumulative[:, -1:]
     u = rng.random(len(group))
@@ -33,8 +55,39 @@ def draw(
 
 
 def weights(mapping: Mapping[str, float], order: Sequence[str]) -> np.ndarray:
-    """The values of ``mapping`` as an array, in the order of ``order``."""
+    """The values of ``mapping`` as an array, in the order of ``order``.
+
+    ``mapping`` must name every category of ``order`` and nothing else, so a
+    category added to the brand (or a typo) fails here rather than shifting
+    every weight after it.
+    """
+    _check_keys(mapping, order)
     return np.array([mapping[key] for key in order], dtype=float)
+
+
+def weight_table(
+    mapping: Mapping[str, Mapping[str, float]], groups: Sequence[str], categories: Sequence[str]
+) -> np.ndarray:
+    """A (groups, categories) array from a mapping of mappings, both checked as in :func:`weights`.
+
+    ``mapping[group][category]`` is the weight of ``category`` for rows of ``group``.
+    """
+    _check_keys(mapping, groups)
+    return np.array([weights(mapping[group], categories) for group in groups], dtype=float)
+
+
+def _check_keys(mapping: Mapping[str, object], order: Sequence[str]) -> None:
+    missing = [key for key in order if key not in mapping]
+    unknown = [key for key in mapping if key not in order]
+    if missing or unknown:
+        problems = []
+        if missing:
+            problems.append(f"missing {', '.join(map(repr, missing))}")
+        if unknown:
+            problems.append(f"unknown {', '.join(map(repr, unknown))}")
+        raise ValueError(
+            f"weights must name exactly the categories {', '.join(order)}: {'; '.join(problems)}"
+        )
 
 
 def rows(base: int, scale: float) -> int:

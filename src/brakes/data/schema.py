@@ -168,6 +168,12 @@ SUPPORT = Table(
             unit="1-5 score",
         ),
         Column(
+            "contacted_again",
+            "bool",
+            "Whether the customer had to contact the brand again about the same problem within "
+            "30 days.",
+        ),
+        Column(
             "bought_again",
             "bool",
             "Whether the customer bought again from the e-shop in the six months after.",

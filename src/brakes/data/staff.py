@@ -13,7 +13,7 @@ from faker import Faker
 
 from brakes.data import brand, stories
 from brakes.data.audience import frequencies, long_format
-from brakes.data.sampling import draw, ids, weights
+from brakes.data.sampling import draw, ids, weight_table, weights
 
 DEPARTMENT_SIZE = {
     "marketing": 60,
@@ -23,12 +23,21 @@ DEPARTMENT_SIZE = {
     "communication": 35,
 }
 ATTITUDE_BY_DEPARTMENT = {
-    # flee, so_far_so_good, delegate, follow_the_wind
-    "marketing": (0.05, 0.25, 0.15, 0.55),
-    "customer_service": (0.25, 0.35, 0.30, 0.10),
-    "hr": (0.45, 0.25, 0.20, 0.10),
-    "sales": (0.20, 0.50, 0.15, 0.15),
-    "communication": (0.10, 0.20, 0.40, 0.30),
+    "marketing": {"flee": 0.05, "so_far_so_good": 0.25, "delegate": 0.15, "follow_the_wind": 0.55},
+    "customer_service": {
+        "flee": 0.25,
+        "so_far_so_good": 0.35,
+        "delegate": 0.30,
+        "follow_the_wind": 0.10,
+    },
+    "hr": {"flee": 0.45, "so_far_so_good": 0.25, "delegate": 0.20, "follow_the_wind": 0.10},
+    "sales": {"flee": 0.20, "so_far_so_good": 0.50, "delegate": 0.15, "follow_the_wind": 0.15},
+    "communication": {
+        "flee": 0.10,
+        "so_far_so_good": 0.20,
+        "delegate": 0.40,
+        "follow_the_wind": 0.30,
+    },
 }
 CONFIDENCE_BY_ATTITUDE = {
     "flee": 1.8,
@@ -48,12 +57,17 @@ def generate_staff(rng: np.random.Generator) -> pd.DataFrame:
     department = rng.permutation(np.repeat(np.arange(len(brand.DEPARTMENTS)), sizes))
     n = len(department)
     attitude = draw(
-        rng, np.array([ATTITUDE_BY_DEPARTMENT[d] for d in brand.DEPARTMENTS]), department
+        rng,
+        weight_table(ATTITUDE_BY_DEPARTMENT, brand.DEPARTMENTS, brand.ATTITUDES),
+        department,
+        categories=brand.ATTITUDES,
     )
     mean = weights(CONFIDENCE_BY_ATTITUDE, brand.ATTITUDES)[attitude]
     confidence = np.clip(np.round(mean + CONFIDENCE_NOISE * rng.standard_normal(n)), 1, 5)
     habit = weights(stories.ATTITUDE_USE, brand.ATTITUDES)[attitude][:, None]
-    frequency = frequencies(rng, np.clip(np.asarray(stories.STAFF_WEEKLY_USE) * habit, 0, 0.95))
+    frequency = frequencies(
+        rng, np.clip(weights(stories.STAFF_WEEKLY_USE, brand.SURVEY_PLATFORMS) * habit, 0, 0.95)
+    )
     person = {
         "employee_id": ids("E", n),
         "name": _names(rng, n),

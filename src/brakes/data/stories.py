@@ -61,30 +61,58 @@ ANSWER_DELAY_MEDIAN_H = 4.0
 
 # ---------------------------------------------------------------------------
 # Story 2 (control): redirecting to a web form satisfies less and brings fewer
-# repeat purchases than a public resolution; the agency answers fast but
-# resolves less. Used by support.py.
+# repeat purchases than a public resolution, and even less than no answer at
+# all (a poor reply does more harm than none, as Sprout Social's "Call-Out
+# Culture" survey found). Resolution, not visibility, drives satisfaction, and
+# among resolved cases a faster first answer does better (as the Twitter /
+# Applied Marketing Science study found). The agency answers fast but resolves
+# less; the in-house team, the model, answers most customers within the hour
+# and solves most problems. Used by support.py.
 # ---------------------------------------------------------------------------
 AGENCY_SHARE_IN_OFFICE_HOURS = 0.3
 """Outside office hours (weekdays 9:00-18:00) the agency handles everything."""
-FIRST_RESPONSE_MEDIAN_MIN = MappingProxyType({"agency": 14.0, "in_house": 70.0})
+FIRST_RESPONSE_MEDIAN_MIN = MappingProxyType({"agency": 12.0, "in_house": 45.0})
+FIRST_RESPONSE_SPREAD = MappingProxyType({"agency": 0.6, "in_house": 1.1})
+"""Log-normal spread of the first-response time: the in-house team has slow days too."""
 ANSWER_MIX = MappingProxyType(
     {
-        # redirect_form, public_resolution, private_message, none
-        "agency": (0.58, 0.10, 0.27, 0.05),
-        "in_house": (0.15, 0.45, 0.35, 0.05),
+        "agency": {
+            "redirect_form": 0.53,
+            "public_resolution": 0.10,
+            "private_message": 0.27,
+            "none": 0.10,
+        },
+        "in_house": {
+            "redirect_form": 0.14,
+            "public_resolution": 0.47,
+            "private_message": 0.31,
+            "none": 0.08,
+        },
     }
 )
 RESOLVE_RATE = MappingProxyType(
-    {"redirect_form": 0.40, "public_resolution": 0.86, "private_message": 0.74, "none": 0.08}
+    {"redirect_form": 0.35, "public_resolution": 0.86, "private_message": 0.78, "none": 0.08}
 )
 SATISFACTION_BASE = 2.3
-SATISFACTION_IF_RESOLVED = 1.3
+SATISFACTION_IF_RESOLVED = 1.5
 SATISFACTION_BY_ANSWER = MappingProxyType(
-    {"redirect_form": -0.25, "public_resolution": 0.2, "private_message": 0.05, "none": -0.4}
+    {"redirect_form": -1.2, "public_resolution": 0.2, "private_message": -0.1, "none": -0.2}
 )
+"""A link to a web form reads as a brush-off: customers resent it more than silence."""
+SATISFACTION_PER_LOG_MINUTE = 0.5
+"""For a solved problem, points of satisfaction lost each time the first answer takes e times
+longer than SATISFACTION_REFERENCE_MIN (and gained each time it is e times faster)."""
+SATISFACTION_REFERENCE_MIN = 30.0
+"""The first-response time at which speed neither adds nor takes away satisfaction."""
 SATISFACTION_NOISE = 0.85
 SURVEY_ANSWER_RATE = 0.85
 """Share of customers who answer the satisfaction survey (the rest are missing)."""
+CONTACTED_AGAIN_BY_ANSWER = MappingProxyType(
+    {"redirect_form": 0.30, "public_resolution": 0.05, "private_message": 0.10, "none": 0.20}
+)
+CONTACTED_AGAIN_IF_UNRESOLVED = 0.35
+"""Chance the customer writes again about the same problem within 30 days = a base by kind of
+answer (a web form often leads nowhere) + this when the problem was not solved."""
 
 # ---------------------------------------------------------------------------
 # Story 3 (control): unanswered negative mentions keep spreading, answered ones
@@ -106,14 +134,65 @@ GROWTH_SPREAD = 0.5
 # ---------------------------------------------------------------------------
 CUSTOMER_WEEKLY_USE = MappingProxyType(
     {
-        # facebook, instagram, youtube, tiktok, twitter, linkedin, pinterest, forum, review_site
-        "young_families": (0.50, 0.72, 0.70, 0.38, 0.12, 0.18, 0.40, 0.38, 0.22),
-        "food_lovers": (0.55, 0.68, 0.78, 0.30, 0.14, 0.14, 0.45, 0.55, 0.25),
-        "seniors": (0.66, 0.30, 0.55, 0.08, 0.08, 0.05, 0.15, 0.30, 0.20),
-        "students": (0.18, 0.88, 0.86, 0.78, 0.22, 0.12, 0.20, 0.22, 0.12),
+        "young_families": {
+            "facebook": 0.50,
+            "instagram": 0.72,
+            "youtube": 0.70,
+            "tiktok": 0.38,
+            "twitter": 0.12,
+            "linkedin": 0.18,
+            "pinterest": 0.40,
+            "forum": 0.38,
+            "review_site": 0.22,
+        },
+        "food_lovers": {
+            "facebook": 0.55,
+            "instagram": 0.68,
+            "youtube": 0.78,
+            "tiktok": 0.30,
+            "twitter": 0.14,
+            "linkedin": 0.14,
+            "pinterest": 0.45,
+            "forum": 0.55,
+            "review_site": 0.25,
+        },
+        "seniors": {
+            "facebook": 0.66,
+            "instagram": 0.30,
+            "youtube": 0.55,
+            "tiktok": 0.08,
+            "twitter": 0.08,
+            "linkedin": 0.05,
+            "pinterest": 0.15,
+            "forum": 0.30,
+            "review_site": 0.20,
+        },
+        "students": {
+            "facebook": 0.18,
+            "instagram": 0.88,
+            "youtube": 0.86,
+            "tiktok": 0.78,
+            "twitter": 0.22,
+            "linkedin": 0.12,
+            "pinterest": 0.20,
+            "forum": 0.22,
+            "review_site": 0.12,
+        },
     }
 )
-STAFF_WEEKLY_USE = (0.74, 0.36, 0.45, 0.12, 0.25, 0.66, 0.12, 0.07, 0.05)
+STAFF_WEEKLY_USE = MappingProxyType(
+    {
+        "facebook": 0.74,
+        "instagram": 0.36,
+        "youtube": 0.45,
+        "tiktok": 0.12,
+        "twitter": 0.25,
+        "linkedin": 0.66,
+        "pinterest": 0.12,
+        "forum": 0.07,
+        "review_site": 0.05,
+    }
+)
 """Same platform order; an employee's attitude then scales these (see ATTITUDE_USE)."""
 ATTITUDE_USE = MappingProxyType(
     {"flee": 0.55, "so_far_so_good": 1.0, "delegate": 0.9, "follow_the_wind": 1.2}
@@ -174,10 +253,10 @@ REPEAT_RATE = MappingProxyType(
 )
 """Share of a week's buyers who had bought before: flat, whatever the follower count."""
 BOUGHT_AGAIN_BASE = 0.06
-BOUGHT_AGAIN_PER_STAR = 0.13
+BOUGHT_AGAIN_PER_STAR = 0.11
 BOUGHT_AGAIN_IF_RESOLVED = 0.12
 BOUGHT_AGAIN_BY_ANSWER = MappingProxyType(
-    {"redirect_form": -0.04, "public_resolution": 0.04, "private_message": 0.0, "none": -0.04}
+    {"redirect_form": -0.12, "public_resolution": 0.02, "private_message": 0.0, "none": 0.0}
 )
 """Chance to buy again = base + per star of satisfaction above 1 + bonus when resolved
 + a nudge by kind of answer (a web form is one more hurdle, a public answer reassures)."""

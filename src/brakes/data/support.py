@@ -1,8 +1,9 @@
 """The ``support`` table: customer-service conversations opened on the brand's accounts.
 
-Carries story 2 (web-form redirects and the fast-but-shallow agency) and the
-service side of story 7 (satisfied, resolved customers are the ones who buy
-again).
+Carries story 2 (web-form redirects do more harm than no answer, the
+fast-but-shallow agency, resolution and then speed drive satisfaction) and
+the service side of story 7 (satisfied, resolved customers are the ones who
+buy again).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from brakes.data import brand, stories
-from brakes.data.sampling import draw, draw_times, ids, rows, weights
+from brakes.data.sampling import draw, draw_times, ids, rows, weight_table, weights
 
 SUPPORT_AT_SCALE_1 = 4_000
 
@@ -34,7 +35,6 @@ TOPIC_SHARE = {
     "usage_recipe": 0.15,
     "promotion": 0.10,
 }
-RESPONSE_SPREAD = {"agency": 0.6, "in_house": 0.8}
 BOUGHT_AGAIN_RANGE = (0.02, 0.95)
 
 
@@ -47,31 +47,33 @@ def generate_support(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     hour = (opened - opened.astype("datetime64[D]")).astype("timedelta64[h]").astype(np.int64)
     weekday = brand.DAYS.day_of_week[day]
 
-    channel = draw(rng, weights(CHANNEL_SHARE, brand.OWN_CHANNELS), size=n)
+    channel = draw(
+        rng, weights(CHANNEL_SHARE, brand.OWN_CHANNELS), size=n, categories=brand.OWN_CHANNELS
+    )
     # Story 5 echo: a sliding Tourbillon opens more conversations.
     line_share = np.tile(weights(LINE_SHARE, brand.PRODUCT_LINES), (brand.N_MONTHS, 1))
     slide = stories.slide_progress(np.arange(1, brand.N_MONTHS + 1))
     line_share[:, brand.PRODUCT_LINES.index(stories.SLIDE_LINE)] *= (
         1 + stories.SLIDE_SUPPORT_BOOST * slide
     )
-    line = draw(rng, line_share, month - 1)
-    topic = draw(rng, weights(TOPIC_SHARE, brand.TOPICS), size=n)
+    line = draw(rng, line_share, month - 1, categories=brand.PRODUCT_LINES)
+    topic = draw(rng, weights(TOPIC_SHARE, brand.TOPICS), size=n, categories=brand.TOPICS)
 
     # Story 2: the agency covers evenings and weekends, and part of office hours.
     office = (weekday < 5) & (hour >= OFFICE_HOURS[0]) & (hour < OFFICE_HOURS[1])
     agency = ~office | (rng.random(n) < stories.AGENCY_SHARE_IN_OFFICE_HOURS)
     handler = np.where(agency, 0, 1)
-    mix = np.array([stories.ANSWER_MIX[h] for h in brand.HANDLERS])
-    answer = draw(rng, mix, handler)
+    mix = weight_table(stories.ANSWER_MIX, brand.HANDLERS, brand.ANSWER_TYPES)
+    answer = draw(rng, mix, handler, categories=brand.ANSWER_TYPES)
     unanswered = answer == brand.ANSWER_TYPES.index("none")
 
-    median = np.where(agency, *(stories.FIRST_RESPONSE_MEDIAN_MIN[h] for h in brand.HANDLERS))
-    spread = np.where(agency, *(RESPONSE_SPREAD[h] for h in brand.HANDLERS))
+    median = weights(stories.FIRST_RESPONSE_MEDIAN_MIN, brand.HANDLERS)[handler]
+    spread = weights(stories.FIRST_RESPONSE_SPREAD, brand.HANDLERS)[handler]
     response = np.round(median * np.exp(spread * rng.standard_normal(n)), 1)
     response = np.where(unanswered, np.nan, np.maximum(response, 0.5))
 
     resolved = rng.random(n) < weights(stories.RESOLVE_RATE, brand.ANSWER_TYPES)[answer]
-    satisfaction = _satisfaction(rng, answer, resolved)
+    satisfaction = _satisfaction(rng, answer, resolved, response)
     # Story 7: coming back to buy depends on how the customer was served.
     chance = (
         stories.BOUGHT_AGAIN_BASE
@@ -81,6 +83,12 @@ def generate_support(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     )
     bought_again = rng.random(n) < np.clip(chance, *BOUGHT_AGAIN_RANGE)
     surveyed = rng.random(n) < stories.SURVEY_ANSWER_RATE
+    # Story 2: a web form or an unsolved problem brings the customer back to the inbox.
+    again = (
+        weights(stories.CONTACTED_AGAIN_BY_ANSWER, brand.ANSWER_TYPES)[answer]
+        + stories.CONTACTED_AGAIN_IF_UNRESOLVED * ~resolved
+    )
+    contacted_again = rng.random(n) < np.clip(again, 0.0, 1.0)
 
     return pd.DataFrame(
         {
@@ -92,6 +100,7 @@ def generate_support(rng: np.random.Generator, scale: float) -> pd.DataFrame:
             "answer_type": pd.Categorical.from_codes(answer, brand.ANSWER_TYPES),
             "resolved": resolved,
             "satisfaction": pd.arrays.IntegerArray(satisfaction, mask=~surveyed),
+            "contacted_again": contacted_again,
             "bought_again": bought_again,
             "product_line": pd.Categorical.from_codes(line, brand.PRODUCT_LINES),
             "topic": pd.Categorical.from_codes(topic, brand.TOPICS),
@@ -99,12 +108,23 @@ def generate_support(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     )
 
 
-def _satisfaction(rng: np.random.Generator, answer: np.ndarray, resolved: np.ndarray) -> np.ndarray:
-    """The 1-5 score each customer would give: resolution matters most, the kind of answer too."""
+def _satisfaction(
+    rng: np.random.Generator, answer: np.ndarray, resolved: np.ndarray, response: np.ndarray
+) -> np.ndarray:
+    """The 1-5 score each customer would give.
+
+    Resolution matters most, then the kind of answer (a web form does harm);
+    once the problem is solved, the sooner the first answer came the better.
+    """
+    minutes = np.nan_to_num(response, nan=stories.SATISFACTION_REFERENCE_MIN)
+    speed = -stories.SATISFACTION_PER_LOG_MINUTE * np.log(
+        minutes / stories.SATISFACTION_REFERENCE_MIN
+    )
     latent = (
         stories.SATISFACTION_BASE
         + stories.SATISFACTION_IF_RESOLVED * resolved
         + weights(stories.SATISFACTION_BY_ANSWER, brand.ANSWER_TYPES)[answer]
+        + speed * resolved
         + stories.SATISFACTION_NOISE * rng.standard_normal(len(answer))
     )
     return np.clip(np.round(latent), 1, 5).astype(np.int64)

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from brakes.errors import BrakesError
-from brakes.exercises.checkers.base import Verdict, attempt
+from brakes.exercises.checkers.base import Diagnosis, Verdict, attempt
 from brakes.exercises.model import Exercise, Load
 from brakes.exercises.outcomes import Kind, Status
 from brakes.exercises.render import LEADS, Feedback
@@ -52,24 +52,26 @@ def _describe_safely(answer: Any) -> str:
 def verdict_for(exercise: Exercise, answer: Any, load: Load = default_load) -> Verdict:
     """The verdict on ``answer`` (never raises for any ``answer``)."""
     if answer is Ellipsis:
-        return Verdict(Status.NOT_ATTEMPTED, NOT_ATTEMPTED, "not_attempted")
+        return Verdict(Status.NOT_ATTEMPTED, NOT_ATTEMPTED, Diagnosis.NOT_ATTEMPTED)
     if answer is NO_ANSWER:
         return Verdict(
             Status.NOT_ATTEMPTED,
             f"give your answer to check, e.g. `.check({exercise.answer_name})`.",
-            "no_answer",
+            Diagnosis.NO_ANSWER,
         )
     try:
         expected = exercise.expected(load)
     except BrakesError as error:
-        return Verdict(Status.ERROR, f"the data could not be loaded: {error}", "expected_failed")
+        return Verdict(
+            Status.ERROR, f"the data could not be loaded: {error}", Diagnosis.EXPECTED_FAILED
+        )
     except Exception as error:
         return Verdict(
             Status.ERROR,
             "the expected answer could not be computed from the data "
             f"({type(error).__name__}). Run the notebook again from the top "
             "(Kernel → Restart & Run All); if this persists, tell your trainer.",
-            "expected_failed",
+            Diagnosis.EXPECTED_FAILED,
         )
     try:
         with warnings.catch_warnings():  # pandas' warnings about odd answers are noise here
@@ -83,7 +85,7 @@ def verdict_for(exercise: Exercise, answer: Any, load: Load = default_load) -> V
             f"comparing your answer ({_describe_safely(answer)}) with the expected one failed "
             f"({type(error).__name__}). The answer should be {exercise.checker.expects}: "
             "build it with pandas as in the lesson, then check again.",
-            "answer_failed",
+            Diagnosis.ANSWER_FAILED,
         )
     return verdict
 
@@ -95,7 +97,9 @@ def _known_mistake(exercise: Exercise, answer: Any, load: Load) -> Verdict | Non
             continue
         wrong_value = attempt(lambda make=mistake.make: make(load))
         if wrong_value is not None and _same(exercise, answer, wrong_value):
-            return Verdict(Status.INCORRECT, mistake.feedback, f"known:{mistake.label}")
+            return Verdict(
+                Status.INCORRECT, mistake.feedback, Diagnosis.KNOWN_MISTAKE, mistake.label
+            )
     return None
 
 

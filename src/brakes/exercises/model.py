@@ -11,6 +11,7 @@ import ast
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 import pandas as pd
@@ -38,46 +39,73 @@ class WrongAnswer:
     feedback: str | None = None
 
 
+class ExerciseKind(StrEnum):
+    """What an exercise asks of the learner; predict and interpret cells say so in metadata."""
+
+    ANSWER = "answer"  # compute something from the data; checked against the expected answer
+    PREDICT = "predict"  # say what you expect before computing; only checked for being filled in
+    INTERPRET = "interpret"  # say in your own words what a result means; recorded, then our reading
+    DECIDE = "decide"  # a manager's question: choose one option, checked against the data
+
+
+#: The kinds written into a solution cell's ``metadata["brakes"]["kind"]``.
+MARKED_KINDS = (ExerciseKind.PREDICT, ExerciseKind.INTERPRET)
+
+
+def _nothing_expected(load: Load) -> None:
+    """Predict and interpret cells have no expected answer: anything filled in is recorded."""
+    return None
+
+
 @dataclass(frozen=True)
 class Exercise:
     """One exercise of a notebook.
 
-    ``expected`` computes the reference answer from the active data (it gets
-    ``brakes.data.load``, so a workshop kit on another seed is checked just as
-    well). ``solution`` is the code shown by ``.solution()``: it runs in a
-    namespace holding ``pd``, ``np``, ``load`` and one variable per name in
-    ``tables`` (the notebook loads ``mentions = load("mentions")`` etc.), and
-    assigns ``answer_name``. ``story`` is the DESIGN.md story (1–9) the
-    exercise leads to, 0 for a warm-up; ``reveals`` is shown when correct.
+    Its prompt is written once, in the solution notebook's Markdown (the cell
+    whose ``metadata["brakes"]["prompt"]`` names this id); ``brakes exercises
+    --check`` fails when that cell's heading and this ``title`` disagree.
+    ``expected`` computes the reference answer from the data source it is
+    given (a ``load`` function), so a workshop kit on another seed is checked
+    just as well. ``solution`` is the code shown by ``.solution()``: it runs in
+    a namespace holding ``pd``, ``np``, ``load`` and one variable per name in
+    ``tables``, and assigns ``answer_name``. ``reveals`` is shown once the
+    answer is accepted (for an interpret cell: our reading of the result);
+    ``discussion`` is the full answer to a manager's question, shown with the
+    solution. ``setup`` is the code the notebook runs above the exercise that
+    the solution relies on (imports, shared lists such as ``no_voice``);
+    ``--check`` verifies the notebook does run it.
     """
 
     id: str
     title: str
-    prompt: str
     answer_name: str
     tables: tuple[str, ...]
-    expected: Callable[[Load], Any]
     checker: Checker
     hints: tuple[str, ...]
     solution: str
     reveals: str
-    story: int = 0
+    expected: Callable[[Load], Any] = _nothing_expected
+    kind: ExerciseKind = ExerciseKind.ANSWER
+    discussion: str = ""
+    setup: str = ""
     wrong_answers: tuple[WrongAnswer, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
         if not _ID.match(self.id):
             raise ValueError(f"exercise id {self.id!r} is not of the form '<chapter>.<n>'")
-        if not 0 <= self.story <= 9:
-            raise ValueError(f"exercise {self.id}: story must be 0 (warm-up) or 1–9")
         if not self.hints:
             raise ValueError(f"exercise {self.id}: give at least one hint")
         if not self.answer_name.isidentifier():
             raise ValueError(f"exercise {self.id}: answer_name must be a Python name")
         if self.answer_name not in _assigned_names(self.solution):
             raise ValueError(f"exercise {self.id}: the solution never assigns {self.answer_name}")
+        kind = ExerciseKind(self.kind)
+        if kind is ExerciseKind.ANSWER and self.expected is _nothing_expected:
+            raise ValueError(f"exercise {self.id}: give the function computing the expected answer")
         wrongs = tuple(
             w if isinstance(w, WrongAnswer) else WrongAnswer(*w) for w in self.wrong_answers
         )
+        object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "wrong_answers", wrongs)
         object.__setattr__(self, "hints", tuple(self.hints))
         object.__setattr__(self, "tables", tuple(self.tables))

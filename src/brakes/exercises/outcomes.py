@@ -35,6 +35,7 @@ class Status(StrEnum):
     INCORRECT = "incorrect"
     NOT_ATTEMPTED = "not_attempted"
     ERROR = "error"
+    RECORDED = "recorded"  # a prediction or a reflection, saved as written (not judged)
 
 
 class Kind(StrEnum):

@@ -18,20 +18,60 @@ from __future__ import annotations
 
 from typing import Any
 
-from brakes.exercises.checking import NO_ANSWER, default_load, evaluate
+from brakes.data.source import DataSource, default_source
+from brakes.exercises.checking import NO_ANSWER, evaluate
 from brakes.exercises.model import Exercise, Load
 from brakes.exercises.outcomes import Kind
 from brakes.exercises.registry import Registry, default_registry
 from brakes.exercises.render import Feedback, show
 
 
-class Question:
-    """One exercise in a notebook, with its own hint counter."""
+class HintLog(dict[str, int]):
+    """How many hints of each exercise were shown, by exercise id.
 
-    def __init__(self, exercise: Exercise, load: Load | None = None) -> None:
+    One log lives for the whole kernel, so re-running ``q3 = exercise("1.3")``
+    does not start the hints again from the first one.
+    """
+
+
+#: The kernel's hint log, shared by every :class:`Question` unless a test gives its own.
+HINTS_SHOWN = HintLog()
+
+
+def _load_default(table: str) -> Any:
+    """A table from the default source as it is when the check runs (see brakes.data.use)."""
+    return default_source().load(table)
+
+
+class Question:
+    """One exercise in a notebook, checked against a data source.
+
+    ``source`` (or, for tests, a bare ``load`` function) is the data the
+    expected answer is computed from; by default the default source at the
+    moment of each check, which is what the notebook's ``load()`` reads.
+    """
+
+    def __init__(
+        self,
+        exercise: Exercise,
+        load: Load | None = None,
+        *,
+        source: DataSource | None = None,
+        hint_log: HintLog | None = None,
+    ) -> None:
+        if load is not None and source is not None:
+            raise ValueError("give a data source or a load function, not both")
         self.exercise = exercise
-        self._load: Load = load or default_load
-        self._hints_shown = 0
+        self._load: Load = load or (source.load if source is not None else _load_default)
+        self._hints = HINTS_SHOWN if hint_log is None else hint_log
+
+    @property
+    def _hints_shown(self) -> int:
+        return self._hints.get(self.exercise.id, 0)
+
+    @_hints_shown.setter
+    def _hints_shown(self, value: int) -> None:
+        self._hints[self.exercise.id] = value
 
     def evaluate(self, answer: Any = NO_ANSWER) -> Feedback:
         """The feedback on ``answer``, not displayed (never raises)."""
@@ -78,13 +118,13 @@ class Question:
         show(self.next_hint(number))
 
     def show_solution(self) -> Feedback:
-        """The solution code, not displayed."""
+        """The solution code (and, for a manager's question, the full answer), not displayed."""
         return Feedback(
             exercise=self.exercise.id,
             title=self.exercise.title,
             kind=Kind.SOLUTION,
             lead="Solution:",
-            body="",
+            body=self.exercise.discussion,
             code=self.exercise.solution.strip("\n"),
         )
 
@@ -101,11 +141,16 @@ class Question:
 
 
 def exercise(
-    exercise_id: str, *, load: Load | None = None, registry: Registry | None = None
+    exercise_id: str,
+    *,
+    source: DataSource | None = None,
+    load: Load | None = None,
+    registry: Registry | None = None,
 ) -> Question:
-    """The handle for exercise ``exercise_id`` (e.g. ``"0.1"``).
+    """The handle for exercise ``exercise_id`` (e.g. ``"0.1"``), checked against ``source``.
 
-    ``load`` replaces ``brakes.data.load`` (tests pass hand-made tables);
+    Without ``source``, checks use the default source (what ``load()`` reads);
+    ``load`` replaces it with a function (tests pass hand-made tables);
     ``registry`` replaces the course registry. Unknown ids raise BrakesError.
     """
-    return Question((registry or default_registry).get(exercise_id), load=load)
+    return Question((registry or default_registry).get(exercise_id), load=load, source=source)

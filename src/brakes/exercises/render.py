@@ -31,6 +31,7 @@ STYLES: dict[str, Style] = {
     Status.INCORRECT: Style("✗", "#cf222e", "rgba(207,34,46,0.10)"),
     Status.NOT_ATTEMPTED: Style("○", "#57606a", "rgba(87,96,106,0.10)"),
     Status.ERROR: Style("⚠", "#9a6700", "rgba(154,103,0,0.12)"),
+    Status.RECORDED: Style("✍", "#0969da", "rgba(9,105,218,0.10)"),
     Kind.HINT: Style("?", "#0969da", "rgba(9,105,218,0.10)"),
     Kind.SOLUTION: Style("✎", "#6639ba", "rgba(102,57,186,0.10)"),
 }
@@ -41,6 +42,7 @@ LEADS: dict[Status, str] = {
     Status.INCORRECT: "Not quite.",
     Status.NOT_ATTEMPTED: "Not attempted yet:",
     Status.ERROR: "Could not check:",
+    Status.RECORDED: "Noted:",
 }
 
 _CODE = re.compile(r"`([^`]+)`")

@@ -1,4 +1,4 @@
-"""The course's Sphinx extension: editions, data dictionary, quiz, and the site as readers meet it.
+"""The course's Sphinx extension: editions, data dictionary, minutes, quiz, and more.
 
 Besides the course's own directives, it makes the site light, accessible and
 usable offline: icons without Font Awesome's script (``icons``), fixes for
@@ -15,7 +15,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from brakes.sphinxext import a11y, datadict, editions, icons, launch, offline, quiz
+from brakes.sphinxext import a11y, datadict, editions, icons, launch, minutes, offline, quiz
 
 STATIC = Path(__file__).parent / "static"
 
@@ -39,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_js_file("brakes-quiz.js", loading_method="defer")
     editions.setup(app)
     datadict.setup(app)
+    minutes.setup(app)
     quiz.setup(app)
     a11y.setup(app)
     icons.setup(app)

@@ -1,79 +1,151 @@
-"""The data dictionary page, written at build time from ``brakes.data.schema`` and the data itself.
+"""The ``data-dictionary`` directive: one section per table of ``brakes.data.schema``.
 
-The page's source holds only an introduction and a ``{brakes-data-dictionary}``
-fence; this module replaces the fence with one section per table, so the
-dictionary cannot drift from the code that makes the data.
+In a MyST page::
+
+    ```{data-dictionary}
+    ```
+
+    ```{data-dictionary} mentions
+    ```
+
+Without an argument it describes every table, in the schema's order; with a
+table's name, that table only. Each section says what a row is, the table's
+size with the default seed, and a table of its columns (type, unit, meaning,
+example values), built as docutils nodes from the schema and the data itself,
+so the dictionary cannot drift from the code that makes the data. The page is
+read again whenever a module of ``brakes.data`` changes. ``brakes.data`` is
+imported when a page uses the directive, not when Sphinx loads the extension.
 """
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
+from typing import Any, ClassVar
 
 import pandas as pd
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
 
-FENCE = re.compile(r"^```\{brakes-data-dictionary\}\s*\n```\s*$", re.MULTILINE)
-
-
-def _cell(text: str) -> str:
-    """Make text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")
+#: The headings of each table's column list, in order.
+HEADINGS = ("Column", "Type", "Unit", "Meaning", "Example values")
 
 
-def example_values(series: pd.Series, limit: int = 4) -> str:
+def example_values(series: pd.Series, limit: int = 4) -> list[nodes.Node]:
     """A short, readable hint of what a column holds: a range for numbers and dates, else values."""
     values = series.dropna()
     if values.empty:
-        return "(always empty)"
+        return [nodes.Text("(always empty)")]
     if pd.api.types.is_bool_dtype(values):
-        return ", ".join(f"`{v}`" for v in sorted(values.unique()))
+        return _literals([str(v) for v in sorted(values.unique())])
     if pd.api.types.is_datetime64_any_dtype(values):
-        return f"{values.min():%Y-%m-%d} to {values.max():%Y-%m-%d}"
+        return [nodes.Text(f"{values.min():%Y-%m-%d} to {values.max():%Y-%m-%d}")]
     if pd.api.types.is_numeric_dtype(values):
         low, mid, high = values.min(), values.median(), values.max()
-        return f"{low:,.4g} to {high:,.4g} (median {mid:,.4g})"
-    common = values.astype("string").value_counts().index[:limit]
+        return [nodes.Text(f"{low:,.4g} to {high:,.4g} (median {mid:,.4g})")]
+    common = [str(v) for v in values.astype("string").value_counts().index[:limit]]
     more = values.nunique() - len(common)
-    shown = ", ".join(f"`{_cell(str(v))}`" for v in common)
-    return shown + (f" and {more:,} more" if more > 0 else "")
+    return _literals(common) + ([nodes.Text(f" and {more:,} more")] if more > 0 else [])
 
 
-def render_markdown() -> str:
-    """One Markdown section per table: what a row is, its size, and each column's meaning."""
-    from brakes.data import DEFAULT_SEED, TABLE_NAMES, load, schema
+def _literals(values: list[str]) -> list[nodes.Node]:
+    """``a``, ``b``, ``c`` as inline code, separated by commas."""
+    parts: list[nodes.Node] = []
+    for value in values:
+        if parts:
+            parts.append(nodes.Text(", "))
+        parts.append(nodes.literal(value, value))
+    return parts
 
-    parts: list[str] = []
-    for name in TABLE_NAMES:
-        table = schema.TABLES[name]
-        frame = load(name, seed=DEFAULT_SEED)
-        parts.append(f"## `{name}`: {table.title}\n")
-        parts.append(f"{table.description}\n")
-        parts.append(
-            f"One row per {table.grain}; {len(frame):,} rows and {frame.shape[1]} columns "
-            f"with the default seed ({DEFAULT_SEED}).\n"
+
+def _row(cells: list[list[nodes.Node]]) -> nodes.row:
+    row = nodes.row()
+    for content in cells:
+        entry = nodes.entry()
+        entry += nodes.paragraph("", "", *content)
+        row += entry
+    return row
+
+
+def _text(value: str) -> list[nodes.Node]:
+    return [nodes.Text(value)] if value else []
+
+
+def columns_table(name: str, frame: pd.DataFrame) -> nodes.table:
+    """The table of one data table's columns: name, dtype, unit, meaning, example values."""
+    from brakes.data import schema
+
+    table = nodes.table(classes=["brakes-data-dictionary"])
+    group = nodes.tgroup(cols=len(HEADINGS))
+    table += group
+    for width in (14, 10, 10, 40, 26):
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += _row([_text(heading) for heading in HEADINGS])
+    group += head
+    body = nodes.tbody()
+    for column in schema.table(name).columns:
+        dtype = str(frame[column.name].dtype)
+        body += _row(
+            [
+                [nodes.literal(column.name, column.name)],
+                [nodes.literal(dtype, dtype)],
+                _text(column.unit or ""),
+                _text(column.description),
+                example_values(frame[column.name]),
+            ]
         )
-        parts.append("| Column | Type | Unit | Meaning | Example values |")
-        parts.append("| --- | --- | --- | --- | --- |")
-        for column in table.columns:
-            parts.append(
-                f"| `{column.name}` | `{frame[column.name].dtype}` | {_cell(column.unit or '')} "
-                f"| {_cell(column.description)} | {example_values(frame[column.name])} |"
-            )
-        parts.append("")
-    return "\n".join(parts)
+    group += body
+    return table
 
 
-def _fill(app: Sphinx, docname: str, source: list[str]) -> None:
-    if FENCE.search(source[0]):
-        source[0] = FENCE.sub(lambda _: render_markdown(), source[0])
+def table_section(name: str, document: nodes.document) -> nodes.section:
+    """One table's section: title, description, grain and size, then its columns."""
+    from brakes.data import DEFAULT_SEED, load, schema
+
+    spec = schema.table(name)
+    frame = load(name, seed=DEFAULT_SEED)
+    section = nodes.section(ids=[nodes.make_id(f"table-{name}")], names=[f"table {name}"])
+    title = nodes.title()
+    title += [nodes.literal(name, name), nodes.Text(f": {spec.title}")]
+    section += title
+    section += nodes.paragraph(text=spec.description)
+    section += nodes.paragraph(
+        text=(
+            f"One row per {spec.grain}; {len(frame):,} rows and {frame.shape[1]} columns "
+            f"with the default seed ({DEFAULT_SEED})."
+        )
+    )
+    section += columns_table(name, frame)
+    document.note_implicit_target(section, section)
+    return section
 
 
-def _always_reread(app: Sphinx, env: object, added: set, changed: set, removed: set) -> list[str]:
-    """Re-read the dictionary on every build: the code it comes from is not a Sphinx source."""
-    return [doc for doc in app.env.found_docs if doc.endswith("data-dictionary")]
+class DataDictionary(SphinxDirective):
+    """``{data-dictionary} [table]``: the sections of every table, or of the one named."""
+
+    has_content = False
+    optional_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        import brakes.data
+        from brakes.data import schema
+
+        names = list(schema.TABLES)
+        if self.arguments:
+            name = self.arguments[0].strip()
+            if name not in schema.TABLES:
+                raise self.error(
+                    f"data-dictionary: unknown table {name!r}; choose one of: {', '.join(names)}"
+                )
+            names = [name]
+        # Re-read the page when the code that makes the data (and declares it) changes.
+        for module in sorted(Path(brakes.data.__file__).parent.glob("*.py")):
+            self.env.note_dependency(str(module))
+        return [table_section(name, self.state.document) for name in names]
 
 
 def setup(app: Sphinx) -> None:
-    """Fill the data dictionary page when Sphinx reads it."""
-    app.connect("source-read", _fill)
-    app.connect("env-get-outdated", _always_reread)
+    """Register the ``data-dictionary`` directive."""
+    app.add_directive("data-dictionary", DataDictionary)

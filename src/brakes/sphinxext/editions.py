@@ -1,55 +1,123 @@
-"""Two editions from one source: the learner edition and the trainer edition (``-t trainer``).
+"""Two editions from one source: the learner edition (default) and the trainer edition.
 
-Trainer pages live in ``course/trainer/`` (excluded from the learner build by
-``conf.py``) and trainer blocks in ``{only} trainer`` fences. This module adds
-the trainer pages to the navigation only in the trainer edition, and strips
-trainer blocks from the page sources that the learner edition offers for
-download, so no trainer text leaves with a learner's copy.
+:func:`edition` says which one is being built (``-t trainer``, the tag named by
+``COURSE.trainer_tag``); ``conf.py`` and every module of the extension ask it.
+
+No trainer text reaches the learner edition, by Sphinx's own means:
+
+- pages under :data:`TRAINER_DIR` are left out by ``exclude_patterns``
+  (``conf.py`` adds :data:`TRAINER_PAGES` in the learner edition);
+- ``{only} trainer`` blocks are dropped by Sphinx before it writes a page and
+  its search-index entry;
+- a page whose source holds such a block does not publish that source
+  (``_sources/``, the theme's download button) in the learner edition;
+- the trainer pages join the navigation only in the trainer edition: a hidden
+  toctree that :class:`TrainerPagesInNavigation` adds to the root document.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from typing import Any, Literal
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.transforms import SphinxTransform
+from sphinx.util.tags import Tags
 
-TRAINER_TOCTREE = """
+from brakes.config import COURSE
 
-```{toctree}
-:hidden:
-:caption: For trainers
+Edition = Literal["learner", "trainer"]
 
-course/trainer/index
-```
-"""
-
-#: A MyST ``{only} trainer`` block, fenced with backticks or colons.
-ONLY_TRAINER = re.compile(r"^(`{3,}|:{3,})\{only\}\s+trainer\s*$(.*?)^\1\s*$\n?", re.M | re.S)
-
-
-def _add_trainer_toctree(app: Sphinx, docname: str, source: list[str]) -> None:
-    if docname == app.config.root_doc and app.tags.has("trainer"):
-        source[0] += TRAINER_TOCTREE
+#: The folder of the facilitator pages, and its index (the page the navigation links).
+TRAINER_DIR = "course/trainer"
+TRAINER_INDEX = f"{TRAINER_DIR}/index"
+#: The ``exclude_patterns`` entry that keeps the facilitator pages out of the learner edition.
+TRAINER_PAGES = f"{TRAINER_DIR}/**"
+#: The caption of the trainer pages in the navigation.
+CAPTION = "For trainers"
 
 
-def strip_trainer_blocks(text: str) -> str:
-    """The text without its trainer-only blocks."""
-    return ONLY_TRAINER.sub("", text)
+def edition(tags: Tags) -> Edition:
+    """The edition being built: ``"trainer"`` with ``-t trainer``, else ``"learner"``."""
+    return "trainer" if tags.has(COURSE.trainer_tag) else "learner"
 
 
-def _strip_downloadable_sources(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.tags.has("trainer") or app.builder.format != "html":
+class TrainerPagesInNavigation(SphinxTransform):
+    """In the trainer edition, add the facilitator pages to the root document's navigation.
+
+    The same node as a hidden ``{toctree}`` captioned :data:`CAPTION` at the page's end;
+    the learner edition never names the excluded pages, so it has nothing to warn about.
+    """
+
+    default_priority = 500
+
+    def apply(self, **kwargs: Any) -> None:
+        if self.env.docname != self.config.root_doc or edition(self.app.tags) != "trainer":
+            return
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is None:
+            return
+        toctree = addnodes.toctree(
+            parent=self.env.docname,
+            entries=[(None, TRAINER_INDEX)],
+            includefiles=[TRAINER_INDEX],
+            maxdepth=-1,
+            caption=CAPTION,
+            rawcaption=CAPTION,  # what Sphinx's message-preserving transform would have set
+            glob=False,
+            hidden=True,
+            includehidden=False,
+            numbered=0,
+            titlesonly=False,
+        )
+        section += nodes.compound("", toctree, classes=["toctree-wrapper"])
+
+
+class WithheldSources(EnvironmentCollector):
+    """Note the pages whose source holds a block this edition leaves out (``{only} trainer``)."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        _withheld(env).discard(docname)
+
+    def merge_other(
+        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+    ) -> None:
+        _withheld(env).update(_withheld(other) & docnames)
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        if any(
+            not app.tags.eval_condition(node["expr"]) for node in doctree.findall(addnodes.only)
+        ):
+            _withheld(app.env).add(app.env.docname)
+
+
+def _withheld(env: BuildEnvironment) -> set[str]:
+    if not hasattr(env, "brakes_withheld_sources"):
+        env.brakes_withheld_sources = set()  # type: ignore[attr-defined]
+    return env.brakes_withheld_sources  # type: ignore[attr-defined]
+
+
+def _withhold_source(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Publish no source for a page that holds text this edition leaves out.
+
+    Sphinx copies a page's source to ``_sources/`` only when ``sourcename`` is
+    set, and the theme offers it for download on the same condition; this runs
+    before both (priority 400). A copy left by an earlier build is removed.
+    """
+    if pagename not in _withheld(app.env) or not context.get("sourcename"):
         return
-    # The book theme copies sources without Sphinx's ".txt" (html_sourcelink_suffix = "").
-    for path in Path(app.outdir, "_sources").rglob("*.md" + app.config.html_sourcelink_suffix):
-        text = path.read_text(encoding="utf-8")
-        stripped = strip_trainer_blocks(text)
-        if stripped != text:
-            path.write_text(stripped, encoding="utf-8")
+    Path(app.outdir, "_sources", context["sourcename"]).unlink(missing_ok=True)
+    context["sourcename"] = ""
 
 
 def setup(app: Sphinx) -> None:
-    """Connect the trainer navigation and the learner edition's source clean-up."""
-    app.connect("source-read", _add_trainer_toctree)
-    app.connect("build-finished", _strip_downloadable_sources)
+    """Register the trainer navigation and the withholding of sources."""
+    app.add_transform(TrainerPagesInNavigation)
+    app.add_env_collector(WithheldSources)
+    app.connect("html-page-context", _withhold_source, priority=400)

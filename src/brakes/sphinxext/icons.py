@@ -5,53 +5,27 @@ which its ``fontawesome.js`` (1.56 MB) turns into SVGs, and CSS ``::before`` /
 ``::after`` glyphs (admonition titles, download links…) from a 115 KB web
 font. Our template override (``_templates/static/webpack-macros.html``) drops
 the script; this module writes ``_static/brakes-icons.css``, which draws both
-kinds as CSS masks with the icon's path taken from the installed theme's own
-Font Awesome Free copy (icons CC BY 4.0, https://fontawesome.com/license/free),
-so shapes match the theme. An icon takes the text colour, works offline, and
-the whole sheet weighs about 20 KB; the web font is then never downloaded.
+kinds as CSS masks. An icon takes the text colour, works offline, and the whole
+sheet weighs about 30 KB; the web font is then never downloaded.
 
-For ``<i>`` icons, add a new icon's name to :data:`ICONS` (a site test fails
-when a page uses one that is not listed). The CSS glyphs are found by reading
-the theme's stylesheet, so they need no list.
+The icons' SVG paths come from ``icons.json`` next to this file, written once by
+``scripts/make_icons.py`` (``make icons``) from the theme's own Font Awesome
+Free copy (icons CC BY 4.0, https://fontawesome.com/license/free) and
+committed. To add an ``<i>`` icon, add its name to that script's ``ICONS`` and
+run ``make icons`` (a site test fails when a page uses one that is missing).
 """
 
 from __future__ import annotations
 
-import re
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-import pydata_sphinx_theme
 from sphinx.application import Sphinx
-from sphinx.errors import ExtensionError
 
-#: Every ``<i>`` icon the site shows, by Font Awesome style: the theme's own
-#: (header buttons, sidebar, search, colour mode, launch) plus any a page adds.
-ICONS: dict[str, tuple[str, ...]] = {
-    "solid": (
-        "angle-left",
-        "angle-right",
-        "arrow-up",
-        "bars",
-        "chevron-down",
-        "circle-half-stroke",
-        "code",
-        "download",
-        "expand",
-        "file",
-        "file-pdf",
-        "list",
-        "magnifying-glass",
-        "moon",
-        "outdent",
-        "rocket",
-        "sun",
-        "xmark",
-    ),
-    "regular": (),
-    "brands": (),
-}
+#: The committed icon data (see scripts/make_icons.py).
+DATA = Path(__file__).with_name("icons.json")
 
 #: Classes that style an icon rather than name one.
 MODIFIERS = frozenset(
@@ -65,24 +39,6 @@ STYLE_CLASSES = {
     "regular": (".fa-regular", ".far"),
     "brands": (".fa-brands", ".fab"),
 }
-
-_THEME = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
-#: The theme's Font Awesome script and its stylesheet, as installed.
-BUNDLE = _THEME / "scripts" / "fontawesome.js"
-STYLESHEET = _THEME / "styles" / "pydata-sphinx-theme.css"
-
-#: In the bundle, each style's icons end where the script registers them.
-_PACK_END = re.compile(r'\("(fab|far|fas)",\w+\),\w+\("fa-(?:brands|regular|solid)",\w+\)')
-_ICON = re.compile(
-    r'(?:"(?P<quoted>[a-z0-9-]+)"|\b(?P<bare>[a-z][a-z0-9]*)):'
-    r'\[(?P<width>\d+),(?P<height>\d+),\[[^\]]*\],"(?P<code>[0-9a-f]+)",'
-    r'(?P<path>"(?:[^"\\]|\\.)*"|\[[^\]]*\])\]'
-)
-_PACK_NAMES = {"fab": "brands", "far": "regular", "fas": "solid"}
-
-#: In the theme's stylesheet: an icon variable, and a rule that shows one as a glyph.
-_ICON_VAR = re.compile(r'--pst-icon-(?P<name>[a-z-]+):(?P<value>"[^"]*"|var\(--pst-icon-[a-z-]+\))')
-_GLYPH_RULE = re.compile(r"(?P<selector>[^{}]+)\{[^{}]*content:var\(--pst-icon-(?P<name>[a-z-]+)\)")
 
 #: How a glyph pseudo-element becomes a mask of the icon in ``--brakes-glyph``.
 _GLYPH = (
@@ -115,12 +71,11 @@ BASE_CSS = """\
 
 @dataclass(frozen=True)
 class Icon:
-    """One icon of the bundle: its box, its SVG path and its code point in the web font."""
+    """One icon: its box and its SVG path."""
 
     width: int
     height: int
     path: str
-    code: str
 
     def url(self) -> str:
         """The icon as a CSS ``url()`` holding an SVG data URI: nothing to fetch."""
@@ -131,87 +86,47 @@ class Icon:
         return 'url("data:image/svg+xml,' + quote(svg, safe=" /=:,.-'") + '")'
 
 
-class IconError(ExtensionError):
-    """An icon the site needs is missing from the theme's Font Awesome bundle."""
+@dataclass(frozen=True)
+class IconSet:
+    """What icons.json holds: paths by ``style/name``, the ``<i>`` icons, the theme's glyphs."""
+
+    paths: dict[str, Icon]
+    classes: dict[str, tuple[str, ...]]
+    glyphs: tuple[tuple[str, str], ...]
+
+    def class_names(self) -> set[str]:
+        """Every ``fa-NAME`` class the stylesheet draws."""
+        return {f"fa-{name}" for names in self.classes.values() for name in names}
 
 
-def read_bundle(text: str) -> dict[str, dict[str, Icon]]:
-    """Every icon of the theme's ``fontawesome.js``, as ``{style: {name: icon}}``."""
-    packs: dict[str, dict[str, Icon]] = {}
-    start = 0
-    for end in _PACK_END.finditer(text):
-        icons = {}
-        for match in _ICON.finditer(text, start, end.start()):
-            parts = re.findall(r'"((?:[^"\\]|\\.)*)"', match["path"])
-            path = " ".join(part for part in parts if part)
-            icon = Icon(int(match["width"]), int(match["height"]), path, match["code"])
-            icons[match["quoted"] or match["bare"]] = icon
-        packs.setdefault(_PACK_NAMES[end[1]], icons)
-        start = end.end()
-    return packs
+def load(path: Path = DATA) -> IconSet:
+    """Read the committed icon data."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return IconSet(
+        paths={key: Icon(**icon) for key, icon in data["paths"].items()},
+        classes={style: tuple(names) for style, names in data["classes"].items()},
+        glyphs=tuple((selector, key) for selector, key in data["glyphs"]),
+    )
 
 
-def _code_point(value: str) -> str:
-    """The code point of a CSS content string: a literal character or a ``\\f0f3`` escape."""
-    text = value.strip('"')
-    escaped = re.fullmatch(r"\\([0-9a-fA-F]+)\s*", text)
-    return escaped[1].lower() if escaped else f"{ord(text[0]):x}"
-
-
-def glyph_css(stylesheet: str, packs: dict[str, dict[str, Icon]]) -> list[str]:
-    """Rules that turn each of the theme's CSS glyph icons into a mask of the same icon."""
-    variables = {m["name"]: m["value"] for m in _ICON_VAR.finditer(stylesheet)}
-
-    def resolve(name: str) -> str | None:
-        seen = set()
-        value = variables.get(name)
-        while value and value.startswith("var(") and name not in seen:
-            seen.add(name)
-            name = value[len("var(--pst-icon-") : -1]
-            value = variables.get(name)
-        return value if value and value.startswith('"') and len(value) > 2 else None
-
-    by_code = {}
-    for style in ("regular", "brands", "solid"):  # solid last: it wins a shared code point
-        by_code.update({icon.code: icon for icon in packs.get(style, {}).values()})
-    rules = []
-    for rule in _GLYPH_RULE.finditer(stylesheet):
-        value = resolve(rule["name"])
-        icon = by_code.get(_code_point(value)) if value else None
-        if icon is not None:
-            rules.append(f"{rule['selector'].strip()} {{ --brakes-glyph: {icon.url()}; {_GLYPH} }}")
-    return rules
-
-
-def icons_css(bundle: str, stylesheet: str = "", icons: dict[str, tuple[str, ...]] = ICONS) -> str:
-    """The stylesheet that draws ``icons`` and the theme's glyphs; names any icon not found."""
-    packs = read_bundle(bundle)
+def icons_css(icons: IconSet) -> str:
+    """The stylesheet that draws the ``<i>`` icons and the theme's glyphs as masks."""
     rules = [BASE_CSS]
-    missing = []
-    for style, names in icons.items():
+    for style, names in icons.classes.items():
         for name in names:
-            icon = packs.get(style, {}).get(name)
-            if icon is None:
-                missing.append(f"{style} {name}")
-                continue
             selector = ", ".join(f"{cls}.fa-{name}" for cls in STYLE_CLASSES[style])
-            rules.append(f"{selector} {{ --brakes-icon: {icon.url()}; }}")
-    if missing:
-        raise IconError(
-            f"icons not found in the theme's Font Awesome bundle: {', '.join(missing)}; "
-            "check the names on fontawesome.com (Free set) or the theme version"
-        )
-    rules += glyph_css(stylesheet, packs)
+            rules.append(f"{selector} {{ --brakes-icon: {icons.paths[f'{style}/{name}'].url()}; }}")
+    for selector, key in icons.glyphs:
+        rules.append(f"{selector} {{ --brakes-glyph: {icons.paths[key].url()}; {_GLYPH} }}")
     return "\n".join(rules) + "\n"
 
 
 def _write_css(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    css = icons_css(BUNDLE.read_text(encoding="utf-8"), STYLESHEET.read_text(encoding="utf-8"))
     target = Path(app.outdir, "_static", "brakes-icons.css")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(css, encoding="utf-8")
+    target.write_text(icons_css(load()), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:

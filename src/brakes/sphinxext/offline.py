@@ -16,6 +16,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from brakes.sphinxext.editions import edition
+
 FOLDER = "_downloads"
 #: The folder name inside the zip, so unzipping never spills files around.
 TOP = "releasing-the-brakes"
@@ -34,10 +36,6 @@ def is_unused(relative: str) -> bool:
 def zip_name(edition: str) -> str:
     """The zip's file name for an edition."""
     return f"{TOP}-site.zip" if edition == "learner" else f"{TOP}-{edition}-site.zip"
-
-
-def _edition(app: Sphinx) -> str:
-    return "trainer" if app.tags.has("trainer") else "learner"
 
 
 def write_zip(site: Path, target: Path) -> None:
@@ -67,13 +65,13 @@ def write_zip(site: Path, target: Path) -> None:
 def _add_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    context["brakes_offline_zip"] = f"{FOLDER}/{zip_name(_edition(app))}"
+    context["brakes_offline_zip"] = f"{FOLDER}/{zip_name(edition(app.tags))}"
 
 
 def _zip_site(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name != "html":
         return
-    write_zip(Path(app.outdir), Path(app.outdir, FOLDER, zip_name(_edition(app))))
+    write_zip(Path(app.outdir), Path(app.outdir, FOLDER, zip_name(edition(app.tags))))
 
 
 def setup(app: Sphinx) -> None:

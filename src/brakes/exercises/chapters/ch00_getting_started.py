@@ -1,15 +1,17 @@
-"""Chapter 0, getting started: five warm-ups on the brand's mentions and pages.
+"""Chapter 0, getting started: a primer of the pandas chapter 1 uses, with one exercise per step.
 
-The notebook loads ``mentions = load("mentions")`` and
-``page_daily = load("page_daily")`` first; each solution uses those variables.
+The notebook loads ``mentions = load("mentions")`` and ``support = load("support")``
+first; each solution uses ``mentions`` (and ``pd``). Every hint shows the
+construct on another column than the one asked about, so it runs as written at
+that point of the notebook and still leaves the learner something to write.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from brakes.exercises.checkers import Number, Order, SeriesCheck, Tolerance
-from brakes.exercises.model import Exercise, Load, WrongAnswer
+from brakes.exercises.checkers import FrameCheck, Number, Order, Prediction, SeriesCheck
+from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 from brakes.exercises.registry import register
 
 
@@ -17,44 +19,63 @@ def _mentions(load: Load) -> pd.DataFrame:
     return load("mentions")
 
 
-def _page_daily(load: Load) -> pd.DataFrame:
-    return load("page_daily")
+def _is_negative(load: Load) -> pd.Series:
+    return _mentions(load)["sentiment"] == "negative"
+
+
+def _about_quality(load: Load) -> pd.Series:
+    return _mentions(load)["topic"] == "product_quality"
+
+
+def _mean_reach(load: Load) -> pd.Series:
+    reach = _mentions(load).groupby("product_line")["reach_first_day"].mean()
+    return reach.sort_values(ascending=False)
+
+
+def _sentiment_mix(load: Load, normalize: str = "index") -> pd.DataFrame:
+    mentions = _mentions(load)
+    return pd.crosstab(mentions["product_line"], mentions["sentiment"], normalize=normalize) * 100
 
 
 register(
     Exercise(
         id="0.1",
-        title="How many mentions?",
-        prompt=(
-            "How many public mentions of the brand are in the data? "
-            "Store a single whole number in `n_mentions`."
-        ),
+        title="How many mentions are in the data?",
         answer_name="n_mentions",
         tables=("mentions",),
         expected=lambda load: len(_mentions(load)),
         checker=Number(integer=True),
         hints=(
-            "Each row of `mentions` is one public mention of the brand.",
-            "Counting mentions means counting the rows of the table: Python's `len()` does that "
-            "for a DataFrame.",
-            "`n_mentions = len(...)` with the table's name between the parentheses.",
+            "Each row of `mentions` is one public mention of the brand: count the rows.",
+            "`mentions.shape` gives two numbers, rows then columns; `len(support)` gives just "
+            "the number of rows of a table.",
+            "`len(support)` counts the conversations in `support`. Do the same with the "
+            "mentions table and store it with `n_mentions = ...`.",
         ),
         solution="n_mentions = len(mentions)\n",
         reveals=(
-            "Every one of these is a public conversation about the brand, and the brand took "
-            "part in only some of them: this course is about that gap."
+            "Every one of these is a public post or comment about the brand. In the next "
+            "chapter you will ask where they are published, and in how many of them the brand "
+            "took part."
         ),
         wrong_answers=(
             WrongAnswer("counted cells, not rows", lambda load: _mentions(load).size),
-            WrongAnswer("the shape tuple", lambda load: _mentions(load).shape),
-            WrongAnswer("number of channels", lambda load: _mentions(load)["channel"].nunique()),
+            WrongAnswer(
+                "the shape (rows, columns)",
+                lambda load: _mentions(load).shape,
+                feedback=(
+                    "That is the shape: two numbers, rows and columns. The number of mentions "
+                    "is the number of rows alone, which `len(support)` shows for the other "
+                    "table."
+                ),
+            ),
             WrongAnswer(
                 "count() per column",
                 lambda load: _mentions(load).count(),
                 feedback=(
-                    "`.count()` counts the filled-in values of each column separately, so "
-                    "you get one number per column. The number of mentions is the number of "
-                    "rows: `len(mentions)`."
+                    "`mentions.count()` counts the filled-in values of each column separately, "
+                    "so you get one number per column. The number of mentions is the number of "
+                    "rows of the table."
                 ),
             ),
         ),
@@ -64,40 +85,36 @@ register(
 register(
     Exercise(
         id="0.2",
-        title="Mentions per channel",
-        story=1,
-        prompt=(
-            "How many mentions does each channel have? Store a Series indexed by channel, "
-            "sorted from the most mentions to the fewest, in `mentions_per_channel`."
-        ),
+        title="How many mentions does each channel have?",
         answer_name="mentions_per_channel",
         tables=("mentions",),
         expected=lambda load: _mentions(load)["channel"].value_counts(),
         checker=SeriesCheck(index="channel", order=Order.DESCENDING),
         hints=(
-            "You need one count per value of the `channel` column, largest first.",
-            "pandas has a method that counts how often each value appears in a column, and "
-            "sorts the counts from largest to smallest: `.value_counts()`.",
-            '`mentions_per_channel = mentions["..."].value_counts()`, with the column name '
-            "in the brackets.",
+            'You need one count per value of the `"channel"` column, largest first.',
+            '`mentions["product_line"].value_counts()` counts how often each product line '
+            "appears, largest first.",
+            'Do the same as `mentions["product_line"].value_counts()` with the column that '
+            "holds the channel, and store it with `mentions_per_channel = ...`.",
         ),
         solution='mentions_per_channel = mentions["channel"].value_counts()\n',
         reveals=(
-            "Look at where forums, blogs and review sites rank: much of the conversation "
-            "happens on channels where the brand has no voice of its own (chapter 1)."
+            "The index now holds the channel names and the values are counts. Keep the list in "
+            "mind: chapter 1 asks on which of these channels La Mijotière has a voice at all."
         ),
         wrong_answers=(
             WrongAnswer(
                 "shares instead of counts",
                 lambda load: _mentions(load)["channel"].value_counts(normalize=True),
+                feedback=(
+                    "Those are shares (fractions adding up to 1): normalize=True divides each "
+                    "count by the total. The question asks how many mentions: leave "
+                    "normalize=True out."
+                ),
             ),
             WrongAnswer(
                 "sorted the wrong way",
                 lambda load: _mentions(load)["channel"].value_counts(ascending=True),
-            ),
-            WrongAnswer(
-                "reset_index() made a table",
-                lambda load: _mentions(load)["channel"].value_counts().reset_index(),
             ),
             WrongAnswer(
                 "counted product lines",
@@ -110,46 +127,20 @@ register(
 register(
     Exercise(
         id="0.3",
-        title="Share of negative mentions",
-        prompt=(
-            "What share of the mentions is negative? Store a fraction between 0 and 1 "
-            "(not a percentage) in `share_negative`."
-        ),
-        answer_name="share_negative",
-        tables=("mentions",),
-        expected=lambda load: float((_mentions(load)["sentiment"] == "negative").mean()),
-        checker=Number(tol=Tolerance(abs=0.0005), share=True),
+        title="What share of the mentions do you expect to be negative?",
+        kind=ExerciseKind.PREDICT,
+        answer_name="negative_guess",
+        tables=(),
+        checker=Prediction(numeric=True),
         hints=(
-            "A share is a count divided by the total: negative mentions over all mentions.",
-            'Compare the `sentiment` column with `"negative"`: you get True/False per '
-            "mention. The mean of True/False values is the share of True.",
-            '`share_negative = (mentions["sentiment"] == ...).mean()`',
+            "There is no wrong answer here: write down what you expect before you compute it.",
+            "Think of 100 mentions of a food brand, on review sites, forums and social media: "
+            "how many would be complaints?",
+            "Replace the number in `negative_guess = 25` with your own guess, from 0 to 100.",
         ),
-        solution=(
-            'is_negative = mentions["sentiment"] == "negative"\n'
-            "share_negative = is_negative.mean()\n"
-        ),
+        solution="negative_guess = 25  # your own guess, from 0 to 100\n",
         reveals=(
-            "A share can be compared across groups where a count cannot: chapter 1 compares "
-            "it channel by channel, and finds it higher where the brand does not speak."
-        ),
-        wrong_answers=(
-            WrongAnswer(
-                "a percentage",
-                lambda load: (_mentions(load)["sentiment"] == "negative").mean() * 100,
-            ),
-            WrongAnswer(
-                "the count of negatives",
-                lambda load: int((_mentions(load)["sentiment"] == "negative").sum()),
-            ),
-            WrongAnswer(
-                "all shares as a Series",
-                lambda load: _mentions(load)["sentiment"].value_counts(normalize=True),
-            ),
-            WrongAnswer(
-                "share of positives",
-                lambda load: float((_mentions(load)["sentiment"] == "positive").mean()),
-            ),
+            "Your guess is noted. Compute the real share in the next exercise, then compare."
         ),
     )
 )
@@ -157,46 +148,170 @@ register(
 register(
     Exercise(
         id="0.4",
-        title="First-day reach by product line",
-        prompt=(
-            "On average, how many people does a mention reach on its first day, for each "
-            "product line? Store a Series indexed by product line in `mean_reach_by_line` "
-            "(any order)."
+        title="What share of the mentions is negative?",
+        answer_name="share_negative",
+        tables=("mentions",),
+        expected=lambda load: float(_is_negative(load).mean()),
+        checker=Number(),
+        hints=(
+            "A share is a count divided by the total: negative mentions over all mentions.",
+            'Comparing a column with a value gives True/False per mention, and the mean of '
+            'True/False values is the share of True: `(mentions["author_type"] == '
+            '"customer").mean()` is the share of mentions written by customers.',
+            'Write the same as `(mentions["author_type"] == "customer").mean()` for the '
+            '`"sentiment"` column and the value `"negative"`, and store it with `share_negative = ...`.',
         ),
+        solution=(
+            'is_negative = mentions["sentiment"] == "negative"\n'
+            "share_negative = is_negative.mean()\n"
+        ),
+        reveals=(
+            "Compare it with the guess you wrote in exercise 0.3: higher or lower than you "
+            "expected? A share, unlike a count, can be compared between channels of very "
+            "different sizes, which chapter 1 does."
+        ),
+        wrong_answers=(
+            WrongAnswer("a percentage", lambda load: _is_negative(load).mean() * 100),
+            WrongAnswer(
+                "the count of negatives",
+                lambda load: int(_is_negative(load).sum()),
+                feedback=(
+                    "That is the number of negative mentions: a sum counts the True values. "
+                    "A share divides by the number of all mentions, which the mean does for "
+                    'you, as in `(mentions["author_type"] == "customer").mean()`.'
+                ),
+            ),
+            WrongAnswer(
+                "share of positives",
+                lambda load: float((_mentions(load)["sentiment"] == "positive").mean()),
+                feedback=(
+                    'That is the share of another sentiment. Compare the `"sentiment"` column '
+                    'with `"negative"`, written in lower case as in the data.'
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="0.5",
+        title="How many negative mentions are about product quality?",
+        answer_name="n_negative_quality",
+        tables=("mentions",),
+        expected=lambda load: int((_is_negative(load) & _about_quality(load)).sum()),
+        checker=Number(integer=True),
+        hints=(
+            "You need the mentions that pass two tests at once: negative, and about product "
+            'quality (the `"topic"` column holds `"product_quality"`).',
+            "Write each test in its own parentheses and join them with the sign & (and): "
+            '`(mentions["author_type"] == "customer") & (mentions["channel"] == "forum")` '
+            "is True for customers' mentions on forums.",
+            "`customers_on_forums = mentions[(mentions[\"author_type\"] == \"customer\") & "
+            '(mentions["channel"] == "forum")]` keeps those rows. Write the same with your two '
+            "tests, then count the rows you kept and store it with `n_negative_quality = ...`.",
+        ),
+        solution=(
+            'is_negative = mentions["sentiment"] == "negative"\n'
+            'about_quality = mentions["topic"] == "product_quality"\n'
+            "negative_quality = mentions[is_negative & about_quality]\n"
+            "n_negative_quality = len(negative_quality)\n"
+        ),
+        reveals=(
+            "Two tests joined with & keep only the rows that pass both. Chapter 1 uses the "
+            "same move to follow complaints posted on the brand's own accounts."
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "either test (|)",
+                lambda load: int((_is_negative(load) | _about_quality(load)).sum()),
+                feedback=(
+                    "Your count includes mentions that pass only one of the two tests. Keep the "
+                    "mentions that are negative and also about product quality: join the tests "
+                    "with the sign &, as in "
+                    '`(mentions["author_type"] == "customer") & (mentions["channel"] == "forum")`.'
+                ),
+            ),
+            WrongAnswer(
+                "all negatives",
+                lambda load: int(_is_negative(load).sum()),
+                feedback=(
+                    "That counts every negative mention, whatever its topic. Add the second "
+                    'test, on the `"topic"` column, with the sign &.'
+                ),
+            ),
+            WrongAnswer(
+                "a share, not a count",
+                lambda load: float((_is_negative(load) & _about_quality(load)).mean()),
+                feedback=(
+                    "That is a share: the mean of True/False values. The question asks how many "
+                    "mentions: count the rows you kept with len(), or add up the True values "
+                    "with .sum() instead of .mean()."
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="0.6",
+        title="How many people does a mention reach on its first day, per product line?",
         answer_name="mean_reach_by_line",
         tables=("mentions",),
-        expected=lambda load: _mentions(load).groupby("product_line")["reach_first_day"].mean(),
-        checker=SeriesCheck(index="product line", tol=Tolerance(abs=0.01)),
+        expected=_mean_reach,
+        checker=SeriesCheck(index="product line", order=Order.DESCENDING),
         hints=(
-            "Split the mentions by product line, then average the first-day reach in each group.",
-            '`.groupby("product_line")` splits the table; select the `reach_first_day` '
-            "column and take its `.mean()`.",
-            '`mean_reach_by_line = mentions.groupby("product_line")["..."].mean()`',
+            "Split the mentions by product line, average the first-day reach in each group, "
+            "then sort from the highest average to the lowest.",
+            '`mentions.groupby("author_type")["reach_first_day"].mean()` averages the '
+            "first-day reach for each type of author; "
+            '`mentions["author_type"].value_counts().sort_values(ascending=False)` shows how '
+            "sorting puts the largest first.",
+            'Start from `mentions.groupby("author_type")["reach_first_day"].mean()`: group by '
+            "the product line instead, sort the result from the largest to the smallest, and "
+            "store it with `mean_reach_by_line = ...`.",
         ),
         solution=(
             'mean_reach_by_line = mentions.groupby("product_line")["reach_first_day"].mean()\n'
+            "mean_reach_by_line = mean_reach_by_line.sort_values(ascending=False)\n"
         ),
         reveals=(
-            "Every line is discussed in front of an audience from day one, and the mean sits "
-            "well above the typical mention: a few mentions reach very many people. Chapter 1 "
-            "follows how that reach keeps growing when nobody answers."
+            "Now compare with the medians: "
+            '`mentions.groupby("product_line")["reach_first_day"].median()`. When the mean is '
+            "far above the median, a few mentions reach very many people and pull the average "
+            "up."
         ),
         wrong_answers=(
             WrongAnswer(
                 "median instead of mean",
-                lambda load: _mentions(load).groupby("product_line")["reach_first_day"].median(),
+                lambda load: (
+                    _mentions(load)
+                    .groupby("product_line")["reach_first_day"]
+                    .median()
+                    .sort_values(ascending=False)
+                ),
+                feedback=(
+                    "Those are medians (the middle mention of each line). The question asks for "
+                    "the average: use .mean() instead of .median()."
+                ),
             ),
             WrongAnswer(
                 "seven-day reach",
-                lambda load: _mentions(load).groupby("product_line")["reach_7d"].mean(),
-            ),
-            WrongAnswer(
-                "as_index=False made a table",
                 lambda load: (
                     _mentions(load)
-                    .groupby("product_line", as_index=False)["reach_first_day"]
+                    .groupby("product_line")["reach_7d"]
                     .mean()
+                    .sort_values(ascending=False)
                 ),
+                feedback=(
+                    'Your values are too high for the first day: average the `"reach_first_day"` '
+                    'column, not `"reach_7d"` (the reach after a week).'
+                ),
+            ),
+            WrongAnswer(
+                "sorted the wrong way",
+                lambda load: _mean_reach(load).sort_values(ascending=True),
             ),
             WrongAnswer(
                 "grouped by channel",
@@ -208,45 +323,48 @@ register(
 
 register(
     Exercise(
-        id="0.5",
-        title="Posts per platform",
-        story=6,
-        prompt=(
-            "How many posts did the brand publish on each of its own accounts over the whole "
-            "period? Store a Series indexed by platform in `posts_per_platform` (any order)."
-        ),
-        answer_name="posts_per_platform",
-        tables=("page_daily",),
-        expected=lambda load: _page_daily(load).groupby("platform")["posts"].sum(),
-        checker=SeriesCheck(index="platform"),
+        id="0.7",
+        title="How do the feelings split within each product line?",
+        answer_name="sentiment_mix",
+        tables=("mentions",),
+        expected=_sentiment_mix,
+        checker=FrameCheck(index="product line"),
         hints=(
-            "`page_daily` has one row per day and platform; the `posts` column says how many "
-            "posts went out that day.",
-            "Group the rows by `platform` and add up the `posts` column in each group.",
-            '`posts_per_platform = page_daily.groupby("platform")["posts"].<which method?>()`',
+            "You want a table with one row per product line and one column per sentiment, each "
+            "row in percent of that line's mentions (so each row adds up to 100).",
+            '`pd.crosstab(mentions["author_type"], mentions["sentiment"], normalize="index")` '
+            "gives, for each type of author, the share of each sentiment.",
+            "Start from "
+            '`pd.crosstab(mentions["author_type"], mentions["sentiment"], normalize="index")`, '
+            "put the product line in the rows instead, turn the shares into percentages and "
+            "store it with `sentiment_mix = ...`.",
         ),
-        solution='posts_per_platform = page_daily.groupby("platform")["posts"].sum()\n',
+        solution=(
+            'sentiment_mix = pd.crosstab(mentions["product_line"], mentions["sentiment"], '
+            'normalize="index") * 100\n'
+        ),
         reveals=(
-            'Most posts go out on one account: the "Swiss-army knife" habit that chapter 2 '
-            "holds up against where customers actually are."
+            "Read the table row by row: does one product line stand out from the others? "
+            "Keep the question for later: the table says how much, not why."
         ),
         wrong_answers=(
-            WrongAnswer("the grand total", lambda load: int(_page_daily(load)["posts"].sum())),
+            WrongAnswer("fractions, not percentages", lambda load: _sentiment_mix(load) / 100),
             WrongAnswer(
-                "mean posts per day",
-                lambda load: _page_daily(load).groupby("platform")["posts"].mean(),
-            ),
-            WrongAnswer(
-                "counted days, not posts",
-                lambda load: _page_daily(load)["platform"].value_counts(),
+                "counts, not shares",
+                lambda load: pd.crosstab(_mentions(load)["product_line"], _mentions(load)["sentiment"]),
                 feedback=(
-                    "That counts the rows, i.e. the days each account existed. Add up the "
-                    '`posts` column instead: `.groupby("platform")["posts"].sum()`.'
+                    'Those are numbers of mentions. Add normalize="index" inside pd.crosstab() '
+                    "so that each row is divided by its total, then multiply by 100."
                 ),
             ),
             WrongAnswer(
-                "reset_index() made a table",
-                lambda load: _page_daily(load).groupby("platform")["posts"].sum().reset_index(),
+                "each column adds up to 100",
+                lambda load: _sentiment_mix(load, normalize="columns"),
+                feedback=(
+                    "In your table each column adds up to 100: you divided by the total of each "
+                    "sentiment. Divide by each product line's total instead: "
+                    'normalize="index".'
+                ),
             ),
         ),
     )

@@ -1,20 +1,18 @@
 """Chapter 1, keeping control: where people talk, and how the brand answers.
 
-Two notebooks. ``01-control-where-people-talk`` (exercises 1.1 to 1.8) loads
-``mentions = load("mentions")`` and leads to stories 1 and 3: most of the
-conversation is where the brand has no voice, it is more negative there, and
-unanswered complaints keep spreading. ``01-control-how-the-brand-answers``
-(1.9 to 1.14) loads ``support = load("support")`` and leads to story 2: a
-web-form redirect satisfies less than a public resolution, and the agency
-answers fast but solves less.
+Two notebooks, each stating its prompts in Markdown (see CONTRIBUTING.md).
+``01-control-where-people-talk`` (1.1 to 1.12) loads ``mentions`` and asks
+where the conversation is, how warm it is there, where the brand answers, and
+what happens to complaints it leaves alone. ``01-control-how-the-brand-answers``
+(1.13 to 1.22) loads ``support`` and asks which answers satisfy and bring
+customers back, and how the agency and the in-house team compare.
 
-Every solution runs on its own (plots import what they need), so
-``.solution()`` shows code that works as it stands.
+Each story opens with a predict cell and closes with an interpret cell; each
+notebook ends with a manager's question whose full answer is ``discussion``.
+Titles are questions: a title never tells the learner what they will find.
 """
 
 from __future__ import annotations
-
-from textwrap import dedent
 
 import pandas as pd
 
@@ -23,17 +21,30 @@ from brakes.exercises.checkers import (
     Choice,
     FrameCheck,
     Number,
-    Order,
+    Prediction,
+    Reflection,
     SeriesCheck,
-    Tolerance,
 )
-from brakes.exercises.model import Exercise, Load, WrongAnswer
+from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 from brakes.exercises.registry import register
 
-#: Percentages and points are checked to a hundredth: any correct way of computing passes.
-PCT = Tolerance(abs=0.01)
 #: The three accounts the brand has answered on from the first day.
 HISTORICAL_ACCOUNTS = ("facebook", "twitter", "instagram")
+
+#: What the first notebook's set-up cell defines for every exercise after it.
+SETUP_MENTIONS = (
+    'no_voice = ["forum", "blog", "review_site", "youtube"]\n'
+    'accounts = ["facebook", "twitter", "instagram"]\n'
+)
+
+#: Shown with every interpret cell's reading: the data are made up, the sources are not.
+SIMULATED = (
+    "These are La Mijotière's simulated data: they illustrate the pattern, they do not prove "
+    "how real customers behave."
+)
+
+_FIRST_HINT_PREDICT = "There is no wrong answer here: write what you expect before computing."
+_FIRST_HINT_READ = "Look back at the numbers and the plot of this part, and at what you predicted."
 
 
 def _mentions(load: Load) -> pd.DataFrame:
@@ -44,8 +55,52 @@ def _support(load: Load) -> pd.DataFrame:
     return load("support")
 
 
+def _predict(exercise_id: str, title: str, answer_name: str, options: dict[str, str]) -> None:
+    """Register a predict cell: the learner picks a letter; anything filled in is recorded."""
+    register(
+        Exercise(
+            id=exercise_id,
+            title=title,
+            kind=ExerciseKind.PREDICT,
+            answer_name=answer_name,
+            tables=(),
+            checker=Prediction(options=options),
+            hints=(
+                _FIRST_HINT_PREDICT,
+                "Think of how you behave yourself as a customer, then of what you have heard "
+                "from colleagues in customer service.",
+                f'Store one letter, for example `{answer_name} = "a"`, and run the cell.',
+            ),
+            solution=f'{answer_name} = "b"\n',
+            reveals="Keep your prediction in mind: the next exercises will tell.",
+        )
+    )
+
+
+def _interpret(exercise_id: str, title: str, answer_name: str, reading: str) -> None:
+    """Register an interpret cell: the learner's own sentences are recorded, then our reading."""
+    register(
+        Exercise(
+            id=exercise_id,
+            title=title,
+            kind=ExerciseKind.INTERPRET,
+            answer_name=answer_name,
+            tables=(),
+            checker=Reflection(),
+            hints=(
+                _FIRST_HINT_READ,
+                "One sentence on what the numbers show, one on what it would mean for the "
+                "brand if it held in your company.",
+                "Start with: In La Mijotière's data, …",
+            ),
+            solution=f'{answer_name} = """\n{reading}\n"""\n',
+            reveals=f"Our reading: {reading} {SIMULATED}",
+        )
+    )
+
+
 # ---------------------------------------------------------------------------
-# Notebook A: where people talk (stories 1 and 3)
+# Notebook A: where people talk
 # ---------------------------------------------------------------------------
 
 
@@ -64,8 +119,7 @@ def _sentiment_counts(load: Load) -> pd.DataFrame:
 
 def _net_sentiment(load: Load, first: str = "positive", second: str = "negative") -> pd.Series:
     counts = _sentiment_counts(load)
-    net = (counts[first] - counts[second]) / counts.sum(axis=1) * 100
-    return net.sort_values()
+    return (counts[first] - counts[second]) / counts.sum(axis=1) * 100
 
 
 def _conversation_map(load: Load) -> pd.DataFrame:
@@ -80,9 +134,7 @@ def _conversation_map(load: Load) -> pd.DataFrame:
 
 
 def _answer_rate(load: Load) -> pd.Series:
-    mentions = _mentions(load)
-    rate = mentions.groupby("channel")["brand_answered"].mean() * 100
-    return rate.sort_values(ascending=False)
+    return _mentions(load).groupby("channel")["brand_answered"].mean() * 100
 
 
 def _negative(load: Load) -> pd.DataFrame:
@@ -96,45 +148,46 @@ def _median_spread(frame: pd.DataFrame) -> pd.Series:
 
 
 def _reach_week(frame: pd.DataFrame, how: str = "median") -> pd.DataFrame:
-    reach = frame.groupby("brand_answered")[["reach_first_day", "reach_7d"]]
-    return reach.agg(how)
+    return frame.groupby("brand_answered")[["reach_first_day", "reach_7d"]].agg(how)
 
 
 def _on_accounts(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["channel"].isin(HISTORICAL_ACCOUNTS)]
 
 
+_predict(
+    "1.1",
+    "Before you look: where do people talk about the brand?",
+    "my_guess_where",
+    {
+        "a": "Mostly on the brand's own accounts (Facebook, Twitter/X, Instagram, TikTok).",
+        "b": "Mostly on channels where it has no account (forums, blogs, reviews, YouTube).",
+        "c": "About as much on each side: half on its accounts, half elsewhere.",
+    },
+)
+
 register(
     Exercise(
-        id="1.1",
-        title="Share of the conversation per channel",
-        story=1,
-        prompt=(
-            "What percentage of all mentions was published on each channel? Store a Series "
-            "indexed by channel, in percent (the values add up to 100), sorted from the largest "
-            "share to the smallest, in `share_by_channel`."
-        ),
+        id="1.2",
+        title="How is the conversation shared between channels?",
         answer_name="share_by_channel",
         tables=("mentions",),
+        setup=SETUP_MENTIONS,
         expected=_share_by_channel,
-        checker=SeriesCheck(index="channel", tol=PCT, order=Order.DESCENDING),
+        checker=SeriesCheck(index="channel"),
         hints=(
             "A channel's share is its number of mentions divided by the number of all "
             "mentions, times 100 for a percentage.",
-            "`.value_counts()` counts the mentions of each channel, largest first; with "
-            "`normalize=True` it divides by the total for you.",
-            'share_by_channel = mentions["channel"].value_counts(normalize=True) * ...',
+            '`mentions["channel"].value_counts()` counts the mentions of each channel; with '
+            "`normalize=True` inside the brackets it divides by the total for you.",
+            'shares = mentions["channel"].value_counts(normalize=True)\n'
+            "# shares holds fractions between 0 and 1: turn them into percentages",
         ),
         solution='share_by_channel = mentions["channel"].value_counts(normalize=True) * 100\n',
         reveals=(
-            "Forums and review sites sit at the top: the biggest slices of the conversation "
-            "about La Mijotière are on channels where it has no account at all."
+            "Look at which channels top the list, and whether La Mijotière has an account on them."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "fractions, not percentages",
-                lambda load: _mentions(load)["channel"].value_counts(normalize=True),
-            ),
             WrongAnswer(
                 "counts, not shares",
                 lambda load: _mentions(load)["channel"].value_counts(),
@@ -145,49 +198,41 @@ register(
                 ),
             ),
             WrongAnswer(
-                "sorted the wrong way",
-                lambda load: _share_by_channel(load).sort_values(),
+                "only the channels with an account",
+                lambda load: (
+                    _mentions(load)
+                    .loc[lambda m: ~m["channel"].isin(NO_VOICE_CHANNELS), "channel"]
+                    .value_counts(normalize=True)
+                    * 100
+                ),
             ),
-            WrongAnswer("rounded", lambda load: _share_by_channel(load).round(1)),
         ),
     )
 )
 
 register(
     Exercise(
-        id="1.2",
-        title="Talk where the brand has no voice",
-        story=1,
-        prompt=(
-            "La Mijotière has no account and never answers on four channels: `forum`, `blog`, "
-            "`review_site` and `youtube`. What percentage of all mentions was published on "
-            "those four channels? Store a single number in percent (between 0 and 100) in "
-            "`no_voice_share`."
-        ),
+        id="1.3",
+        title="How much of the talk is where the brand has no voice?",
         answer_name="no_voice_share",
         tables=("mentions",),
+        setup=SETUP_MENTIONS,
         expected=_no_voice_share,
-        checker=Number(tol=PCT),
+        checker=Number(),
         hints=(
             "Mark each mention as being on one of the four channels or not, then take the "
             "share of marked mentions.",
-            '`mentions["channel"].isin([...])` gives True/False per mention; the mean of '
-            "True/False values is the share of True. Multiply by 100 for a percentage.",
-            'no_voice = ["forum", "blog", "review_site", "youtube"]\n'
-            'no_voice_share = mentions["channel"].isin(no_voice).mean() * ...',
+            '`mentions["channel"].isin(no_voice)` gives True or False for each mention; the '
+            "mean of True/False values is the share of True.",
+            'on_no_voice = mentions["channel"].isin(no_voice)\n'
+            "# the mean of on_no_voice is a fraction: make it a percentage",
         ),
         solution=(
-            'no_voice = ["forum", "blog", "review_site", "youtube"]\n'
             'on_no_voice = mentions["channel"].isin(no_voice)\n'
             "no_voice_share = on_no_voice.mean() * 100\n"
         ),
-        reveals=(
-            "More than three mentions in five are published where the brand never speaks. "
-            "Whatever La Mijotière does on its own pages, most of its reputation is made "
-            "elsewhere."
-        ),
+        reveals="Compare this number with your prediction in 1.1.",
         wrong_answers=(
-            WrongAnswer("a fraction", lambda load: _no_voice_share(load) / 100),
             WrongAnswer(
                 "the count of mentions",
                 lambda load: int(_mentions(load)["channel"].isin(NO_VOICE_CHANNELS).sum()),
@@ -211,54 +256,39 @@ register(
 
 register(
     Exercise(
-        id="1.3",
-        title="Net sentiment per channel",
-        story=1,
-        prompt=(
-            "For each channel, compute the net sentiment: (positive mentions − negative "
-            "mentions) ÷ all mentions × 100, in points from −100 to +100. Store a Series "
-            "indexed by channel, sorted from the most negative to the most positive, in "
-            "`net_sentiment`."
-        ),
+        id="1.4",
+        title="How warm is the tone on each channel?",
         answer_name="net_sentiment",
         tables=("mentions",),
+        setup=SETUP_MENTIONS,
         expected=_net_sentiment,
-        checker=SeriesCheck(index="channel", tol=PCT, order=Order.ASCENDING),
+        checker=SeriesCheck(index="channel"),
         hints=(
             "You need three counts per channel: positive mentions, negative mentions and all "
             "mentions.",
             '`pd.crosstab(mentions["channel"], mentions["sentiment"])` makes a table with one '
             "row per channel and one column per sentiment; `.sum(axis=1)` adds up each row.",
             'counts = pd.crosstab(mentions["channel"], mentions["sentiment"])\n'
-            'net_sentiment = (counts["positive"] - counts["negative"]) / '
-            "counts.sum(axis=1) * 100\n"
-            "net_sentiment = net_sentiment.sort_values()",
+            'difference = counts["positive"] - counts["negative"]\n'
+            "# divide difference by each channel's total, then multiply by 100",
         ),
         solution=(
             'counts = pd.crosstab(mentions["channel"], mentions["sentiment"])\n'
             "total = counts.sum(axis=1)\n"
             'net_sentiment = (counts["positive"] - counts["negative"]) / total * 100\n'
-            "net_sentiment = net_sentiment.sort_values()\n"
         ),
         reveals=(
-            "Review sites and forums, the two biggest channels, are the only ones where "
-            "complaints outnumber praise, and the brand says nothing there. On its own "
-            "Instagram and Facebook pages the tone is warm: watching only those, it sees a "
-            "happier picture than the real one."
+            "Sort it to read it: `net_sentiment.sort_values()`. Which channels are below "
+            "zero, and is the brand present on them?"
         ),
         wrong_answers=(
-            WrongAnswer("a fraction", lambda load: _net_sentiment(load) / 100),
             WrongAnswer(
                 "negative minus positive",
-                lambda load: _net_sentiment(load, "negative", "positive").sort_values(),
+                lambda load: _net_sentiment(load, "negative", "positive"),
                 feedback=(
                     "Your values have the opposite sign: net sentiment is positive minus "
                     "negative, so a channel with more praise than complaints is above zero."
                 ),
-            ),
-            WrongAnswer(
-                "sorted the wrong way",
-                lambda load: _net_sentiment(load).sort_values(ascending=False),
             ),
             WrongAnswer(
                 "share of positives only",
@@ -267,105 +297,7 @@ register(
                     .groupby(_mentions(load)["channel"])
                     .mean()
                     .mul(100)
-                    .sort_values()
                 ),
-            ),
-        ),
-    )
-)
-
-register(
-    Exercise(
-        id="1.4",
-        title="Map of the conversation (plot)",
-        story=1,
-        prompt=(
-            "Build a DataFrame indexed by channel with two columns: `share_pct` (the channel's "
-            "share of all mentions, in percent) and `net_sentiment` (in points, as in 1.3), and "
-            "store it in `conversation_map`. Then draw it: one point per channel, share of "
-            "mentions across, net sentiment up, the channels where the brand has no voice in a "
-            "second colour, each point labelled with its channel."
-        ),
-        answer_name="conversation_map",
-        tables=("mentions",),
-        expected=_conversation_map,
-        checker=FrameCheck(index="channel", tol=PCT),
-        hints=(
-            "You computed both columns already (exercises 1.1 and 1.3): put them side by "
-            "side with `pd.DataFrame({...})`; pandas matches the rows by channel. For the plot, "
-            "`ax.scatter(x, y)` draws points.",
-            "Draw the two groups of channels with two calls to `ax.scatter`, each with its own "
-            "`color` and `label`; `conversation_map.index.isin(no_voice)` tells them apart. "
-            "`ax.annotate(name, (x, y))` writes a label next to a point.",
-            'conversation_map = pd.DataFrame({"share_pct": ..., "net_sentiment": ...})\n'
-            "silent = conversation_map[conversation_map.index.isin(no_voice)]\n"
-            'ax.scatter(silent["share_pct"], silent["net_sentiment"], color=PALETTE[1], '
-            'label="no voice")',
-        ),
-        solution=dedent(
-            """\
-            import matplotlib.pyplot as plt
-            from brakes.plotting import PALETTE, use_course_style
-
-            counts = pd.crosstab(mentions["channel"], mentions["sentiment"])
-            total = counts.sum(axis=1)
-            conversation_map = pd.DataFrame(
-                {
-                    "share_pct": total / total.sum() * 100,
-                    "net_sentiment": (counts["positive"] - counts["negative"]) / total * 100,
-                }
-            )
-
-            no_voice = ["forum", "blog", "review_site", "youtube"]
-            is_silent = conversation_map.index.isin(no_voice)
-            own = conversation_map[~is_silent]
-            silent = conversation_map[is_silent]
-            use_course_style()
-            fig, ax = plt.subplots()
-            ax.scatter(own["share_pct"], own["net_sentiment"], s=90, color=PALETTE[0],
-                       label="brand has an account")
-            ax.scatter(silent["share_pct"], silent["net_sentiment"], s=90, color=PALETTE[1],
-                       label="brand has no voice")
-            for channel, row in conversation_map.iterrows():
-                ax.annotate(channel, (row["share_pct"], row["net_sentiment"]),
-                            xytext=(7, 4), textcoords="offset points")
-            ax.axhline(0, color="grey", linewidth=1)
-            ax.set_title("The biggest channels are the coldest, and the brand is silent there")
-            ax.set_xlabel("Share of all mentions (%)")
-            ax.set_ylabel("Net sentiment (points)")
-            ax.legend(loc="lower left")
-            plt.show()
-            """
-        ),
-        reveals=(
-            "The map says it at a glance: the brand's own accounts are small and warm, while "
-            "the big, cold channels (forums and review sites) are all places where it has "
-            "no voice."
-        ),
-        wrong_answers=(
-            WrongAnswer(
-                "share as a fraction",
-                lambda load: _conversation_map(load).assign(
-                    share_pct=lambda frame: frame["share_pct"] / 100
-                ),
-            ),
-            WrongAnswer(
-                "counts instead of shares",
-                lambda load: _conversation_map(load).assign(
-                    share_pct=_sentiment_counts(load).sum(axis=1)
-                ),
-                feedback=(
-                    "The `share_pct` column holds numbers of mentions. Divide each by the "
-                    "number of all mentions and multiply by 100."
-                ),
-            ),
-            WrongAnswer(
-                "reset_index() made channel a column",
-                lambda load: _conversation_map(load).reset_index(),
-            ),
-            WrongAnswer(
-                "net sentiment only",
-                lambda load: _conversation_map(load)["net_sentiment"],
             ),
         ),
     )
@@ -374,43 +306,98 @@ register(
 register(
     Exercise(
         id="1.5",
-        title="Where the brand answers",
-        story=1,
-        prompt=(
-            "On each channel, what percentage of the mentions did the brand answer "
-            "(`brand_answered` is True)? Store a Series indexed by channel, in percent, "
-            "sorted from the highest rate to the lowest, in `answer_rate`."
+        title="What does the map of the conversation look like?",
+        answer_name="conversation_map",
+        tables=("mentions",),
+        setup=SETUP_MENTIONS,
+        expected=_conversation_map,
+        checker=FrameCheck(index="channel"),
+        hints=(
+            "You already know how to compute both columns: the share of 1.2 and the net "
+            "sentiment of 1.4, both indexed by channel.",
+            "`pd.DataFrame({...})` builds a table from a dict of Series that share an "
+            "index: one key per column name.",
+            'counts = pd.crosstab(mentions["channel"], mentions["sentiment"])\n'
+            "total = counts.sum(axis=1)\n"
+            'conversation_map = pd.DataFrame({"share_pct": total / total.sum() * 100})\n'
+            "# add the second column, net_sentiment, inside the same braces",
         ),
+        solution=(
+            'counts = pd.crosstab(mentions["channel"], mentions["sentiment"])\n'
+            "total = counts.sum(axis=1)\n"
+            "conversation_map = pd.DataFrame(\n"
+            "    {\n"
+            '        "share_pct": total / total.sum() * 100,\n'
+            '        "net_sentiment": (counts["positive"] - counts["negative"]) / total * 100,\n'
+            "    }\n"
+            ")\n"
+        ),
+        reveals=(
+            "Read the plot: where are the big channels, where are the cold ones, and which "
+            "colour are they?"
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "counts for the share",
+                lambda load: _conversation_map(load).assign(
+                    share_pct=_sentiment_counts(load).sum(axis=1)
+                ),
+            ),
+            WrongAnswer(
+                "only one column",
+                lambda load: _conversation_map(load)[["share_pct"]],
+            ),
+        ),
+    )
+)
+
+_interpret(
+    "1.6",
+    "What do you read in the map?",
+    "my_reading_map",
+    "In La Mijotière's data, most of the conversation happens on forums, review sites, blogs "
+    "and YouTube, where the brand has no account, and the two biggest channels, forums and "
+    "review sites, are also the coldest. Watching only its own pages, the brand would see a "
+    "warmer picture than the real one.",
+)
+
+_predict(
+    "1.7",
+    "Before you look: what happens to a complaint nobody answers?",
+    "my_guess_spread",
+    {
+        "a": "It fades after a day or two, like most posts, answered or not.",
+        "b": "It keeps reaching new people all week; answered ones grow less.",
+        "c": "It spreads about as much as an answered one: answering changes little.",
+    },
+)
+
+register(
+    Exercise(
+        id="1.8",
+        title="Where does the brand answer?",
         answer_name="answer_rate",
         tables=("mentions",),
+        setup=SETUP_MENTIONS,
         expected=_answer_rate,
-        checker=SeriesCheck(index="channel", tol=PCT, order=Order.DESCENDING),
+        checker=SeriesCheck(index="channel"),
         hints=(
             "For each channel, you want the share of its mentions whose `brand_answered` is True.",
             "The mean of a True/False column is the share of True: group the mentions by "
-            "`channel` and take the mean of `brand_answered`, then multiply by 100 and sort.",
-            'answer_rate = mentions.groupby("channel")["brand_answered"].mean() * 100\n'
-            "answer_rate = answer_rate.sort_values(ascending=...)",
+            "`channel` and take the mean of `brand_answered`.",
+            'answered = mentions.groupby("channel")["brand_answered"].mean()\n'
+            "# answered holds fractions: make them percentages",
         ),
-        solution=(
-            'answer_rate = mentions.groupby("channel")["brand_answered"].mean() * 100\n'
-            "answer_rate = answer_rate.sort_values(ascending=False)\n"
-        ),
+        solution='answer_rate = mentions.groupby("channel")["brand_answered"].mean() * 100\n',
         reveals=(
-            "The brand answers some of what is said on its own accounts, a little on TikTok, "
-            "and nothing at all on forums, blogs, review sites and YouTube: the channels that "
-            "carry most of the conversation get no answer."
+            "Set it beside the shares of 1.2. Note TikTok too: the brand opened an account "
+            "there in October 2025, when its competitors were already on it. Being present "
+            "and answering are not the same thing."
         ),
         wrong_answers=(
-            WrongAnswer("a fraction", lambda load: _answer_rate(load) / 100),
             WrongAnswer(
                 "counted the answers",
-                lambda load: (
-                    _mentions(load)
-                    .groupby("channel")["brand_answered"]
-                    .sum()
-                    .sort_values(ascending=False)
-                ),
+                lambda load: _mentions(load).groupby("channel")["brand_answered"].sum(),
                 feedback=(
                     "Those are numbers of answered mentions, which grow with the size of the "
                     "channel. Take the `.mean()` of `brand_answered` instead of `.sum()`: the "
@@ -437,49 +424,29 @@ register(
 
 register(
     Exercise(
-        id="1.6",
+        id="1.9",
         title="Do unanswered complaints keep spreading?",
-        story=3,
-        prompt=(
-            "Keep only the negative mentions. For each, the spread ratio is `reach_7d` ÷ "
-            "`reach_first_day` (2 means twice as many people had seen it after a week as on "
-            "its first day). What is the median spread ratio of the negative mentions the "
-            "brand answered, and of those it did not? Store a Series indexed by "
-            "`brand_answered` (False, True) in `median_spread`."
-        ),
         answer_name="median_spread",
         tables=("mentions",),
+        setup=SETUP_MENTIONS,
         expected=lambda load: _median_spread(_negative(load)),
-        checker=SeriesCheck(index="brand_answered", tol=Tolerance(abs=0.001)),
+        checker=SeriesCheck(index="brand_answered"),
         hints=(
-            "Three steps: filter the negative mentions, compute one ratio per mention, then "
+            "Three steps: keep the negative mentions, compute one ratio per mention, then "
             "take the median ratio in each group of `brand_answered`.",
             'Filter with `mentions[mentions["sentiment"] == "negative"]`; dividing one column '
-            'by another gives a ratio per row; `ratio.groupby(negative["brand_answered"])` '
-            "groups it.",
+            "by another gives a ratio per row; `.groupby(...)` on that ratio groups it.",
             'negative = mentions[mentions["sentiment"] == "negative"]\n'
             'spread = negative["reach_7d"] / negative["reach_first_day"]\n'
-            'median_spread = spread.groupby(negative["brand_answered"]).<which method?>()',
+            '# now group spread by negative["brand_answered"] and take the median',
         ),
         solution=(
             'negative = mentions[mentions["sentiment"] == "negative"]\n'
             'spread = negative["reach_7d"] / negative["reach_first_day"]\n'
             'median_spread = spread.groupby(negative["brand_answered"]).median()\n'
         ),
-        reveals=(
-            "A typical unanswered complaint is seen by nearly three times as many people after "
-            "a week as on its first day; an answered one hardly grows. Silence does not make "
-            "a complaint go away: it lets it travel."
-        ),
+        reveals="Compare the two groups with your prediction in 1.7.",
         wrong_answers=(
-            WrongAnswer(
-                "mean instead of median",
-                lambda load: (
-                    (_negative(load)["reach_7d"] / _negative(load)["reach_first_day"])
-                    .groupby(_negative(load)["brand_answered"])
-                    .mean()
-                ),
-            ),
             WrongAnswer(
                 "ratio of the medians",
                 lambda load: (
@@ -506,155 +473,121 @@ register(
 
 register(
     Exercise(
-        id="1.7",
-        title="A week in the life of a complaint (plot)",
-        story=3,
-        prompt=(
-            "Compare like with like: keep the negative mentions published on the brand's "
-            "three historical accounts (`facebook`, `twitter`, `instagram`), where it could "
-            "answer. Store in `reach_week` a DataFrame indexed by `brand_answered` with two "
-            "columns, `reach_first_day` and `reach_7d`, each holding the median of that column "
-            "in the group. Then draw one line per group, from the first day to day 7."
-        ),
+        id="1.10",
+        title="How does a complaint's week go, on the brand's own accounts?",
         answer_name="reach_week",
         tables=("mentions",),
+        setup=SETUP_MENTIONS,
         expected=lambda load: _reach_week(_on_accounts(_negative(load))),
-        checker=FrameCheck(index="answered or not", tol=Tolerance(abs=0.01)),
+        checker=FrameCheck(index="brand_answered"),
         hints=(
-            "Filter twice (negative sentiment, and a channel among the three accounts), then "
-            "group by `brand_answered` and take the median of the two reach columns.",
-            '`.isin(["facebook", "twitter", "instagram"])` tests the channel; selecting two '
-            'columns after `.groupby(...)` takes double brackets: `[["reach_first_day", '
-            '"reach_7d"]]`. `reach_week.loc[False]` is then the row of unanswered complaints.',
-            'reach_week = complaints.groupby("brand_answered")[["reach_first_day", '
-            '"reach_7d"]].median()\n'
-            'ax.plot([1, 7], reach_week.loc[False], marker="o", label="not answered")',
+            "Like with like: keep the rows that are negative AND on one of the three "
+            "accounts, then take medians per group of `brand_answered`.",
+            'Two conditions combine with `&`, each in brackets: `(mentions["sentiment"] == '
+            '"negative") & mentions["channel"].isin(accounts)`.',
+            'complaints = mentions[(mentions["sentiment"] == "negative") '
+            '& mentions["channel"].isin(accounts)]\n'
+            'grouped = complaints.groupby("brand_answered")[["reach_first_day", "reach_7d"]]\n'
+            "# take the median of grouped",
         ),
-        solution=dedent(
-            """\
-            import matplotlib.pyplot as plt
-            from brakes.plotting import PALETTE, SENTIMENT_COLOURS, use_course_style
-
-            is_negative = mentions["sentiment"] == "negative"
-            on_accounts = mentions["channel"].isin(["facebook", "twitter", "instagram"])
-            complaints = mentions[is_negative & on_accounts]
-            reach_columns = ["reach_first_day", "reach_7d"]
-            reach_week = complaints.groupby("brand_answered")[reach_columns].median()
-
-            use_course_style()
-            fig, ax = plt.subplots()
-            days = [1, 7]
-            ax.plot(days, reach_week.loc[False], marker="o", linewidth=3,
-                    color=SENTIMENT_COLOURS["negative"], label="not answered")
-            ax.plot(days, reach_week.loc[True], marker="o", linewidth=3,
-                    color=PALETTE[0], label="answered")
-            ax.set_xticks(days, ["first day", "after 7 days"])
-            ax.set_ylim(bottom=0)
-            ax.set_title("Unanswered complaints keep spreading; answered ones stop")
-            ax.set_xlabel("Time since the complaint was posted")
-            ax.set_ylabel("Median reach (people)")
-            ax.legend(title="Negative mention")
-            plt.show()
-            """
+        solution=(
+            'is_negative = mentions["sentiment"] == "negative"\n'
+            'on_accounts = mentions["channel"].isin(accounts)\n'
+            "complaints = mentions[is_negative & on_accounts]\n"
+            'reach_columns = ["reach_first_day", "reach_7d"]\n'
+            'reach_week = complaints.groupby("brand_answered")[reach_columns].median()\n'
         ),
-        reveals=(
-            "On the same accounts, answered and unanswered complaints start with a similar "
-            "audience; a week later the unanswered ones have been seen by several times more "
-            "people. An answer under a complaint is what stops it spreading."
-        ),
+        reveals="Read the two lines: where do they start, and where do they end?",
         wrong_answers=(
+            WrongAnswer(
+                "every channel, not like with like",
+                lambda load: _reach_week(_negative(load)),
+                feedback=(
+                    "You kept the complaints of every channel, but the brand can only answer "
+                    "on its accounts, so the unanswered group is mostly forums and review "
+                    "sites. Keep the three accounts too (`accounts`) to compare like with like."
+                ),
+            ),
             WrongAnswer(
                 "means instead of medians",
                 lambda load: _reach_week(_on_accounts(_negative(load)), "mean"),
-                feedback=(
-                    "Those are means. Reach is very skewed (a few mentions reach huge "
-                    "audiences and pull the mean up): the question asks for the medians, "
-                    "with `.median()`."
-                ),
-            ),
-            WrongAnswer(
-                "all channels",
-                lambda load: _reach_week(_negative(load)),
-                feedback=(
-                    "You kept the negative mentions of every channel. On forums, review sites, "
-                    "blogs and YouTube the brand never answers, so those mentions would only "
-                    "blur the comparison: keep facebook, twitter and instagram only."
-                ),
-            ),
-            WrongAnswer(
-                "all sentiments",
-                lambda load: _reach_week(_on_accounts(_mentions(load))),
-            ),
-            WrongAnswer(
-                "reset_index() made brand_answered a column",
-                lambda load: _reach_week(_on_accounts(_negative(load))).reset_index(),
             ),
         ),
     )
 )
 
-_ADVICE_1 = {
-    "a": (
-        "Our own pages are where most people talk about us and the tone there is good, so "
-        "keep the team focused on them."
-    ),
-    "b": ("Close the comments on our pages when complaints pile up, so that they cannot spread."),
-    "c": (
-        "Most of the talk about us, and the coldest, is on forums, review sites, blogs and "
-        "YouTube, where we never answer, and complaints left unanswered keep spreading. We "
-        "should listen there and answer complaints where they are posted."
-    ),
-    "d": (
-        "Complaints are a small share of what is said and reach few people, so staying "
-        "silent is the safe choice."
-    ),
+_interpret(
+    "1.11",
+    "What do you read in a complaint's week?",
+    "my_reading_spread",
+    "In La Mijotière's data, on the same three accounts, complaints the brand answered reach "
+    "few new people after the first day, while unanswered ones are seen by several times more "
+    "people a week later. A comparison like this does not prove that answering is what stops "
+    "a complaint, but it matches what Baer's survey found: answering raises advocacy and "
+    "ignoring lowers it.",
+)
+
+_ADVICE_WHERE = {
+    "a": "Keep the team on our own pages: the tone there is good and they are ours.",
+    "b": "Close the comments on our pages when complaints pile up, so they cannot spread.",
+    "c": "Listen on forums and review sites every day and answer complaints where posted.",
+    "d": "Stay silent: a reply draws attention to a complaint and makes it travel further.",
 }
 
 register(
     Exercise(
-        id="1.8",
-        title="What would you tell your manager?",
-        story=1,
-        prompt=(
-            "Your manager asks what the mentions data says about the brand's presence online. "
-            'Which sentence would you tell them? Store one letter, `"a"`, `"b"`, `"c"` or '
-            '`"d"`, in `advice_where`.\n\n'
-            + "\n".join(f"{letter}) {text}" for letter, text in _ADVICE_1.items())
-        ),
+        id="1.12",
+        title="What would you tell your manager about where to be present?",
+        kind=ExerciseKind.DECIDE,
         answer_name="advice_where",
         tables=(),
         expected=lambda load: "c",
         checker=Choice(
-            options=_ADVICE_1,
+            options=_ADVICE_WHERE,
             explanations={
                 "a": (
-                    "your own numbers say otherwise: most mentions (exercise 1.2) and the "
-                    "coldest ones (1.3) are on channels where the brand has no account."
+                    "your own numbers say otherwise: most mentions (1.3) and the coldest (1.4) "
+                    "are on channels where the brand has no account."
                 ),
                 "b": (
                     "closing the comments does not stop the complaints: they move to forums "
-                    "and review sites, where the brand cannot answer and where, as 1.6 shows, "
-                    "unanswered complaints keep spreading."
+                    "and review sites, where the brand cannot answer and where, in 1.9, "
+                    "unanswered complaints kept spreading."
                 ),
                 "d": (
-                    "complaints are a large share of what is said on forums and review sites, "
-                    "and exercise 1.6 shows an unanswered one keeps reaching new people for "
-                    "days: silence is not safe."
+                    "in 1.9 and 1.10 it is the unanswered complaints that kept reaching new "
+                    "people for days, not the answered ones."
                 ),
             },
         ),
         hints=(
-            "Go back over what you found: where the mentions are (1.1, 1.2), their tone (1.3), "
-            "where the brand answers (1.5) and what happens to unanswered complaints (1.6, 1.7).",
+            "Go back over what you found: where the mentions are (1.2, 1.3), their tone "
+            "(1.4), where the brand answers (1.8) and what happens to unanswered complaints "
+            "(1.9, 1.10).",
             "Rule out every option that one of your numbers contradicts.",
-            "Only one option agrees with all three findings: most talk is where the brand is "
-            "silent, it is colder there, and silence lets complaints spread.",
+            "Only one option agrees with all three findings: where the talk is, how warm it "
+            "is there, and what silence does.",
         ),
         solution='advice_where = "c"\n',
         reveals=(
             "That is the control brake in one sentence: the brand speaks where it feels in "
-            "charge and stays silent where its reputation is made. The fix starts with "
-            "listening on those channels and answering complaints where they are posted."
+            "charge and stays silent where its reputation is made."
+        ),
+        discussion=(
+            "The answer is c, and each part rests on a number from this notebook. Most of "
+            "the talk is elsewhere: more than half of the mentions are on forums, blogs, "
+            "review sites and YouTube (1.3), so option a describes the brand's comfort zone, "
+            "not its audience. It is colder there: forums and review sites are the channels "
+            "where complaints outnumber praise (1.4, 1.5). Silence lets complaints travel: "
+            "the brand answers part of what is said on its accounts and nothing elsewhere "
+            "(1.8), and on its own accounts the complaints it left alone kept reaching new "
+            "people for days while the answered ones hardly grew (1.9, 1.10), which rules "
+            "out d. Closing the comments (b) pushes complaints to places where the brand "
+            "cannot answer at all. In two sentences for the manager: most of what customers "
+            "say about us, and the harshest, is where we never speak, and the complaints we "
+            "leave alone keep spreading; let us listen there every day and answer complaints "
+            "where they are posted, starting with the product lines that draw the most. "
+            + SIMULATED
         ),
         wrong_answers=(
             WrongAnswer("our own pages", lambda load: "a"),
@@ -667,23 +600,25 @@ register(
 
 
 # ---------------------------------------------------------------------------
-# Notebook B: how the brand answers (story 2)
+# Notebook B: how the brand answers
 # ---------------------------------------------------------------------------
 
 
 def _satisfaction_by_answer(load: Load) -> pd.Series:
-    support = _support(load)
-    mean = support.groupby("answer_type")["satisfaction"].mean()
-    return mean.sort_values(ascending=False)
+    return _support(load).groupby("answer_type")["satisfaction"].mean()
 
 
-def _bought_again_rate(load: Load) -> pd.Series:
-    return _support(load).groupby("answer_type")["bought_again"].mean()
+def _satisfaction_by_resolution(load: Load) -> pd.Series:
+    return _support(load).groupby(["answer_type", "resolved"])["satisfaction"].mean()
+
+
+def _rate_by_answer(load: Load, column: str) -> pd.Series:
+    return _support(load).groupby("answer_type")[column].mean() * 100
 
 
 def _bought_again_gap(load: Load) -> float:
-    rate = _bought_again_rate(load)
-    return float((rate["public_resolution"] - rate["redirect_form"]) * 100)
+    rate = _rate_by_answer(load, "bought_again")
+    return float(rate["public_resolution"] - rate["redirect_form"])
 
 
 def _answer_mix(load: Load, normalize: str | bool = "index") -> pd.DataFrame:
@@ -705,70 +640,49 @@ def _handler_summary(load: Load, keys: tuple[str, ...] = ("handled_by",)) -> pd.
     return summary
 
 
+_predict(
+    "1.13",
+    "Before you look: which answer leaves customers least satisfied?",
+    "my_guess_answer",
+    {
+        "a": "A link that sends them to the web form, with no other help.",
+        "b": "No answer at all: the message is simply left unanswered.",
+        "c": "A private message asking for their order number and details.",
+    },
+)
+
 register(
     Exercise(
-        id="1.9",
-        title="Satisfaction by kind of answer",
-        story=2,
-        prompt=(
-            "What is the mean satisfaction score (1 to 5) of the customers for each kind of "
-            "answer (`answer_type`)? Customers who skipped the survey have no score: leave "
-            "them out. Store a Series indexed by answer type, sorted from the highest mean to "
-            "the lowest, in `satisfaction_by_answer`."
-        ),
+        id="1.14",
+        title="Which kind of answer satisfies customers?",
         answer_name="satisfaction_by_answer",
         tables=("support",),
         expected=_satisfaction_by_answer,
-        checker=SeriesCheck(index="answer type", tol=Tolerance(abs=0.001), order=Order.DESCENDING),
+        checker=SeriesCheck(index="answer type"),
         hints=(
-            "Split the conversations by `answer_type`, then average the `satisfaction` column "
-            "in each group.",
-            '`.groupby("answer_type")["satisfaction"].mean()` does it; pandas leaves missing '
-            "scores out of a mean by itself. Then sort with `.sort_values(...)`.",
-            'satisfaction_by_answer = support.groupby("answer_type")["satisfaction"].mean()\n'
-            "satisfaction_by_answer = satisfaction_by_answer.sort_values(ascending=...)",
+            "Group the conversations by `answer_type` and average the `satisfaction` column.",
+            "`.mean()` skips the missing scores on its own: you do not need to remove any row "
+            'first. `support.groupby("answer_type")` makes the groups.',
+            'grouped = support.groupby("answer_type")["satisfaction"]\n# take the mean of grouped',
         ),
         solution=(
             'satisfaction_by_answer = support.groupby("answer_type")["satisfaction"].mean()\n'
-            "satisfaction_by_answer = satisfaction_by_answer.sort_values(ascending=False)\n"
         ),
-        reveals=(
-            "A problem solved in public satisfies most; a link to the web form scores closer "
-            "to no answer at all than to a solution. Polite and fast is not the same as useful."
-        ),
+        reveals="Compare the web form with no answer at all, and with your prediction in 1.13.",
         wrong_answers=(
             WrongAnswer(
+                "dropped every row with a gap",
+                lambda load: _support(load).dropna().groupby("answer_type")["satisfaction"].mean(),
+                feedback=(
+                    "`support.dropna()` removes every row with any missing value, and "
+                    "`first_response_min` is missing for every conversation that got no "
+                    "answer: the `none` group disappears. `.mean()` already skips the missing "
+                    "scores, so group the whole table."
+                ),
+            ),
+            WrongAnswer(
                 "median instead of mean",
-                lambda load: (
-                    _support(load)
-                    .groupby("answer_type")["satisfaction"]
-                    .median()
-                    .sort_values(ascending=False)
-                ),
-                feedback=(
-                    "Those are medians. On a 1-to-5 score the median is almost always a whole "
-                    "number (3 or 4), which hides the differences between kinds of answer: "
-                    "use `.mean()`."
-                ),
-            ),
-            WrongAnswer(
-                "missing scores counted as 0",
-                lambda load: (
-                    _support(load)
-                    .assign(satisfaction=lambda frame: frame["satisfaction"].fillna(0))
-                    .groupby("answer_type")["satisfaction"]
-                    .mean()
-                    .sort_values(ascending=False)
-                ),
-                feedback=(
-                    "Your means are too low: the customers who skipped the survey were "
-                    "counted as a score of 0. Leave the missing scores out (pandas' "
-                    "`.mean()` does that if you do not fill them in)."
-                ),
-            ),
-            WrongAnswer(
-                "sorted the wrong way",
-                lambda load: _satisfaction_by_answer(load).sort_values(),
+                lambda load: _support(load).groupby("answer_type")["satisfaction"].median(),
             ),
         ),
     )
@@ -776,57 +690,89 @@ register(
 
 register(
     Exercise(
-        id="1.10",
-        title="Repeat purchases: web form or public resolution",
-        story=2,
-        prompt=(
-            "`bought_again` says whether the customer bought from the e-shop again within six "
-            "months. How many percentage points higher is the rate of buying again after a "
-            "`public_resolution` than after a `redirect_form`? Store a single number (the "
-            "public resolution's rate in percent minus the web form's) in `bought_again_gap`."
+        id="1.15",
+        title="Is it the kind of answer, or whether the problem was solved?",
+        answer_name="satisfaction_by_resolution",
+        tables=("support",),
+        expected=_satisfaction_by_resolution,
+        checker=SeriesCheck(index="answer type and resolved"),
+        hints=(
+            "Same as 1.14, but with two groupings at once: the kind of answer and whether the "
+            "problem was resolved.",
+            '`support.groupby(["answer_type", "resolved"])` groups by both columns; the result '
+            "has a two-level index.",
+            'grouped = support.groupby(["answer_type", "resolved"])["satisfaction"]\n'
+            "# take the mean of grouped",
         ),
+        solution=(
+            'satisfaction_by_resolution = support.groupby(["answer_type", "resolved"])[\n'
+            '    "satisfaction"\n'
+            "].mean()\n"
+        ),
+        reveals=(
+            "Read each kind of answer twice, resolved and not resolved: which gap is bigger, "
+            "the one between kinds of answer or the one between solved and unsolved?"
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "only resolved",
+                lambda load: _support(load).groupby("resolved")["satisfaction"].mean(),
+            ),
+            WrongAnswer(
+                "counts, not scores",
+                lambda load: _support(load).groupby(["answer_type", "resolved"]).size(),
+                feedback=(
+                    "Those are numbers of conversations in each group. The question asks for "
+                    'the mean of `satisfaction`: select `["satisfaction"]` after the '
+                    "groupby, then take `.mean()`."
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="1.16",
+        title="Does a public resolution bring customers back more than the web form?",
         answer_name="bought_again_gap",
         tables=("support",),
         expected=_bought_again_gap,
-        checker=Number(tol=PCT),
+        checker=Number(),
         hints=(
-            "Compute the buy-again rate of each kind of answer, then subtract the web form's "
-            "from the public resolution's.",
-            "The mean of the True/False column `bought_again` in each group of `answer_type` "
-            'is that group\'s rate; pick one with `rate["public_resolution"]`. Multiply the '
-            "difference by 100 to get percentage points.",
-            'rate = support.groupby("answer_type")["bought_again"].mean()\n'
-            'bought_again_gap = (rate["public_resolution"] - rate["..."]) * 100',
+            "First the rate of buying again for each kind of answer, in percent; then one "
+            "rate minus the other.",
+            "`bought_again` is True or False, so its mean per group is a rate. Pick one value "
+            'of a Series by its label: `rate["public_resolution"]`.',
+            'rate = support.groupby("answer_type")["bought_again"].mean() * 100\n'
+            "# bought_again_gap: the public_resolution rate minus the redirect_form rate",
         ),
         solution=(
-            'rate = support.groupby("answer_type")["bought_again"].mean()\n'
-            'bought_again_gap = (rate["public_resolution"] - rate["redirect_form"]) * 100\n'
+            'rate = support.groupby("answer_type")["bought_again"].mean() * 100\n'
+            'bought_again_gap = rate["public_resolution"] - rate["redirect_form"]\n'
         ),
         reveals=(
-            "Customers whose problem was solved in public come back to buy far more often than "
-            "those sent to a web form: the redirect does not only annoy, it costs sales."
+            "A gap in percentage points: from 20 % to 30 % is 10 points. Is it small or large "
+            "next to the rates themselves?"
         ),
         wrong_answers=(
-            WrongAnswer("a fraction", lambda load: _bought_again_gap(load) / 100),
             WrongAnswer(
-                "subtracted the wrong way",
+                "the other way round",
                 lambda load: -_bought_again_gap(load),
                 feedback=(
-                    "Your number has the wrong sign: subtract the web form's rate from the "
-                    'public resolution\'s, `rate["public_resolution"] - '
-                    'rate["redirect_form"]`.'
+                    "Your number has the opposite sign: take the public resolution's rate "
+                    "minus the web form's."
                 ),
             ),
             WrongAnswer(
-                "a ratio, not a difference",
+                "against no answer",
                 lambda load: float(
-                    _bought_again_rate(load)["public_resolution"]
-                    / _bought_again_rate(load)["redirect_form"]
+                    _rate_by_answer(load, "bought_again")["public_resolution"]
+                    - _rate_by_answer(load, "bought_again")["none"]
                 ),
                 feedback=(
-                    "You divided one rate by the other. The question asks for a difference in "
-                    "percentage points: subtract the web form's rate from the public "
-                    "resolution's, then multiply by 100."
+                    "That compares a public resolution with no answer at all. The question "
+                    'compares it with the web form: `rate["redirect_form"]`.'
                 ),
             ),
         ),
@@ -835,86 +781,114 @@ register(
 
 register(
     Exercise(
-        id="1.11",
-        title="Who sends customers to the web form?",
-        story=2,
-        prompt=(
-            "For the agency and for the in-house team, what percentage of their conversations "
-            "got each kind of answer? Store a DataFrame with one row per `handled_by` value "
-            "and one column per `answer_type`, each row adding up to 100, in `answer_mix`."
+        id="1.17",
+        title="Who has to come back with the same problem?",
+        answer_name="contacted_again_rate",
+        tables=("support",),
+        expected=lambda load: _rate_by_answer(load, "contacted_again"),
+        checker=SeriesCheck(index="answer type"),
+        hints=(
+            "For each kind of answer, the share of conversations whose `contacted_again` is "
+            "True, in percent.",
+            "As in 1.16: group by `answer_type`, take the mean of the True/False column, "
+            "multiply by 100.",
+            'again = support.groupby("answer_type")["contacted_again"].mean()\n'
+            "# again holds fractions: make them percentages",
         ),
+        solution=(
+            "contacted_again_rate = (\n"
+            '    support.groupby("answer_type")["contacted_again"].mean() * 100\n'
+            ")\n"
+        ),
+        reveals=(
+            "Every customer who has to write again is a second conversation to handle, and a "
+            "problem the first answer did not close. This is what social CRM is about: the "
+            "answer on social media is one step of a process, not the end of it."
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "counted the customers",
+                lambda load: _support(load).groupby("answer_type")["contacted_again"].sum(),
+                feedback=(
+                    "Those are numbers of customers, which grow with how common each kind of "
+                    "answer is. Take the `.mean()` of `contacted_again` instead of `.sum()`."
+                ),
+            ),
+            WrongAnswer(
+                "split of those who came back",
+                lambda load: (
+                    _support(load)
+                    .loc[lambda s: s["contacted_again"], "answer_type"]
+                    .value_counts(normalize=True)
+                    * 100
+                ),
+                feedback=(
+                    "That splits the customers who came back between kinds of answer (it adds "
+                    "up to 100). The question is how often each kind of answer is followed by "
+                    "a second contact: group all conversations by `answer_type`."
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="1.18",
+        title="Who sends customers to the web form?",
         answer_name="answer_mix",
         tables=("support",),
         expected=_answer_mix,
-        checker=FrameCheck(index="handler", tol=PCT),
+        checker=FrameCheck(index="handled_by"),
         hints=(
-            "Count the conversations for each pair of handler and answer type, then turn each "
-            "row into percentages of that row's total.",
-            '`pd.crosstab(rows, columns, normalize="index")` counts the pairs and divides each '
-            "row by its total.",
-            'answer_mix = pd.crosstab(support["handled_by"], support["answer_type"], '
-            'normalize="index") * ...',
+            "You want a table: one row per handler, one column per kind of answer, each row "
+            "adding up to 100.",
+            '`pd.crosstab(support["handled_by"], support["answer_type"])` counts; '
+            '`normalize="index"` turns each row into shares.',
+            'shares = pd.crosstab(support["handled_by"], support["answer_type"], '
+            'normalize="index")\n'
+            "# shares holds fractions: make them percentages",
         ),
         solution=(
-            'answer_mix = pd.crosstab(support["handled_by"], support["answer_type"], '
-            'normalize="index") * 100\n'
+            "answer_mix = (\n"
+            '    pd.crosstab(support["handled_by"], support["answer_type"], normalize="index")\n'
+            "    * 100\n"
+            ")\n"
         ),
-        reveals=(
-            "More than half of the agency's answers are a link to the web form, and few solve "
-            "anything in public; the in-house team, which can act, resolves in public far more "
-            "often."
-        ),
+        reveals="Read each row: what does each handler mostly do with a conversation?",
         wrong_answers=(
-            WrongAnswer("fractions", lambda load: _answer_mix(load) / 100),
             WrongAnswer(
-                "counts",
-                lambda load: _answer_mix(load, normalize=False),
-                feedback=(
-                    "Those are numbers of conversations, and the agency handles many more "
-                    'than the team. Add `normalize="index"` and multiply by 100, so each row '
-                    "shows percentages of that handler's conversations."
-                ),
-            ),
-            WrongAnswer(
-                "each column adds up to 100",
+                "columns add up to 100",
                 lambda load: _answer_mix(load, normalize="columns"),
                 feedback=(
-                    "Each of your columns adds up to 100: you split each kind of answer "
-                    'between the two handlers. Use `normalize="index"` so that each row, one '
-                    "handler, adds up to 100."
+                    'With `normalize="columns"` each kind of answer is split between the two '
+                    "handlers. The question splits each handler's conversations: use "
+                    '`normalize="index"`, so each row adds up to 100.'
                 ),
             ),
-            WrongAnswer("transposed", lambda load: _answer_mix(load).T),
+            WrongAnswer("counts", lambda load: _answer_mix(load, normalize=False)),
         ),
     )
 )
 
 register(
     Exercise(
-        id="1.12",
-        title="The agency: fast, but does it solve?",
-        story=2,
-        prompt=(
-            "For the agency and for the in-house team, compute the median first-response time "
-            "in minutes and the resolution rate in percent (the share of conversations whose "
-            "`resolved` is True). Store a DataFrame indexed by `handled_by` with the columns "
-            "`median_first_response_min` and `resolution_rate` in `handler_summary`."
-        ),
+        id="1.19",
+        title="The agency and the team: how fast, and how often solved?",
         answer_name="handler_summary",
         tables=("support",),
         expected=_handler_summary,
-        checker=FrameCheck(index="handler", tol=PCT),
+        checker=FrameCheck(index="handled_by"),
         hints=(
-            "Group the conversations by `handled_by`; you need the median of "
-            "`first_response_min` and the mean of `resolved` in each group.",
-            '`.agg(new_name=("column", "function"), ...)` after a `.groupby(...)` computes '
-            "several summaries at once and names the columns. Multiply the resolution rate by "
-            "100 afterwards.",
+            "Two numbers per handler: the median of `first_response_min` and the mean of "
+            "`resolved`, times 100.",
+            "`.agg(...)` computes several numbers per group at once, each named: "
+            '`median_first_response_min=("first_response_min", "median")`.',
             'handler_summary = support.groupby("handled_by").agg(\n'
             '    median_first_response_min=("first_response_min", "median"),\n'
-            '    resolution_rate=("resolved", "..."),\n'
+            '    resolution_rate=("resolved", "mean"),\n'
             ")\n"
-            'handler_summary["resolution_rate"] = handler_summary["resolution_rate"] * 100',
+            "# resolution_rate holds fractions: make it a percentage",
         ),
         solution=(
             'handler_summary = support.groupby("handled_by").agg(\n'
@@ -924,33 +898,36 @@ register(
             'handler_summary["resolution_rate"] = handler_summary["resolution_rate"] * 100\n'
         ),
         reveals=(
-            "The agency answers several times faster than the in-house team, and solves "
-            "markedly fewer problems. Its weekly report shows the first number, not the "
-            "second."
+            "Which one is faster, and which one solves more? Keep both numbers in mind for "
+            "the contract question at the end."
         ),
         wrong_answers=(
             WrongAnswer(
                 "mean response time",
-                lambda load: _handler_summary(load).assign(
-                    median_first_response_min=_support(load)
-                    .groupby("handled_by")["first_response_min"]
-                    .mean()
+                lambda load: (
+                    _support(load)
+                    .groupby("handled_by")
+                    .agg(
+                        median_first_response_min=("first_response_min", "mean"),
+                        resolution_rate=("resolved", "mean"),
+                    )
+                    .assign(resolution_rate=lambda f: f["resolution_rate"] * 100)
+                ),
+            ),
+            WrongAnswer(
+                "resolved counted",
+                lambda load: (
+                    _support(load)
+                    .groupby("handled_by")
+                    .agg(
+                        median_first_response_min=("first_response_min", "median"),
+                        resolution_rate=("resolved", "sum"),
+                    )
                 ),
                 feedback=(
-                    "Your response times are means. A few very slow answers pull a mean up; "
-                    "the question asks for the median, the time within which half of the "
-                    'conversations got an answer: use `"median"`.'
+                    "Your resolution_rate counts the resolved conversations. The rate is the "
+                    'share resolved: `("resolved", "mean")`, then times 100.'
                 ),
-            ),
-            WrongAnswer(
-                "resolution rate as a fraction",
-                lambda load: _handler_summary(load).assign(
-                    resolution_rate=lambda frame: frame["resolution_rate"] / 100
-                ),
-            ),
-            WrongAnswer(
-                "reset_index() made handled_by a column",
-                lambda load: _handler_summary(load).reset_index(),
             ),
         ),
     )
@@ -958,123 +935,81 @@ register(
 
 register(
     Exercise(
-        id="1.13",
-        title="Speed against resolution, line by line (plot)",
-        story=2,
-        prompt=(
-            "Is the pattern of 1.12 the same for every product line? Compute the same two "
-            "columns, `median_first_response_min` and `resolution_rate` (in percent), for each "
-            "pair of `handled_by` and `product_line`: store a DataFrame indexed by both (in "
-            "that order) in `speed_vs_resolution`. Then draw one point per row, first-response "
-            "time across, resolution rate up, one colour per handler."
-        ),
+        id="1.20",
+        title="Is it the same on every product line?",
         answer_name="speed_vs_resolution",
         tables=("support",),
         expected=lambda load: _handler_summary(load, ("handled_by", "product_line")),
-        checker=FrameCheck(index="handler and product line", tol=PCT),
+        checker=FrameCheck(index="handled_by and product_line"),
         hints=(
-            "It is exercise 1.12 with two grouping columns instead of one.",
-            'Pass a list to `.groupby`: `["handled_by", "product_line"]`. For the plot, '
-            '`speed_vs_resolution.loc["agency"]` gives the agency\'s rows; draw each handler '
-            "with its own `ax.scatter(...)`.",
-            'speed_vs_resolution = support.groupby(["handled_by", "product_line"]).agg(...)\n'
-            'for handler, colour in zip(["agency", "in_house"], PALETTE):\n'
-            "    points = speed_vs_resolution.loc[handler]\n"
-            '    ax.scatter(points["median_first_response_min"], points["resolution_rate"], '
-            "color=colour, label=handler)",
+            "The same two columns as 1.19, but grouped by two columns, `handled_by` then "
+            "`product_line`.",
+            '`support.groupby(["handled_by", "product_line"])` groups by both; the rest is '
+            "1.19's `.agg(...)`.",
+            'grouped = support.groupby(["handled_by", "product_line"])\n'
+            "# use grouped.agg(...) as in 1.19",
         ),
-        solution=dedent(
-            """\
-            import matplotlib.pyplot as plt
-            from brakes.plotting import PALETTE, use_course_style
-
-            speed_vs_resolution = support.groupby(["handled_by", "product_line"]).agg(
-                median_first_response_min=("first_response_min", "median"),
-                resolution_rate=("resolved", "mean"),
-            )
-            speed_vs_resolution["resolution_rate"] = speed_vs_resolution["resolution_rate"] * 100
-
-            use_course_style()
-            fig, ax = plt.subplots()
-            for handler, colour in zip(["agency", "in_house"], PALETTE):
-                points = speed_vs_resolution.loc[handler]
-                ax.scatter(points["median_first_response_min"], points["resolution_rate"],
-                           s=90, color=colour, label=handler)
-            ax.set_xlim(left=0)
-            ax.set_ylim(0, 100)
-            ax.set_title("The agency answers fast but solves less, on every product line")
-            ax.set_xlabel("Median first response (minutes)")
-            ax.set_ylabel("Resolution rate (%)")
-            ax.legend(title="Handled by")
-            plt.show()
-            """
+        solution=(
+            'speed_vs_resolution = support.groupby(["handled_by", "product_line"]).agg(\n'
+            '    median_first_response_min=("first_response_min", "median"),\n'
+            '    resolution_rate=("resolved", "mean"),\n'
+            ")\n"
+            'rate = speed_vs_resolution["resolution_rate"]\n'
+            'speed_vs_resolution["resolution_rate"] = rate * 100\n'
         ),
-        reveals=(
-            "Two separate clouds: every product line's agency point is fast and low, every "
-            "in-house point slower and higher. It is not one bad product line: it is how the "
-            "contract works."
-        ),
+        reveals="Do the two handlers' points overlap anywhere, or sit apart on every line?",
         wrong_answers=(
-            WrongAnswer("grouped by handler only", _handler_summary),
             WrongAnswer(
-                "index levels swapped",
+                "product line first",
                 lambda load: _handler_summary(load, ("product_line", "handled_by")),
-                feedback=(
-                    "Your index has product line first and handler second; the answer is "
-                    'indexed by `["handled_by", "product_line"]`, in that order (so that '
-                    '`.loc["agency"]` picks the agency\'s rows).'
-                ),
             ),
             WrongAnswer(
-                "resolution rate as a fraction",
+                "resolution as a count",
                 lambda load: _handler_summary(load, ("handled_by", "product_line")).assign(
-                    resolution_rate=lambda frame: frame["resolution_rate"] / 100
+                    resolution_rate=lambda f: (
+                        f["resolution_rate"] * 0
+                        + _support(load).groupby(["handled_by", "product_line"])["resolved"].sum()
+                    )
                 ),
             ),
         ),
     )
 )
 
-_ADVICE_2 = {
-    "a": (
-        "Renew the contract as it is: the agency answers within minutes, which is what "
-        "customers expect."
-    ),
-    "b": (
-        "Keep the agency for evenings and weekends, but judge it on problems solved and on "
-        "satisfaction rather than speed, give it a way to trigger refunds and replacements, "
-        "and stop sending customers to the web form."
-    ),
-    "c": (
-        "End the contract and close the customer-service accounts: they only attract complaints."
-    ),
-    "d": (
-        "Ask the in-house team to answer as fast as the agency; speed is what makes "
-        "customers come back."
-    ),
+_interpret(
+    "1.21",
+    "What do you read in how the brand answers?",
+    "my_reading_answers",
+    "In La Mijotière's data, whether the problem was solved matters more to satisfaction than "
+    "the kind of answer, and a bare link to the web form does worse than no answer at all: "
+    "customers sent there are the least satisfied, buy again least and most often have to "
+    "write again. The agency answers faster but solves fewer problems, on every product line. "
+    "Sprout's 2017 survey points the same way: after a poor reply about half of people said "
+    "they would never buy again, against about a third after no reply.",
+)
+
+_ADVICE_AGENCY = {
+    "a": "Renew the contract as it is: it answers in minutes, as customers expect.",
+    "b": "Keep it for evenings, judged on problems solved, with fast hand-over to us.",
+    "c": "End the contract and close the service accounts: they only draw complaints.",
+    "d": "Ask our team to match the agency's speed, since speed brings customers back.",
 }
 
 register(
     Exercise(
-        id="1.14",
+        id="1.22",
         title="What would you tell your manager about the agency contract?",
-        story=2,
-        prompt=(
-            "The agency contract is up for renewal and your manager asks for your view. "
-            'Which would you recommend? Store one letter, `"a"`, `"b"`, `"c"` or '
-            '`"d"`, in `advice_agency`.\n\n'
-            + "\n".join(f"{letter}) {text}" for letter, text in _ADVICE_2.items())
-        ),
+        kind=ExerciseKind.DECIDE,
         answer_name="advice_agency",
         tables=(),
         expected=lambda load: "b",
         checker=Choice(
-            options=_ADVICE_2,
+            options=_ADVICE_AGENCY,
             explanations={
                 "a": (
-                    "speed is the one number the agency wins on. It resolves fewer problems "
-                    "(1.12), sends most customers to the web form (1.11), and those customers "
-                    "are less satisfied and buy again less (1.9, 1.10)."
+                    "speed is the one number the agency wins on. It solves fewer problems "
+                    "(1.19), sends most customers to the web form (1.18), and those customers "
+                    "are the least satisfied and buy again least (1.14, 1.16)."
                 ),
                 "c": (
                     "closing the accounts does not stop the complaints; they move to forums "
@@ -1082,16 +1017,16 @@ register(
                     "evenings and weekends that the team cannot."
                 ),
                 "d": (
-                    "your numbers show that what brings customers back is a problem solved, "
-                    "not a fast reply: the in-house team is slower and its customers are more "
-                    "satisfied."
+                    "in 1.15 what separates satisfied customers from unhappy ones is whether "
+                    "the problem was solved; speed helps once the problem is solved, it does "
+                    "not replace solving it."
                 ),
             },
         ),
         hints=(
-            "Line up what you found: speed (1.12), what kind of answer each handler gives "
-            "(1.11), and what each kind of answer does to satisfaction and repeat purchases "
-            "(1.9, 1.10).",
+            "Line up what you found: speed and resolution (1.19), what each handler does "
+            "(1.18), and what each kind of answer does to satisfaction, purchases and second "
+            "contacts (1.14 to 1.17).",
             "A contract gets what it measures. Which option changes what the agency is "
             "measured on, rather than only who answers or how fast?",
             "The right option keeps what the agency is good at (covering hours the team "
@@ -1100,13 +1035,28 @@ register(
         solution='advice_agency = "b"\n',
         reveals=(
             "Agencies are not the problem; a contract measured on speed gets speed. Measure "
-            "problems solved and satisfaction, and connect the agency to what solves problems."
+            "problems solved and satisfaction, and connect the agency to the people who can "
+            "solve problems."
+        ),
+        discussion=(
+            "The answer is b. Speed is what the agency delivers: its median first response "
+            "is several times faster than the in-house team's (1.19), which is why a looks "
+            "tempting. But speed is not what satisfies: most of the agency's answers are a "
+            "link to the web form (1.18), and those customers are the least satisfied, buy "
+            "again least and most often have to write a second time (1.14, 1.16, 1.17). "
+            "Whether the problem was solved separates satisfied customers from unhappy ones "
+            "(1.15), and the agency solves fewer problems on every product line (1.19, "
+            "1.20); that rules out d. Closing the accounts (c) would send complaints to "
+            "places where the brand has no voice at all. So keep the agency for the hours the "
+            "team cannot cover, measure it on problems solved and on satisfaction, and give "
+            "it a fast hand-over to the in-house team, which keeps refunds and replacements. "
+            + SIMULATED
         ),
         wrong_answers=(
             WrongAnswer("renew as it is", lambda load: "a"),
             WrongAnswer("close the accounts", lambda load: "c"),
             WrongAnswer("speed up the team", lambda load: "d"),
-            WrongAnswer("the option's text", lambda load: _ADVICE_2["b"]),
+            WrongAnswer("the option's text", lambda load: _ADVICE_AGENCY["b"]),
         ),
     )
 )

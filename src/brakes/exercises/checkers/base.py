@@ -1,8 +1,7 @@
-"""What every checker shares: the verdict, tolerances, orders, and the base class."""
+"""What every checker shares: the verdict, its diagnosis, orders, and the base class."""
 
 from __future__ import annotations
 
-import math
 import types
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,12 +9,70 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from brakes.exercises.outcomes import Status
-from brakes.exercises.wording import code, describe, fmt_number
+from brakes.exercises.wording import code, describe
 
 T = TypeVar("T")
 
-#: The diagnosis of a wrong answer about which nothing more precise can be said.
-GENERIC = "generic"
+
+class Diagnosis(StrEnum):
+    """What a checker recognised in an answer; tests tell specific messages from the fallback."""
+
+    # accepted
+    CORRECT = "correct"
+    AS_PERCENT = "as_percent"  # right, given in percent where a fraction was asked
+    AS_FRACTION = "as_fraction"  # right, given as a fraction where a percentage was asked
+    RECORDED = "recorded"  # a prediction or a reflection, saved as written
+    # not attempted
+    NOT_ATTEMPTED = "not_attempted"
+    NO_ANSWER = "no_answer"
+    TOO_SHORT = "too_short"
+    # the shape of the answer
+    TYPE = "type"
+    CONTAINER_HOLDS_ANSWER = "container_holds_answer"
+    SERIES_FOR_LABEL = "series_for_label"
+    TOTAL_FOR_SERIES = "total_for_series"
+    DICT = "dict"
+    INDEX_ONLY = "index_only"
+    LOST_LABELS = "lost_labels"
+    RESET_INDEX = "reset_index"
+    SET_INDEX = "set_index"
+    INDEX_COLUMN = "index_column"
+    UNSTACKED = "unstacked"
+    SWAPPED = "swapped"
+    INDEX_LEVELS = "index_levels"
+    COLUMNS = "columns"
+    ROWS = "rows"
+    EMPTY = "empty"
+    LABELS = "labels"
+    DUPLICATES = "duplicates"
+    DTYPE = "dtype"
+    ORDER = "order"
+    # the value of a number
+    NAN = "nan"
+    INFINITE = "infinite"
+    OVERFLOW = "overflow"
+    NOT_INTEGER = "not_integer"
+    COUNT_FOR_SHARE = "count_for_share"
+    SHARE_FOR_COUNT = "share_for_count"
+    ROUNDING = "rounding"
+    MULTIPLE = "multiple"
+    FRACTION_OF = "fraction_of"
+    OFF_BY_ONE = "off_by_one"
+    VALUE = "value"
+    VALUES = "values"
+    # labels and choices
+    CASE = "case"
+    NOT_A_CHOICE = "not_a_choice"
+    OTHER_CHOICE = "other_choice"
+    NOT_AN_OPTION = "not_an_option"
+    EXPLAINED_OPTION = "explained_option"
+    NOT_A_NUMBER = "not_a_number"
+    # from checking.py
+    KNOWN_MISTAKE = "known_mistake"  # the exercise's own sentence; Verdict.mistake names it
+    EXPECTED_FAILED = "expected_failed"
+    ANSWER_FAILED = "answer_failed"
+    # nothing more precise can be said
+    GENERIC = "generic"
 
 
 @dataclass(frozen=True)
@@ -23,14 +80,15 @@ class Verdict:
     """The result of comparing an answer with the expected one.
 
     ``message`` is the learner-facing sentence without its status word (the
-    rendering adds "Correct:" etc.); ``diagnosis`` is a short machine code
-    naming what was recognised (``"type"``, ``"index"``, ``"percent"``…), so
-    tests can tell a specific message from the generic fallback.
+    rendering adds "Correct:" etc.); ``diagnosis`` names what was recognised;
+    ``mistake`` is the label of the exercise's known mistake when
+    ``diagnosis`` is :attr:`Diagnosis.KNOWN_MISTAKE`.
     """
 
     status: Status
     message: str
-    diagnosis: str = ""
+    diagnosis: Diagnosis = Diagnosis.GENERIC
+    mistake: str = ""
 
     @property
     def correct(self) -> bool:
@@ -38,49 +96,21 @@ class Verdict:
         return self.status is Status.CORRECT
 
 
-def right(message: str) -> Verdict:
+def right(message: str, diagnosis: Diagnosis = Diagnosis.CORRECT) -> Verdict:
     """An accepted answer; ``message`` says what is right (after "Correct: ")."""
-    return Verdict(Status.CORRECT, message, "correct")
+    return Verdict(Status.CORRECT, message, diagnosis)
 
 
-def wrong(message: str, diagnosis: str) -> Verdict:
-    """A rejected answer, with the code of what was recognised."""
+def wrong(message: str, diagnosis: Diagnosis) -> Verdict:
+    """A rejected answer, with what was recognised."""
     return Verdict(Status.INCORRECT, message, diagnosis)
 
 
-@dataclass(frozen=True)
-class Tolerance:
-    """How far a number may be from the expected one: ``abs`` or ``rel`` (a fraction).
-
-    A value passes when ``|answer - expected| <= max(abs, rel × |expected|)``.
-    A tiny relative slack (1e-9) is always allowed, so that two correct ways
-    of summing floats never disagree.
-    """
-
-    abs: float = 0.0
-    rel: float = 0.0
-
-    def allows(self, answer: float, expected: float) -> bool:
-        """True when ``answer`` is close enough to ``expected``."""
-        if math.isnan(answer) or math.isnan(expected):
-            return math.isnan(answer) and math.isnan(expected)
-        if math.isinf(answer) or math.isinf(expected):
-            return answer == expected
-        slack = max(self.abs, self.rel * abs(expected), 1e-9 * max(abs(expected), 1.0))
-        return abs(answer - expected) <= slack
-
-    def describe(self) -> str:
-        """``±0.01``, ``±0.1%``, ``±0.01 or ±0.1%``; empty when exact."""
-        parts = []
-        if self.abs:
-            parts.append(f"±{fmt_number(self.abs, 8)}")
-        if self.rel:
-            parts.append(f"±{fmt_number(self.rel * 100, 8)}%")
-        return " or ".join(parts)
-
-
 class Order(StrEnum):
-    """Whether the order of an answer's entries matters, and which one."""
+    """Whether the order of an answer's entries matters, and which one.
+
+    ``ANY`` is the default everywhere: sort only when the exercise asks for it.
+    """
 
     ANY = "any"  # order-insensitive: entries are matched by label
     DESCENDING = "descending"  # values sorted from largest to smallest
@@ -89,13 +119,22 @@ class Order(StrEnum):
     EXPECTED = "expected"  # exactly the order of the expected answer
 
 
+#: Advice when the answer is None.
+NONE_ADVICE = (
+    "Functions such as `print()` and in-place methods return None: "
+    "assign the result of the computation itself."
+)
+
+
 class Checker:
     """A general way to compare an answer with the expected one.
 
-    Subclasses implement :meth:`compare` and say in :attr:`expects` what shape
-    of answer they want (used in type messages: "the answer is a Series
-    indexed by channel"). They may raise on hostile input: the caller turns
-    any exception into an "error" verdict.
+    :meth:`compare` answers what every checker answers the same way (None,
+    a method without its parentheses) and hands the rest to :meth:`_compare`,
+    which subclasses implement. :attr:`expects` says what shape of answer they
+    want, for type messages ("the answer is a Series indexed by channel").
+    They may raise on hostile input: the caller turns that into an "error"
+    verdict; ordinary odd input must get a message.
     """
 
     #: What the answer should be, in words ("a single number").
@@ -103,27 +142,20 @@ class Checker:
 
     def compare(self, answer: Any, expected: Any) -> Verdict:
         """Compare ``answer`` with ``expected`` and say what differs."""
+        if answer is None:
+            return self.type_mismatch(answer, NONE_ADVICE)
+        if is_callable_value(answer):
+            return self.type_mismatch(answer, callable_advice(answer))
+        return self._compare(answer, expected)
+
+    def _compare(self, answer: Any, expected: Any) -> Verdict:
+        """The checker's own comparison, once None and methods are ruled out."""
         raise NotImplementedError
 
     def type_mismatch(self, answer: Any, advice: str = "") -> Verdict:
         """``You gave X; the answer is Y.`` plus optional advice."""
         text = f"You gave {describe(answer)}; the answer is {self.expects}."
-        return wrong(f"{text} {advice}".strip(), "type")
-
-
-def rounding_decimals(answer: float, expected: float, tol: Tolerance) -> int | None:
-    """The number of decimals ``answer`` was rounded to, if rounding explains the gap."""
-    for d in range(7):
-        if math.isclose(answer, round(expected, d), rel_tol=1e-12, abs_tol=1e-12):
-            return None if tol.allows(round(expected, d), expected) else d
-    return None
-
-
-#: Advice when the answer is None.
-NONE_ADVICE = (
-    "Functions such as `print()` and in-place methods return None: "
-    "assign the result of the computation itself."
-)
+        return wrong(f"{text} {advice}".strip(), Diagnosis.TYPE)
 
 
 def is_callable_value(answer: Any) -> bool:

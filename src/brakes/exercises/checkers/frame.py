@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from brakes.exercises.checkers.base import (
-    NONE_ADVICE,
     Checker,
+    Diagnosis,
     Order,
-    Tolerance,
     Verdict,
     attempt,
-    callable_advice,
-    is_callable_value,
     right,
     wrong,
 )
@@ -24,20 +21,23 @@ from brakes.exercises.wording import code, fmt_label, plural
 
 #: Column names that ``reset_index()`` adds for an unnamed index.
 _RESET_NAMES = ("index", "level_0")
+#: Diagnoses after which a reshaped answer (index as column, or back) is worth trying.
+_LAYOUT = frozenset({Diagnosis.COLUMNS, Diagnosis.LABELS, Diagnosis.INDEX_LEVELS})
 
 
 @dataclass(frozen=True)
 class FrameCheck(Checker):
-    """A DataFrame: the same columns (in any order), the same rows, values within ``tol``.
+    """A DataFrame: the same columns (in any order), the same rows, the same values.
 
     ``index`` says in words what a row is ("platform"); ``None`` means the
     row labels do not matter (a plain 0, 1, 2… index), and rows are then
-    matched in order. ``order`` applies to the rows; ``sort_by`` names the
-    column the rows must be sorted by (with ``order`` DESCENDING/ASCENDING).
+    matched whatever their order. ``order`` applies to the rows (ANY unless
+    the exercise asks for a sort); ``sort_by`` names the column the rows must
+    be sorted by (with ``order`` DESCENDING/ASCENDING). Values are compared
+    column by column, as in :func:`~brakes.exercises.checkers.labelled.value_diff`.
     """
 
     index: str | None = None
-    tol: Tolerance = field(default_factory=Tolerance)
     order: Order = Order.ANY
     sort_by: str | None = None
 
@@ -45,20 +45,16 @@ class FrameCheck(Checker):
     def expects(self) -> str:  # type: ignore[override]
         return f"a DataFrame with one row per {self.index}" if self.index else "a DataFrame"
 
-    def compare(self, answer: Any, expected: Any) -> Verdict:
+    def _compare(self, answer: Any, expected: Any) -> Verdict:
         """Compare an answer with the expected DataFrame."""
         if isinstance(answer, pd.Series):
             return attempt(lambda: self._series_given(answer, expected)) or self.type_mismatch(
                 answer
             )
-        if answer is None:
-            return self.type_mismatch(answer, NONE_ADVICE)
-        if is_callable_value(answer):
-            return self.type_mismatch(answer, callable_advice(answer))
         if not isinstance(answer, pd.DataFrame):
             return self.type_mismatch(answer)
         verdict = self._frame(answer, expected)
-        if verdict.correct or verdict.diagnosis not in {"columns", "labels", "index_levels"}:
+        if verdict.correct or verdict.diagnosis not in _LAYOUT:
             return verdict
         return (
             attempt(lambda: self._index_as_column(answer, expected))
@@ -94,7 +90,7 @@ class FrameCheck(Checker):
             f"The values are right, but {keys} is a column here; in the answer it is the "
             f"index: drop {code('.reset_index()')} (or {code('as_index=False')}), or add "
             f"{code(f'.set_index({keys})')}.",
-            "reset_index",
+            Diagnosis.RESET_INDEX,
         )
 
     def _column_as_index(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
@@ -108,7 +104,7 @@ class FrameCheck(Checker):
         return wrong(
             f"The values are right, but {keys} is the index here; in the answer it is a "
             f"column: add {code('.reset_index()')}.",
-            "set_index",
+            Diagnosis.SET_INDEX,
         )
 
     def _extra_index_column(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
@@ -119,7 +115,7 @@ class FrameCheck(Checker):
         return wrong(
             f"The values are right, but there is an extra column {fmt_label(extra[0])} "
             f"left by {code('.reset_index()')}: use {code('.reset_index(drop=True)')}.",
-            "index_column",
+            Diagnosis.INDEX_COLUMN,
         )
 
     def _rows_in_step(
@@ -149,23 +145,23 @@ class FrameCheck(Checker):
             return wrong(
                 f"Your columns have {answer.columns.nlevels} levels; the answer's have "
                 f"{expected.columns.nlevels}. Flatten or select the columns you need.",
-                "columns",
+                Diagnosis.COLUMNS,
             )
         verdict = label_diff(list(answer.columns), list(expected.columns), noun="columns")
         if verdict is not None:
-            return wrong(verdict.message, "columns")
+            return wrong(verdict.message, Diagnosis.COLUMNS)
         if len(answer) == 0 and len(expected) > 0:
             return wrong(
                 f"Your DataFrame has no rows; the answer has {plural(len(expected), 'row')}. "
                 "Check your filter.",
-                "empty",
+                Diagnosis.EMPTY,
             )
         if self.index is None:
             if len(answer) != len(expected):
                 return wrong(
                     f"Your DataFrame has {plural(len(answer), 'row')}; the answer has "
                     f"{len(expected):,}.",
-                    "rows",
+                    Diagnosis.ROWS,
                 )
             given, wanted = self._rows_in_step(answer, expected)
         else:
@@ -173,28 +169,29 @@ class FrameCheck(Checker):
                 return wrong(
                     f"Your index has {answer.index.nlevels} level(s); the answer has one row "
                     f"per {self.index} ({expected.index.nlevels} level(s)).",
-                    "index_levels",
+                    Diagnosis.INDEX_LEVELS,
                 )
             verdict = label_diff(list(answer.index), list(expected.index), per=self.index)
             if verdict is not None:
                 return verdict
             given = answer.reindex(expected.index)
             wanted = expected
+        notes = []
         for column in expected.columns:
-            verdict = value_diff(
-                given[column],
-                wanted[column],
-                self.tol,
-                where=f"column {fmt_label(column)}",
-            )
-            if verdict is not None:
+            verdict = value_diff(given[column], wanted[column], where=f"column {fmt_label(column)}")
+            if verdict is not None and not verdict.correct:
                 return verdict
+            if verdict is not None:
+                notes.append(verdict)
         verdict = self._order(answer, expected)
         if verdict is not None:
             return verdict
-        return right(
-            f"all {plural(len(expected), 'row')} and {plural(expected.shape[1], 'column')} match."
+        matched = (
+            f"all {plural(len(expected), 'row')} and {plural(expected.shape[1], 'column')} match"
         )
+        if not notes:
+            return right(f"{matched}.")
+        return right(f"{matched} — {'; '.join(n.message for n in notes)}.", notes[0].diagnosis)
 
     def _order(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
         """Row order: by a column's values, by the index, or as expected."""
@@ -209,9 +206,9 @@ class FrameCheck(Checker):
             return wrong(
                 f"The rows are right, but not sorted by {fmt_label(self.sort_by)} {way}: "
                 f"use {code(call)}.",
-                "order",
+                Diagnosis.ORDER,
             )
         if self.order in {Order.INDEX, Order.EXPECTED} and self.index is not None:
             first = expected.columns[0]
-            return order_diff(answer[first], expected[first], self.order, self.tol)
+            return order_diff(answer[first], expected[first], self.order)
         return None

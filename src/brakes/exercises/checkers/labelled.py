@@ -1,33 +1,47 @@
-"""Comparing labelled data (Series, frame columns, collections), shared by the checkers.
+"""Comparing labelled data (Series, frame columns), shared by the checkers.
 
 Three questions, asked in this order because each answer makes the next one
 meaningful: are the labels the same (missing, unexpected, repeated)? are the
-values the same (within tolerance, and if not, is it a known slip such as a
-percentage for a fraction)? is the order the one asked for?
+values the same (by :func:`~brakes.exercises.checkers.numeric.close`, and if
+not, is it a known slip such as counts for shares)? is the order the one
+asked for? Messages name the labels that differ and the direction, never the
+expected values.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from brakes.exercises.checkers.base import Order, Tolerance, Verdict, wrong
+from brakes.exercises.checkers.base import Diagnosis, Order, Verdict, right, wrong
+from brakes.exercises.checkers.numeric import close, find_slip, format_note, how_far, slip_message
 from brakes.exercises.wording import (
     LIST_LIMIT,
     code,
     fmt_label,
     fmt_labels,
-    fmt_pair,
     fmt_value,
     plural,
     sorted_labels,
 )
 
-LabelText = Callable[[Any], str]
+
+def _spelling_advice(missing: list[Any], unexpected: list[Any]) -> str:
+    """Why a label was not recognised: quotes around True/False or numbers, or the case."""
+    texts = {x for x in unexpected if isinstance(x, str)}
+    quoted = [m for m in missing if not isinstance(m, str) and str(m) in texts]
+    if any(isinstance(m, bool | np.bool_) for m in quoted):
+        return " Give True/False without quotes: the labels are yes/no values, not text."
+    if quoted:
+        return " Write these labels without quotes: in the data they are not text."
+    folded_missing = {str(x).casefold() for x in missing}
+    if {str(x).casefold() for x in unexpected} & folded_missing:
+        return " Labels are case-sensitive: use the spelling found in the data."
+    return ""
 
 
 def label_diff(
@@ -56,29 +70,26 @@ def label_diff(
             lead = "unexpected" if missing else "Unexpected"
             parts.append(f"{lead}{suffix}: {fmt_labels(unexpected)}")
         message = "; ".join(parts) + "."
-        folded_missing = {str(x).casefold() for x in missing}
-        if unexpected and {str(x).casefold() for x in unexpected} & folded_missing:
-            message += " Labels are case-sensitive: use the spelling found in the data."
+        advice = _spelling_advice(missing, unexpected)
+        if advice:
+            message += advice
         elif per and missing and not unexpected:
             message += f" The answer has one entry per {per}: did you filter some out?"
         elif per and unexpected and not missing:
             message += f" The answer has one entry per {per} and nothing else."
         elif per:
             message += f" The answer has one entry per {per}."
-        return wrong(message, "labels")
+        return wrong(message, Diagnosis.LABELS)
     if repeated:
         first = repeated[0]
+        others = (
+            f" (and {plural(len(repeated) - 1, 'other label')} repeat)" if len(repeated) > 1 else ""
+        )
+        each = f"each {per}" if per else "each label"
         return wrong(
-            f"{fmt_label(first)} appears {counts[first]} times"
-            + (
-                f" (and {plural(len(repeated) - 1, 'other label')} repeat)"
-                if len(repeated) > 1
-                else ""
-            )
-            + (
-                f"; the answer has each {per} once." if per else "; the answer has each label once."
-            ),
-            "duplicates",
+            f"{fmt_label(first)} appears {counts[first]} times{others}; "
+            f"the answer has {each} once.",
+            Diagnosis.DUPLICATES,
         )
     return None
 
@@ -88,86 +99,27 @@ def as_floats(series: pd.Series) -> np.ndarray:
     return pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
 
 
-def _within(a: np.ndarray, e: np.ndarray, tol: Tolerance) -> np.ndarray:
-    """Element-wise :meth:`Tolerance.allows`."""
-    with np.errstate(invalid="ignore", over="ignore"):
-        slack = np.maximum.reduce(
-            [np.full_like(e, tol.abs), tol.rel * np.abs(e), 1e-9 * np.maximum(np.abs(e), 1.0)]
-        )
-        close = np.abs(a - e) <= slack
-        same_inf = np.isinf(a) & np.isinf(e) & (a == e)
-    return close | same_inf | (np.isnan(a) & np.isnan(e))
-
-
 def is_numeric(series: pd.Series) -> bool:
     """Numbers (not booleans, not text) in a Series."""
     dtype = series.dtype
     return pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
 
 
-def numeric_slip(a: np.ndarray, e: np.ndarray, tol: Tolerance, where: str = "") -> Verdict | None:
-    """A known slip that explains every difference: percent, counts for shares, rounding."""
-    if not np.all(np.isfinite(a)) or not np.all(np.isfinite(e)) or a.size == 0:
-        return None
-    lead = f"In {where}, your" if where else "Your"
-    if np.any(e != 0) and np.all(_within(a / 100, e, tol)):
-        return wrong(
-            f"{lead} values are 100 times too big: they look like percentages, and the "
-            "answer uses fractions between 0 and 1. Don't multiply by 100.",
-            "percent",
-        )
-    if np.any(e != 0) and np.all(_within(a * 100, e, tol)):
-        return wrong(
-            f"{lead} values are 100 times too small: the answer uses percentages. Multiply by 100.",
-            "fraction",
-        )
-    total_a, total_e = float(a.sum()), float(e.sum())
-    if abs(total_e - 1) < 1e-6 and total_a > 0 and np.all(_within(a / total_a, e, tol)):
-        return wrong(
-            f"{lead} values are counts; the answer is shares (each count divided by the "
-            f"total, so they add up to 1): try {code('normalize=True')} or divide by the total.",
-            "count_for_share",
-        )
-    if (
-        abs(total_a - 1) < 1e-6
-        and np.all(np.equal(np.mod(e, 1), 0))
-        and np.all(_within(a * total_e, e, tol))
-    ):
-        return wrong(
-            f"{lead} values are shares (they add up to 1); the answer is counts: drop "
-            f"{code('normalize=True')} or don't divide by the total.",
-            "share_for_count",
-        )
-    for d in range(7):
-        rounded = np.round(e, d)
-        if np.all(np.isclose(a, rounded, rtol=0, atol=1e-12)):
-            if np.all(_within(rounded, e, tol)):
-                break
-            places = "whole numbers" if d == 0 else plural(d, "decimal")
-            tol_text = tol.describe()
-            return wrong(
-                f"{lead} values are right when rounded to {places}; don't round: the check "
-                f"needs the unrounded values{f' (within {tol_text})' if tol_text else ''}.",
-                "rounding",
-            )
-    return None
+def is_exact(series: pd.Series) -> bool:
+    """Whole-number data (counts): compared exactly, never rescaled."""
+    return pd.api.types.is_integer_dtype(series.dtype)
 
 
-def value_diff(
-    given: pd.Series,
-    expected: pd.Series,
-    tol: Tolerance,
-    *,
-    where: str = "",
-    label_text: LabelText = fmt_label,
-) -> Verdict | None:
-    """Which values differ and by how much, or None when all match.
+def value_diff(given: pd.Series, expected: pd.Series, *, where: str = "") -> Verdict | None:
+    """Which values differ and in which direction; None when all match.
 
-    ``given`` must already be aligned on ``expected`` (same labels, same order).
+    A correct verdict comes back when the values are right in another format
+    (percentages for fractions, or back): it carries the note to show.
+    ``given`` must already be aligned on ``expected`` (same labels, same order);
     ``where`` names the column being compared in a frame ("column 'reach'").
     """
     if is_numeric(expected):
-        return _numeric_diff(given, expected, tol, where=where, label_text=label_text)
+        return _numeric_diff(given, expected, where=where)
     same = []
     for g, e in zip(given.to_numpy(dtype=object), expected.to_numpy(dtype=object), strict=True):
         both_missing = bool(pd.isna(g)) and bool(pd.isna(e)) if _scalar(g) and _scalar(e) else False
@@ -176,15 +128,11 @@ def value_diff(
     if mask.all():
         return None
     bad = np.flatnonzero(~mask)
-    shown = "; ".join(
-        f"{label_text(expected.index[i])} is {fmt_value(given.iloc[i])}, "
-        f"expected {fmt_value(expected.iloc[i])}"
-        for i in bad[:LIST_LIMIT]
-    )
-    more = f"; and {len(bad) - LIST_LIMIT:,} more" if len(bad) > LIST_LIMIT else ""
+    labels = fmt_labels([expected.index[i] for i in bad])
     scope = f" in {where}" if where else ""
     return wrong(
-        f"{plural(len(bad), 'value')} differ{_s(len(bad))}{scope}: {shown}{more}.", "values"
+        f"{plural(len(bad), 'value')} differ{_s(len(bad))}{scope}, at {labels}.",
+        Diagnosis.VALUES,
     )
 
 
@@ -203,14 +151,7 @@ def _s(n: int) -> str:
     return "s" if n == 1 else ""
 
 
-def _numeric_diff(
-    given: pd.Series,
-    expected: pd.Series,
-    tol: Tolerance,
-    *,
-    where: str,
-    label_text: LabelText,
-) -> Verdict | None:
+def _numeric_diff(given: pd.Series, expected: pd.Series, *, where: str) -> Verdict | None:
     """The numeric branch of :func:`value_diff`."""
     e = as_floats(expected)
     a = as_floats(given)
@@ -222,39 +163,46 @@ def _numeric_diff(
         first = int(np.flatnonzero(text_values)[0])
         return wrong(
             f"{lead} of your values are not numbers (e.g. {fmt_value(given.iloc[first])} for "
-            f"{label_text(expected.index[first])}); the answer holds numbers.",
-            "dtype",
+            f"{fmt_label(expected.index[first])}); the answer holds numbers.",
+            Diagnosis.DTYPE,
         )
-    ok = _within(a, e, tol)
+    exact = is_exact(expected)
+    ok = close(a, e, exact=exact)
     if ok.all():
         return None
-    slip = numeric_slip(a, e, tol, where)
+    slip = find_slip(a, e, exact=exact)
     if slip is not None:
-        return slip
+        note = format_note(slip, a, many=True) if slip.accepted else ""
+        if note:
+            return right(f"in {where}, {note}" if where else note, slip.diagnosis)
+        subject = f"In {where}, your values" if where else "Your values"
+        return wrong(slip_message(slip, subject, many=True), slip.diagnosis)
     bad = np.flatnonzero(~ok)
     pieces = []
     for i in bad[:LIST_LIMIT]:
-        label = label_text(expected.index[i])
+        label = fmt_label(expected.index[i])
         if np.isnan(a[i]):
-            pieces.append(f"{label} is missing (NaN), expected {fmt_pair(e[i], e[i])[1]}")
+            pieces.append(f"{label} is missing (NaN)")
         else:
-            shown, wanted = fmt_pair(a[i], e[i])
-            pieces.append(f"{label} is {shown}, expected {wanted}")
+            pieces.append(f"{label} is {how_far(float(a[i]), float(e[i]))}")
     more = f"; and {len(bad) - LIST_LIMIT:,} more" if len(bad) > LIST_LIMIT else ""
-    tol_text = tol.describe()
-    beyond = f" beyond {tol_text}" if tol_text else ""
     scope = f" in {where}" if where else ""
     count = (
         "All " + plural(len(bad), "value") if len(bad) == len(e) > 1 else plural(len(bad), "value")
     )
     return wrong(
-        f"{count} differ{_s(len(bad))}{beyond}{scope}: {'; '.join(pieces)}{more}.", "values"
+        f"{count} differ{_s(len(bad))}{scope}: {'; '.join(pieces)}{more}.", Diagnosis.VALUES
     )
 
 
-def order_diff(
-    given: pd.Series, expected: pd.Series, order: Order, tol: Tolerance
-) -> Verdict | None:
+def _sorted(values: np.ndarray, descending: bool) -> bool:
+    """Sorted, ties (values equal to the checking tolerance) in any order."""
+    steps = np.diff(values)
+    ties = close(values[1:], values[:-1]) if values.size > 1 else np.array([], dtype=bool)
+    return bool(np.all(((steps <= 0) if descending else (steps >= 0)) | ties))
+
+
+def order_diff(given: pd.Series, expected: pd.Series, order: Order) -> Verdict | None:
     """Whether ``given`` (right labels and values) is in the order asked for."""
     if order is Order.ANY:
         return None
@@ -262,9 +210,7 @@ def order_diff(
         if list(given.index) == list(expected.index):
             return None
         return wrong(
-            "The values are right, but in a different order: the answer starts with "
-            f"{fmt_labels(list(expected.index))}.",
-            "order",
+            "The values are right, but not in the order the exercise asks for.", Diagnosis.ORDER
         )
     if order is Order.INDEX:
         if given.index.is_monotonic_increasing:
@@ -272,35 +218,32 @@ def order_diff(
         return wrong(
             "The values are right, but not in the order of the index: add "
             f"{code('.sort_index()')}.",
-            "order",
+            Diagnosis.ORDER,
         )
     values = as_floats(given)
-    steps = np.diff(values)
-    slack = max(tol.abs, 1e-9)
-    descending = bool(np.all(steps <= slack))
-    ascending = bool(np.all(steps >= -slack))
+    descending, ascending = _sorted(values, True), _sorted(values, False)
     if order is Order.DESCENDING and not descending:
         if ascending:
             return wrong(
                 "The values are right, but sorted from smallest to largest; the answer goes "
                 f"from largest to smallest: use {code('.sort_values(ascending=False)')}.",
-                "order",
+                Diagnosis.ORDER,
             )
         return wrong(
             "The values are right, but not sorted: the answer goes from largest to smallest "
             f"({code('.sort_values(ascending=False)')}).",
-            "order",
+            Diagnosis.ORDER,
         )
     if order is Order.ASCENDING and not ascending:
         if descending:
             return wrong(
                 "The values are right, but sorted from largest to smallest; the answer goes "
                 f"from smallest to largest: use {code('.sort_values()')}.",
-                "order",
+                Diagnosis.ORDER,
             )
         return wrong(
             "The values are right, but not sorted: the answer goes from smallest to largest "
             f"({code('.sort_values()')}).",
-            "order",
+            Diagnosis.ORDER,
         )
     return None

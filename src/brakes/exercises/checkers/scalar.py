@@ -13,17 +13,21 @@ import numpy as np
 import pandas as pd
 
 from brakes.exercises.checkers.base import (
-    GENERIC,
-    NONE_ADVICE,
     Checker,
-    Tolerance,
+    Diagnosis,
     Verdict,
     attempt,
-    callable_advice,
-    is_callable_value,
     right,
-    rounding_decimals,
     wrong,
+)
+from brakes.exercises.checkers.numeric import (
+    NOISE,
+    close,
+    decimals_shown,
+    find_slip,
+    format_note,
+    how_far,
+    slip_message,
 )
 from brakes.exercises.wording import (
     code,
@@ -31,9 +35,7 @@ from brakes.exercises.wording import (
     fmt_label,
     fmt_labels,
     fmt_number,
-    fmt_pair,
     is_number,
-    plural,
     safe_len,
     safe_repr,
 )
@@ -44,20 +46,20 @@ _MAX_RATIO = 50
 _SCAN_LIMIT = 100_000
 
 
-def _find_in(container: Any, expected: float, tol: Tolerance) -> str | None:
+def _find_in(container: Any, expected: float, exact: bool) -> str | None:
     """Where ``expected`` sits in a Series/array/list/tuple answer, as advice text."""
     if isinstance(container, pd.Series):
         values = pd.to_numeric(container.iloc[:_SCAN_LIMIT], errors="coerce")
-        for label, value in zip(values.index, values.to_numpy(dtype=float), strict=True):
-            if tol.allows(float(value), expected):
-                return f"select it with {code(f'[{fmt_label(label)}]')}"
-        return None
-    if isinstance(container, pd.DataFrame):
+        hits = np.flatnonzero(
+            close(values.to_numpy(dtype=float, na_value=np.nan), expected, exact=exact)
+        )
+        if hits.size:
+            return f"select it with {code(f'[{fmt_label(values.index[hits[0]])}]')}"
         return None
     if isinstance(container, np.ndarray | list | tuple | pd.Index):
         items = list(np.ravel(np.asarray(container, dtype=object))[:_SCAN_LIMIT])
         for position, value in enumerate(items):
-            if is_number(value) and tol.allows(float(value), expected):
+            if is_number(value) and close(float(value), expected, exact=exact).all():
                 return f"take it with {code(f'[{position}]')}"
     return None
 
@@ -66,15 +68,15 @@ def _find_in(container: Any, expected: float, tol: Tolerance) -> str | None:
 class Number(Checker):
     """A single number: a count (``integer=True``), a share (``share=True``) or any number.
 
-    Diagnoses: a percentage for a fraction (and back), a count for a share,
-    a rounded value, an exact multiple, off by one, a Series/tuple holding the
-    right number, a method without parentheses, text that looks like a number.
+    Counts, and any whole-number expected value, must match exactly; other
+    numbers to 3 significant digits (:func:`~brakes.exercises.checkers.numeric.close`).
+    A percentage for a fraction (or back) passes with a note. Diagnoses: a
+    count for a share, too much rounding, an exact multiple, off by one, a
+    container holding the right number, text that looks like a number.
     """
 
-    tol: Tolerance = field(default_factory=Tolerance)
     integer: bool = False
     share: bool = False
-    unit: str = ""
 
     @property
     def expects(self) -> str:  # type: ignore[override]
@@ -84,36 +86,31 @@ class Number(Checker):
             return "a single whole number"
         return "a single number"
 
-    def compare(self, answer: Any, expected: Any) -> Verdict:
+    def _compare(self, answer: Any, expected: Any) -> Verdict:
         """Compare a scalar answer with the expected number."""
         exp = float(expected)
-        rejected = self._check_type(answer, exp)
+        exact = self.integer or (
+            isinstance(expected, numbers.Integral) and not isinstance(expected, bool)
+        )
+        rejected = self._check_type(answer, exp, exact)
         if rejected is not None:
             return rejected
         try:
             value = float(answer)
         except OverflowError:
-            return wrong(
-                f"Your number is too large to be right; the expected one is about "
-                f"{fmt_number(exp)}.",
-                "overflow",
-            )
+            return wrong("Your number is too large to be right.", Diagnosis.OVERFLOW)
         except (TypeError, ValueError):
             return self.type_mismatch(answer)
-        return self._check_value(value, exp)
+        return self._check_value(value, exp, exact)
 
-    def _check_type(self, answer: Any, exp: float) -> Verdict | None:
+    def _check_type(self, answer: Any, exp: float, exact: bool) -> Verdict | None:
         """A verdict when the answer is not a plain number; None when it is."""
-        if answer is None:
-            return self.type_mismatch(answer, NONE_ADVICE)
         if isinstance(answer, bool | np.bool_):
             return self.type_mismatch(
                 answer, "A comparison gives True/False; count or average it to get a number."
             )
         if is_number(answer):
             return None
-        if is_callable_value(answer):
-            return self.type_mismatch(answer, callable_advice(answer))
         if isinstance(answer, str):
             try:
                 float(answer.replace(",", "").strip())
@@ -121,18 +118,18 @@ class Number(Checker):
                 return self.type_mismatch(answer)
             return self.type_mismatch(answer, "Give the number itself, without quotes.")
         if isinstance(answer, pd.Series | pd.DataFrame | np.ndarray | list | tuple | pd.Index):
-            return self._container(answer, exp)
+            return self._container(answer, exp, exact)
         if isinstance(answer, complex | np.complexfloating):
             return self.type_mismatch(answer)
         if attempt(lambda: pd.api.types.is_scalar(answer) and bool(pd.isna(answer))):
             return wrong(
                 "Your answer is a missing value (NA). A mean or a sum of an empty "
                 "selection often gives this: check your filter.",
-                "nan",
+                Diagnosis.NAN,
             )
         return self.type_mismatch(answer)
 
-    def _container(self, answer: Any, exp: float) -> Verdict:
+    def _container(self, answer: Any, exp: float, exact: bool) -> Verdict:
         """A Series, frame, array, list or tuple where one number was expected."""
         size = answer.size if hasattr(answer, "size") and not callable(answer.size) else None
         if size is None:
@@ -143,12 +140,12 @@ class Number(Checker):
                 answer,
                 f"Take the single number out of it, e.g. with {code(take)}.",
             )
-        where = _find_in(answer, exp, self.tol)
+        where = attempt(lambda: _find_in(answer, exp, exact))
         if where is not None:
             return wrong(
                 f"You gave {describe(answer)} that contains the right number; "
                 f"the answer is that number alone: {where}.",
-                "container_holds_answer",
+                Diagnosis.CONTAINER_HOLDS_ANSWER,
             )
         if isinstance(answer, pd.Series | pd.DataFrame):
             return self.type_mismatch(
@@ -158,81 +155,74 @@ class Number(Checker):
             )
         return self.type_mismatch(answer)
 
-    def _check_value(self, value: float, exp: float) -> Verdict:
-        """Compare two floats and name the likely mistake."""
-        tol_text = self.tol.describe()
-        within = f" (within {tol_text})" if tol_text else ""
+    def _check_value(self, value: float, exp: float, exact: bool) -> Verdict:
+        """Compare two floats and name the likely mistake, without showing ``exp``."""
+        shown = fmt_number(value)
         if math.isnan(value):
             return wrong(
                 "Your answer is NaN (not a number). A mean of an empty selection or of a "
                 "column with missing values gives this: check your filter.",
-                "nan",
+                Diagnosis.NAN,
             )
-        if self.tol.allows(value, exp):
-            return right(f"{fmt_number(value)}{within}.")
+        if close(value, exp, exact=exact).all():
+            return right(_accepted(value, exp))
         if math.isinf(value):
-            return wrong("Your answer is infinite: did you divide by zero?", "infinite")
-        if self.integer and not value.is_integer() and self.tol.allows(round(value), exp):
+            return wrong("Your answer is infinite: did you divide by zero?", Diagnosis.INFINITE)
+        if self.integer and not value.is_integer() and close(round(value), exp, exact=True).all():
             return wrong(
-                f"You gave {fmt_number(value)}; the answer is a whole number: "
-                "round it or use a count rather than a mean.",
-                "not_integer",
+                f"You gave {shown}; the answer is a whole number: count rather than average.",
+                Diagnosis.NOT_INTEGER,
             )
-        if exp != 0 and self.tol.allows(value / 100, exp):
+        slip = find_slip(value, exp, exact=exact, share=self.share)
+        if slip is not None and slip.accepted:
+            return right(f"{shown} — {format_note(slip, value, many=False)}.", slip.diagnosis)
+        if slip is not None:
             return wrong(
-                f"You gave {fmt_number(value)}, which looks like a percentage (100 times too "
-                f"big); the answer is a fraction between 0 and 1: don't multiply by 100.",
-                "percent",
+                f"You gave {shown}. {slip_message(slip, 'Your value', many=False)}",
+                slip.diagnosis,
             )
-        if exp != 0 and self.tol.allows(value * 100, exp):
+        verdict = _miscount(value, exp) if exact else None
+        if verdict is not None:
+            return verdict
+        return wrong(f"You gave {shown}, which is {how_far(value, exp)}.", Diagnosis.VALUE)
+
+
+def _accepted(value: float, exp: float) -> str:
+    """``62.4.``, or for a rounded answer ``62.4 — the exact value is 62.418.`` (it is right)."""
+    if abs(value - exp) <= NOISE * max(abs(exp), 1.0):
+        return f"{fmt_number(value)}."
+    decimals = decimals_shown(value)
+    if decimals is None or decimals > 9:
+        return f"{fmt_number(value)}."
+    return f"{fmt_number(value)} — the exact value is {fmt_number(exp, decimals + 2)}."
+
+
+def _miscount(value: float, exp: float) -> Verdict | None:
+    """Whole numbers: a multiple or a part of the expected count, or one off."""
+    shown = fmt_number(value)
+    if exp != 0 and value != 0 and value.is_integer() and exp.is_integer():
+        ratio = value / exp
+        if ratio.is_integer() and 2 <= ratio <= _MAX_RATIO:
             return wrong(
-                f"You gave {fmt_number(value)}, which looks like a fraction; the answer is a "
-                "percentage: multiply by 100.",
-                "fraction",
+                f"You gave {shown}, an exact multiple of the expected count: did you count "
+                "something else (cells rather than rows, or several columns)?",
+                Diagnosis.MULTIPLE,
             )
-        if self.share and value > 1 and value.is_integer():
+        inverse = exp / value
+        if inverse.is_integer() and 2 <= inverse <= _MAX_RATIO:
             return wrong(
-                f"You gave {fmt_number(value)}, which looks like a count; a share is that "
-                "count divided by the total, a number between 0 and 1.",
-                "count_for_share",
+                f"You gave {shown}, an exact fraction of the expected count: did you count "
+                "only part of the data?",
+                Diagnosis.FRACTION_OF,
             )
-        decimals = rounding_decimals(value, exp, self.tol)
-        if decimals is not None:
-            places = "a whole number" if decimals == 0 else plural(decimals, "decimal")
-            return wrong(
-                f"You gave {fmt_number(value)}, which is right when rounded to {places}; "
-                f"don't round: the check needs the unrounded value{within}.",
-                "rounding",
-            )
-        if exp != 0 and value != 0 and value.is_integer() and exp.is_integer():
-            ratio = value / exp
-            if ratio.is_integer() and 2 <= ratio <= _MAX_RATIO:
-                return wrong(
-                    f"You gave {fmt_number(value)}, exactly {fmt_number(ratio)} times the "
-                    "expected value: did you count something else (cells rather than rows, "
-                    "or several columns)?",
-                    "multiple",
-                )
-            inverse = exp / value
-            if inverse.is_integer() and 2 <= inverse <= _MAX_RATIO:
-                return wrong(
-                    f"You gave {fmt_number(value)}, exactly 1/{fmt_number(inverse)} of the "
-                    "expected value: did you count only part of the data?",
-                    "fraction_of",
-                )
-        if self.integer and abs(value - exp) == 1:
-            direction = "one too many" if value > exp else "one too few"
-            return wrong(f"You gave {fmt_number(value)}: {direction}.", "off_by_one")
-        shown, expected_text = fmt_pair(value, exp)
-        gap = value - exp
-        direction = "too high" if gap > 0 else "too low"
-        size = fmt_pair(abs(gap), 0)[0]
-        relative = f", {fmt_number(abs(gap) / abs(exp) * 100, 1)}%" if exp else ""
+    if abs(value - exp) == 1:
+        direction = "too many" if value > exp else "too few"
         return wrong(
-            f"You gave {shown}, which is {size} {direction}{relative}; "
-            f"expected {expected_text}{within}.",
-            "value",
+            f"You gave {shown}: very close, but a little {direction}. Check the edges of your "
+            f"filter ({code('>')} or {code('>=')}) and whether a row is counted twice.",
+            Diagnosis.OFF_BY_ONE,
         )
+    return None
 
 
 def _normalise_text(text: str, case_sensitive: bool) -> str:
@@ -258,7 +248,7 @@ class Text(Checker):
     def expects(self) -> str:  # type: ignore[override]
         return f"a single {self.what} as text"
 
-    def compare(self, answer: Any, expected: Any) -> Verdict:
+    def _compare(self, answer: Any, expected: Any) -> Verdict:
         """Compare a text answer with the expected label."""
         exp = str(expected)
         if isinstance(answer, pd.Series):
@@ -268,10 +258,6 @@ class Text(Checker):
             if size == 1:
                 return self.type_mismatch(answer, f"Take the single label out: {code('[0]')}.")
             return self.type_mismatch(answer)
-        if is_callable_value(answer):
-            return self.type_mismatch(answer, callable_advice(answer))
-        if answer is None:
-            return self.type_mismatch(answer, NONE_ADVICE)
         if not isinstance(answer, str):
             return self.type_mismatch(answer)
         given = _normalise_text(answer, self.case_sensitive)
@@ -281,18 +267,18 @@ class Text(Checker):
             return wrong(
                 f"You gave {fmt_label(answer)}; the labels in the data are written "
                 f"{fmt_label(exp)}: mind the upper and lower case.",
-                "case",
+                Diagnosis.CASE,
             )
         known = {_normalise_text(c, self.case_sensitive) for c in self.choices}
         if self.choices and given not in known:
             return wrong(
                 f"{fmt_label(answer)} is not a {self.what} in the data; "
                 f"the {self.what}s are {fmt_labels(self.choices, limit=8)}.",
-                "not_a_choice",
+                Diagnosis.NOT_A_CHOICE,
             )
         return wrong(
             f"{fmt_label(answer)} is a {self.what} in the data, but not the one asked for.",
-            "other_choice",
+            Diagnosis.OTHER_CHOICE,
         )
 
     def _series(self, answer: pd.Series, exp: str) -> Verdict:
@@ -304,7 +290,7 @@ class Text(Checker):
                 f"{fmt_label(exp)} is among your labels: pick it out with "
                 f"{code('.idxmax()')} or {code('.idxmin()')} "
                 f"(or {code('.index[0]')} after sorting).",
-                "series_for_label",
+                Diagnosis.SERIES_FOR_LABEL,
             )
         if len(answer) == 1:
             return self.type_mismatch(answer, f"Take the single value out: {code('.iloc[0]')}.")
@@ -330,7 +316,7 @@ class Choice(Checker):
     def expects(self) -> str:  # type: ignore[override]
         return f"one letter among {', '.join(repr(k) for k in self.options)}"
 
-    def compare(self, answer: Any, expected: Any) -> Verdict:
+    def _compare(self, answer: Any, expected: Any) -> Verdict:
         """Compare the chosen letter with the expected one."""
         exp = str(expected).lower()
         if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
@@ -343,7 +329,7 @@ class Choice(Checker):
             return wrong(
                 f"{safe_repr(answer)} is not one of the options; answer with one letter among "
                 f"{', '.join(repr(k) for k in self.options)}.",
-                "not_an_option",
+                Diagnosis.NOT_AN_OPTION,
             )
         statement = {k.lower(): v for k, v in self.options.items()}[letter]
         if letter == exp:
@@ -354,5 +340,5 @@ class Choice(Checker):
         return wrong(
             f"{letter}) is not the best answer. Look at the numbers again and compare "
             "them with each option.",
-            GENERIC,
+            Diagnosis.GENERIC,
         )

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from brakes.exercises.checkers.base import (
-    NONE_ADVICE,
     Checker,
+    Diagnosis,
     Order,
-    Tolerance,
     Verdict,
     attempt,
-    callable_advice,
-    is_callable_value,
     right,
     wrong,
 )
@@ -28,6 +25,7 @@ from brakes.exercises.checkers.labelled import (
     order_diff,
     value_diff,
 )
+from brakes.exercises.checkers.numeric import close
 from brakes.exercises.wording import code, fmt_label, fmt_labels, is_number, safe_len
 
 
@@ -38,21 +36,21 @@ def index_names(index: pd.Index) -> list[str]:
 
 @dataclass(frozen=True)
 class SeriesCheck(Checker):
-    """A Series: the labels must match, the values within ``tol``, in ``order``.
+    """A Series: the labels must match, the values too (to 3 significant digits), in ``order``.
 
     ``index`` says in words what the labels are ("channel"), for messages like
-    "the answer is a Series indexed by channel".
+    "the answer is a Series indexed by channel". ``order`` is ANY unless the
+    exercise asks for a sort.
     """
 
     index: str = "label"
-    tol: Tolerance = field(default_factory=Tolerance)
     order: Order = Order.ANY
 
     @property
     def expects(self) -> str:  # type: ignore[override]
         return f"a Series indexed by {self.index}"
 
-    def compare(self, answer: Any, expected: Any) -> Verdict:
+    def _compare(self, answer: Any, expected: Any) -> Verdict:
         """Compare an answer with the expected Series."""
         if isinstance(answer, pd.DataFrame):
             return self._from_frame(answer, expected)
@@ -68,13 +66,13 @@ class SeriesCheck(Checker):
                 f"Your index has {answer.index.nlevels} level(s) ({given_levels}); the answer "
                 f"is indexed by {self.index}"
                 + (f" ({expected.index.nlevels} levels)." if expected.index.nlevels > 1 else "."),
-                "index_levels",
+                Diagnosis.INDEX_LEVELS,
             )
         if len(answer) == 0 and len(expected) > 0:
             return wrong(
                 f"Your Series is empty; the answer has one value per {self.index} "
                 f"({len(expected)} in all). Check your filter.",
-                "empty",
+                Diagnosis.EMPTY,
             )
         given_labels = list(answer.index)
         wanted_labels = list(expected.index)
@@ -82,15 +80,16 @@ class SeriesCheck(Checker):
         if verdict is not None:
             return self._labels_swapped(answer, expected) or verdict
         aligned = answer.reindex(expected.index) if not expected.index.has_duplicates else answer
-        verdict = value_diff(aligned, expected, self.tol)
+        values = value_diff(aligned, expected)
+        if values is not None and not values.correct:
+            return values
+        verdict = order_diff(answer, expected, self.order)
         if verdict is not None:
             return verdict
-        verdict = order_diff(answer, expected, self.order, self.tol)
-        if verdict is not None:
-            return verdict
-        tol_text = self.tol.describe()
-        within = f" within {tol_text}" if tol_text else ""
-        return right(f"all {len(expected):,} values match{within}, one per {self.index}.")
+        matched = f"all {len(expected):,} values match, one per {self.index}"
+        if values is None:
+            return right(f"{matched}.")
+        return right(f"{matched} — {values.message}.", values.diagnosis)
 
     def _labels_swapped(self, answer: pd.Series, expected: pd.Series) -> Verdict | None:
         """The values show up as labels: the learner grouped by the wrong column."""
@@ -102,7 +101,7 @@ class SeriesCheck(Checker):
             return wrong(
                 f"Your values are {self.index} names: the {self.index}s should be the index. "
                 f"Group by {self.index} (or use {code('.value_counts()')} on that column).",
-                "swapped",
+                Diagnosis.SWAPPED,
             )
         return None
 
@@ -142,7 +141,7 @@ class SeriesCheck(Checker):
             f"The values are right, but {keys} is a column here; in the answer it is the "
             f"index. Drop {code('.reset_index()')} (or {code('as_index=False')}), or add "
             f"{code(f'.set_index({keys})[{fmt_label(others[0])}]')}.",
-            "reset_index",
+            Diagnosis.RESET_INDEX,
         )
 
     def _unstacked(self, answer: pd.DataFrame, expected: pd.Series) -> Verdict | None:
@@ -153,15 +152,11 @@ class SeriesCheck(Checker):
         return wrong(
             "The values are right, but spread out as a table; the answer is a Series with a "
             f"two-level index: drop {code('.unstack()')} (or use {code('.stack()')}).",
-            "unstacked",
+            Diagnosis.UNSTACKED,
         )
 
     def _not_series(self, answer: Any, expected: pd.Series) -> Verdict:
-        """Anything else: a number, a dict, a list, the index alone, a method…"""
-        if answer is None:
-            return self.type_mismatch(answer, NONE_ADVICE)
-        if is_callable_value(answer):
-            return self.type_mismatch(answer, callable_advice(answer))
+        """Anything else: a number, a dict, a list, the index alone…"""
         if is_number(answer) and is_numeric(expected):
             return attempt(lambda: self._total(answer, expected)) or self.type_mismatch(
                 answer, f"It has one value per {self.index}."
@@ -187,12 +182,12 @@ class SeriesCheck(Checker):
     def _total(self, answer: Any, expected: pd.Series) -> Verdict | None:
         value = float(answer)
         total = float(np.nansum(as_floats(expected)))
-        if not math.isfinite(value) or not self.tol.allows(value, total):
+        if not math.isfinite(value) or not close(value, total).all():
             return None
         return wrong(
             f"You gave one number, the total over all {self.index}s; the answer keeps one "
             f"value per {self.index}: group by {self.index} first.",
-            "total_for_series",
+            Diagnosis.TOTAL_FOR_SERIES,
         )
 
     def _dict(self, answer: dict[Any, Any], expected: pd.Series) -> Verdict | None:
@@ -201,7 +196,7 @@ class SeriesCheck(Checker):
         return wrong(
             "The values are right, but in a dict; the answer is a pandas Series: wrap it "
             f"with {code('pd.Series(...)')}.",
-            "dict",
+            Diagnosis.DICT,
         )
 
     def _index_only(self, answer: pd.Index, expected: pd.Series) -> Verdict | None:
@@ -210,7 +205,7 @@ class SeriesCheck(Checker):
         return wrong(
             "You gave only the labels (the index); the answer is the whole Series, with one "
             f"value per {self.index}.",
-            "index_only",
+            Diagnosis.INDEX_ONLY,
         )
 
     def _lost_labels(self, answer: Any, expected: pd.Series) -> Verdict | None:
@@ -227,5 +222,5 @@ class SeriesCheck(Checker):
             "The values are right, but they lost their labels: keep the result as a Series "
             f"(no {code('.tolist()')}, {code('.values')} or {code('list(...)')}), so each "
             f"value stays next to its {self.index}.",
-            "lost_labels",
+            Diagnosis.LOST_LABELS,
         )

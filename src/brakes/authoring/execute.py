@@ -12,8 +12,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from brakes.authoring.write import dumps, read_notebook
 from brakes.errors import BrakesError
-from brakes.exercises.notebooks.write import dumps, read_notebook
 
 TIMEOUT_S = 300
 

@@ -5,7 +5,8 @@
   ``<!-- SOLUTION ONLY -->`` (prose answers to interpretation questions).
 * Solution blocks in code cells become placeholders (:mod:`.blocks`).
 * Outputs and execution counts are removed; cell metadata keeps only
-  ``tags``; notebook metadata keeps only ``kernelspec`` and ``language_info``.
+  ``tags`` and ``brakes`` (exercise ids and kinds); notebook metadata keeps
+  only ``kernelspec`` and ``language_info``.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import re
 import nbformat
 from nbformat import NotebookNode
 
+from brakes.authoring.blocks import names_used, outside_blocks, replace_blocks
 from brakes.errors import BrakesError
-from brakes.exercises.notebooks.blocks import names_used, outside_blocks, replace_blocks
 
 #: The cell tag that keeps a cell out of the learner notebook.
 SOLUTION_ONLY_TAG = "solution-only"
@@ -26,7 +27,8 @@ _SOLUTION_ONLY_LINE = {
     "markdown": re.compile(r"^\s*<!--\s*SOLUTION ONLY\s*-->\s*$"),
 }
 NOTEBOOK_METADATA = ("kernelspec", "language_info")
-CELL_METADATA = ("tags",)
+#: Cell metadata a learner notebook keeps: tags, and the course's ids and kinds (for grading).
+CELL_METADATA = ("tags", "brakes")
 
 
 def is_solution_only(cell: NotebookNode) -> bool:

@@ -7,9 +7,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from brakes.authoring import check_drift, generate_exercises, learner_notebook
+from brakes.authoring.blocks import placeholder, replace_blocks
 from brakes.errors import BrakesError
-from brakes.exercises.notebooks import check_drift, generate_exercises, learner_notebook
-from brakes.exercises.notebooks.blocks import placeholder, replace_blocks
 
 SETUP = 'from brakes.data import load\nmentions = load("mentions")'
 ANSWER = """\

@@ -13,8 +13,8 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
+from brakes.authoring.strip import learner_notebook
 from brakes.errors import BrakesError
-from brakes.exercises.notebooks.strip import learner_notebook
 
 
 def solution_notebooks(solutions_dir: Path) -> list[Path]:
