@@ -345,3 +345,8 @@ def test_bad_tables_raise_one_line_that_says_what_to_do(
         draw(conversation_map)
     assert expected in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_a_placeholder_answer_draws_nothing_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert scatter_labelled(..., x="share_pct", y="net_sentiment") is None
+    assert "nothing to draw yet" in capsys.readouterr().out

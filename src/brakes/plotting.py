@@ -313,6 +313,27 @@ def _value_labels(ax: Axes, bars: Any, values: Iterable[float], write: Any) -> N
 # ---------------------------------------------------------------------------
 
 
+def _draws_an_answer(helper: Any) -> Any:
+    """Let a plot cell run before its exercise is done: with ``...`` it says so and draws nothing.
+
+    Learner notebooks keep ``conversation_map = ...`` until the learner answers;
+    the plot under the check must not stop the notebook with an error then.
+    """
+
+    @functools.wraps(helper)
+    def draw(data: Any, *args: Any, **kwargs: Any) -> Any:
+        if data is Ellipsis:
+            print(
+                f"{helper.__name__}: nothing to draw yet; fill in your answer above, then run "
+                "this cell again."
+            )
+            return None
+        return helper(data, *args, **kwargs)
+
+    return draw
+
+
+@_draws_an_answer
 def bars(
     data: pd.Series | pd.DataFrame,
     value: str | None = None,
@@ -359,6 +380,7 @@ def bars(
     return ax
 
 
+@_draws_an_answer
 def grouped_bars(
     frame: pd.DataFrame,
     *,
@@ -542,6 +564,7 @@ def _legend_outside(ax: Axes, title: str | None) -> None:
     ax.legend(title=title or None, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
 
 
+@_draws_an_answer
 def scatter_labelled(
     frame: pd.DataFrame,
     x: str,
@@ -605,6 +628,7 @@ def scatter_labelled(
     return ax
 
 
+@_draws_an_answer
 def scatter_groups(
     frame: pd.DataFrame,
     x: str,
@@ -666,6 +690,7 @@ def scatter_groups(
     return ax
 
 
+@_draws_an_answer
 def before_after(
     frame: pd.DataFrame,
     before: str | None = None,
@@ -741,6 +766,7 @@ def before_after(
     return ax
 
 
+@_draws_an_answer
 def line_over_time(
     data: pd.Series | pd.DataFrame,
     *,
@@ -838,6 +864,7 @@ def _when(moment: Any) -> str:
     return _label_text(moment)
 
 
+@_draws_an_answer
 def scatter_trend(
     frame: pd.DataFrame,
     x: str,

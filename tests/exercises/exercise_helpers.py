@@ -100,6 +100,7 @@ def solution_answer(exercise: Exercise, load: Callable[[str], pd.DataFrame]) -> 
     """Run an exercise's solution code as the notebook would, and return its answer."""
     namespace: dict[str, Any] = {"pd": pd, "np": np, "load": load}
     namespace.update({table: load(table) for table in exercise.tables})
+    exec(exercise.setup, namespace)  # what the notebook's set-up cell defines (no_voice…)
     exec(exercise.solution, namespace)
     return namespace[exercise.answer_name]
 

@@ -193,7 +193,7 @@ STAFF_WEEKLY_USE = MappingProxyType(
         "review_site": 0.05,
     }
 )
-"""Same platform order; an employee's attitude then scales these (see ATTITUDE_USE)."""
+"""Employees' weekly use of each platform; an employee's attitude then scales it (ATTITUDE_USE)."""
 ATTITUDE_USE = MappingProxyType(
     {"flee": 0.55, "so_far_so_good": 1.0, "delegate": 0.9, "follow_the_wind": 1.2}
 )

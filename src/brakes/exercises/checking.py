@@ -130,7 +130,7 @@ def evaluate(exercise: Exercise, answer: Any, load: Load = default_load) -> Feed
     """Check ``answer`` and return the display (never raises for any ``answer``)."""
     verdict = verdict_for(exercise, answer, load)
     body = verdict.message
-    if verdict.status is Status.CORRECT:
+    if verdict.status in (Status.CORRECT, Status.RECORDED):
         body = f"{body} {exercise.reveals}".strip()
     return Feedback(
         exercise=exercise.id,

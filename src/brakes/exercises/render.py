@@ -81,7 +81,7 @@ class Feedback:
     def text(self) -> str:
         """The feedback as one plain string (also the record's ``feedback``)."""
         if self.kind is Kind.SOLUTION:
-            return f"{self.lead}\n{self.code}"
+            return f"{self.lead}\n{self.code}" + (f"\n\n{self.body}" if self.body else "")
         return f"{self.lead} {self.body}".strip()
 
     @property
@@ -116,6 +116,8 @@ class Feedback:
                 'margin:0.4em 0 0;border-radius:4px;overflow-x:auto;white-space:pre">'
                 f"<code>{html.escape(self.code, quote=False)}</code></pre>"
             )
+            if self.body:
+                content += f'<p style="margin:0.5em 0 0">{_inline(self.body)}</p>'
         else:
             content = f"<div>{badge}{_inline(self.body)}</div>"
         return (

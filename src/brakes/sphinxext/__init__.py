@@ -15,7 +15,17 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from brakes.sphinxext import a11y, datadict, editions, icons, launch, minutes, offline, quiz
+from brakes.sphinxext import (
+    a11y,
+    answers,
+    datadict,
+    editions,
+    icons,
+    launch,
+    minutes,
+    offline,
+    quiz,
+)
 
 STATIC = Path(__file__).parent / "static"
 
@@ -41,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     datadict.setup(app)
     minutes.setup(app)
     quiz.setup(app)
+    answers.setup(app)
     a11y.setup(app)
     icons.setup(app)
     launch.setup(app)

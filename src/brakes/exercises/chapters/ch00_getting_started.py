@@ -139,9 +139,7 @@ register(
             "Replace the number in `negative_guess = 25` with your own guess, from 0 to 100.",
         ),
         solution="negative_guess = 25  # your own guess, from 0 to 100\n",
-        reveals=(
-            "Your guess is noted. Compute the real share in the next exercise, then compare."
-        ),
+        reveals="Exercise 0.4 computes the real share: then compare it with your guess.",
     )
 )
 

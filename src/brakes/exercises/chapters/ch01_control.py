@@ -72,7 +72,7 @@ def _predict(exercise_id: str, title: str, answer_name: str, options: dict[str, 
                 f'Store one letter, for example `{answer_name} = "a"`, and run the cell.',
             ),
             solution=f'{answer_name} = "b"\n',
-            reveals="Keep your prediction in mind: the next exercises will tell.",
+            reveals="",
         )
     )
 

@@ -1,0 +1,100 @@
+"""``{expected-answers} 1``: a trainer's sheet of each exercise's expected result, computed.
+
+The numbers come from the registered exercises' reference functions on the
+workshop's seed (``-D brakes_workshop_seed=7``; the published seed by
+default), so a trainer running a session on fresh data reads the answers of
+that data, never numbers typed into a page. Put the directive only in
+trainer-only places (an ``{only} trainer`` block or ``course/trainer/``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from brakes.config import COURSE
+from brakes.data.source import SeedSource
+from brakes.exercises.model import Exercise, ExerciseKind
+from brakes.exercises.registry import all_exercises
+
+#: Rows of a long table shown in a cell before "and N more".
+ROWS_SHOWN = 10
+
+
+def describe_expected(value: Any) -> str:
+    """An expected answer as a trainer reads it: numbers rounded, tables row by row."""
+    if isinstance(value, pd.DataFrame):
+        return describe_expected(value.stack()) if not value.empty else "(empty)"
+    if isinstance(value, pd.Series):
+        parts = [
+            f"{_label(label)}: {describe_expected(item)}"
+            for label, item in value.head(ROWS_SHOWN).items()
+        ]
+        more = f"; and {len(value) - ROWS_SHOWN} more" if len(value) > ROWS_SHOWN else ""
+        return "; ".join(parts) + more
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return f"{value:,.2f}" if not float(value).is_integer() else f"{int(value):,}"
+    return str(value)
+
+
+def _label(label: Any) -> str:
+    return " / ".join(map(str, label)) if isinstance(label, tuple) else str(label)
+
+
+def _row(exercise: Exercise, source: SeedSource) -> list[str]:
+    if exercise.kind in (ExerciseKind.PREDICT, ExerciseKind.INTERPRET):
+        answer = "(recorded, not judged)"
+    else:
+        answer = describe_expected(exercise.expected(source.load))
+    return [exercise.id, exercise.title, answer]
+
+
+def _table(rows: list[list[str]], widths: tuple[int, ...]) -> nodes.table:
+    table = nodes.table(classes=["brakes-answers"])
+    group = nodes.tgroup(cols=len(widths))
+    table += group
+    group.extend(nodes.colspec(colwidth=w) for w in widths)
+    head, body = nodes.thead(), nodes.tbody()
+    group += head
+    group += body
+    for target, cells in ((head, rows[0]), *((body, r) for r in rows[1:])):
+        row = nodes.row()
+        for text in cells:
+            row += nodes.entry("", nodes.paragraph(text=text))
+        target += row
+    return table
+
+
+class ExpectedAnswers(SphinxDirective):
+    """The expected answer of every exercise of one chapter, on the workshop's seed."""
+
+    required_arguments = 1
+    option_spec = {"seed": directives.nonnegative_int}
+
+    def run(self) -> list[nodes.Node]:
+        chapter = int(self.arguments[0])
+        seed = self.options.get("seed", self.config.brakes_workshop_seed)
+        source = SeedSource(seed)
+        exercises = [e for e in all_exercises() if e.chapter == chapter]
+        if not exercises:
+            raise self.error(f"expected-answers: no exercise is registered for chapter {chapter}")
+        intro = nodes.paragraph(
+            text=f"Computed on seed {seed} when this page was built "
+            f"(rebuild with -D brakes_workshop_seed=N for your kit's seed)."
+        )
+        rows = [["Exercise", "Question", "Expected answer"]]
+        rows += [_row(exercise, source) for exercise in exercises]
+        return [intro, _table(rows, (8, 40, 52))]
+
+
+def setup(app: Sphinx) -> None:
+    """Register the directive and the workshop seed setting."""
+    app.add_config_value("brakes_workshop_seed", COURSE.default_seed, "env", types=[int])
+    app.add_directive("expected-answers", ExpectedAnswers)
