@@ -2,7 +2,8 @@
 
 Two editions come from one source. The learner edition is the default; the
 trainer edition is built with ``-t trainer`` and adds the facilitator pages
-(``course/trainer/``) and the ``{only} trainer`` blocks.
+(``course/trainer/``) and the ``{only} trainer`` blocks. Which one is being built
+is asked of ``brakes.sphinxext.editions.edition``, here as in the extension.
 """
 
 from brakes.config import COURSE
@@ -40,6 +41,8 @@ exclude_patterns = [
     "node_modules",
     "_templates",
     "README.md",
+    "CONTRIBUTING.md",
+    "scripts",
     "**/.ipynb_checkpoints",
 ]
 if EDITION == "learner":

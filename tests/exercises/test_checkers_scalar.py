@@ -6,16 +6,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from brakes.exercises.checkers import Choice, Number, Text, Tolerance
+from brakes.exercises.checkers import Choice, Diagnosis, Number, Text
 from brakes.exercises.outcomes import Status
 
 COUNT = Number(integer=True)
-SHARE = Number(tol=Tolerance(abs=0.0005), share=True)
+SHARE = Number(share=True)
+ANY = Number()
 
 
 def test_count_correct() -> None:
     verdict = COUNT.compare(12345, 12345)
     assert verdict.status is Status.CORRECT
+    assert verdict.diagnosis is Diagnosis.CORRECT
     assert verdict.message == "12,345."
 
 
@@ -24,49 +26,89 @@ def test_count_accepts_numeric_types(answer: object) -> None:
     assert COUNT.compare(answer, 12345).correct
 
 
-def test_share_within_tolerance() -> None:
-    assert SHARE.compare(0.1834, 0.18312).correct
-    assert SHARE.compare(0.1834, 0.18312).message == "0.1834 (within ±0.0005)."
+@pytest.mark.parametrize(("answer", "expected"), [(62.4, 62.42), (0.125, 0.12534), (0.183, 0.18312)])
+def test_three_significant_digits_pass(answer: float, expected: float) -> None:
+    assert ANY.compare(answer, expected).correct
 
 
-def test_percentage_for_fraction() -> None:
+def test_a_rounded_answer_is_told_the_exact_value() -> None:
+    assert ANY.compare(62.4, 62.418).message == "62.4 — the exact value is 62.418."
+    assert ANY.compare(62.418, 62.418).message == "62.42."
+
+
+def test_counts_stay_exact() -> None:
+    assert not COUNT.compare(12340, 12345).correct
+    assert not ANY.compare(12340, 12345).correct  # a whole-number expected value is a count
+
+
+def test_percentage_for_fraction_passes_with_a_note() -> None:
     verdict = SHARE.compare(18.312, 0.18312)
-    assert verdict.diagnosis == "percent"
-    assert verdict.message.startswith("You gave 18.31, which looks like a percentage")
+    assert verdict.correct
+    assert verdict.diagnosis is Diagnosis.AS_PERCENT
+    assert verdict.message == (
+        "18.31 — given in percent; as a fraction between 0 and 1 that is 0.1831."
+    )
 
 
-def test_fraction_for_percentage() -> None:
-    assert Number(tol=Tolerance(abs=0.05)).compare(0.18312, 18.312).diagnosis == "fraction"
+def test_fraction_for_percentage_passes_with_a_note() -> None:
+    verdict = ANY.compare(0.2561, 25.61)
+    assert verdict.correct
+    assert verdict.diagnosis is Diagnosis.AS_FRACTION
+    assert verdict.message == "0.2561 — given as a fraction; in percent that is 25.61."
+
+
+def test_a_count_is_never_read_as_a_percentage() -> None:
+    assert COUNT.compare(4, 400).diagnosis is not Diagnosis.AS_FRACTION
 
 
 def test_count_for_share() -> None:
     verdict = SHARE.compare(1234, 0.18312)
-    assert verdict.diagnosis == "count_for_share"
+    assert verdict.diagnosis is Diagnosis.COUNT_FOR_SHARE
     assert "looks like a count" in verdict.message
 
 
-def test_rounded_scalar() -> None:
-    verdict = SHARE.compare(0.18, 0.18312)
-    assert verdict.message == (
-        "You gave 0.18, which is right when rounded to 2 decimals; don't round: "
-        "the check needs the unrounded value (within ±0.0005)."
-    )
+@pytest.mark.parametrize(
+    ("answer", "expected", "places"),
+    [(0.18, 0.18312, "2 decimals"), (0.3, 0.3012, "1 decimal"), (62.0, 62.418, "a whole number")],
+)
+def test_rounding_counts_the_decimals_given(answer: float, expected: float, places: str) -> None:
+    verdict = SHARE.compare(answer, expected) if expected < 1 else ANY.compare(answer, expected)
+    assert verdict.diagnosis is Diagnosis.ROUNDING
+    assert f"rounded to {places}, but that is too coarse" in verdict.message
 
 
-def test_plain_wrong_value_says_by_how_much() -> None:
-    verdict = COUNT.compare(12000, 12345)
-    assert verdict.message == "You gave 12,000, which is 345 too low, 2.8%; expected 12,345."
-    assert verdict.diagnosis == "value"
+@pytest.mark.parametrize(
+    ("answer", "expected", "words"),
+    [
+        (12000, 12345, "a little too low (a relative difference under 3 %)"),
+        (30.0, 25.61, "too high (a relative difference of about 15 %)"),
+        (51.0, 25.61, "too high: about twice the expected value"),
+        (8.6, 25.61, "too low: about a third of the expected value"),
+        (-25.6, 25.61, "too low, on the other side of zero: check the sign"),
+    ],
+)
+def test_a_wrong_value_says_direction_and_size_not_the_answer(
+    answer: float, expected: float, words: str
+) -> None:
+    verdict = ANY.compare(answer, expected)
+    assert verdict.diagnosis is Diagnosis.VALUE
+    assert words in verdict.message
+    assert str(expected) not in verdict.message
+    assert "expected " + str(expected) not in verdict.message
 
 
-def test_multiple_of_expected() -> None:
+def test_multiple_of_expected_without_the_factor() -> None:
     verdict = COUNT.compare(12345 * 11, 12345)
-    assert verdict.diagnosis == "multiple"
-    assert "exactly 11 times the expected value" in verdict.message
+    assert verdict.diagnosis is Diagnosis.MULTIPLE
+    assert "an exact multiple of the expected count" in verdict.message
+    assert "11" not in verdict.message.replace("135,795", "")
 
 
-def test_off_by_one() -> None:
-    assert COUNT.compare(12346, 12345).message == "You gave 12,346: one too many."
+def test_off_by_one_does_not_give_the_count_away() -> None:
+    verdict = COUNT.compare(12346, 12345)
+    assert verdict.diagnosis is Diagnosis.OFF_BY_ONE
+    assert verdict.message.startswith("You gave 12,346: very close, but a little too many.")
+    assert "12,345" not in verdict.message
 
 
 def test_series_containing_the_answer() -> None:
@@ -86,13 +128,11 @@ def test_series_where_scalar_expected() -> None:
 
 
 def test_one_value_series() -> None:
-    verdict = COUNT.compare(pd.Series([12345]), 12345)
-    assert "`.item()`" in verdict.message
+    assert "`.item()`" in COUNT.compare(pd.Series([12345]), 12345).message
 
 
 def test_shape_tuple() -> None:
-    verdict = COUNT.compare((12345, 11), 12345)
-    assert "take it with `[0]`" in verdict.message
+    assert "take it with `[0]`" in COUNT.compare((12345, 11), 12345).message
 
 
 def test_text_that_looks_like_a_number() -> None:
@@ -111,14 +151,15 @@ def test_method_without_parentheses() -> None:
 
 def test_none_and_nan_and_bool() -> None:
     assert "return None" in COUNT.compare(None, 3).message
-    assert COUNT.compare(float("nan"), 3).diagnosis == "nan"
-    assert COUNT.compare(pd.NA, 3).diagnosis == "nan"
+    assert COUNT.compare(float("nan"), 3).diagnosis is Diagnosis.NAN
+    assert COUNT.compare(pd.NA, 3).diagnosis is Diagnosis.NAN
     assert "True (a yes/no value)" in COUNT.compare(True, 3).message
 
 
 def test_huge_numbers() -> None:
-    assert COUNT.compare(10**400, 3).diagnosis == "overflow"
-    assert COUNT.compare(float("inf"), 3).diagnosis == "infinite"
+    assert COUNT.compare(10**400, 3).diagnosis is Diagnosis.OVERFLOW
+    assert COUNT.compare(10**400, 3).message == "Your number is too large to be right."
+    assert COUNT.compare(float("inf"), 3).diagnosis is Diagnosis.INFINITE
 
 
 def test_text_checker() -> None:
@@ -134,8 +175,7 @@ def test_text_checker() -> None:
 
 
 def test_case_sensitive_text() -> None:
-    verdict = Text(case_sensitive=True).compare("Forum", "forum")
-    assert verdict.diagnosis == "case"
+    assert Text(case_sensitive=True).compare("Forum", "forum").diagnosis is Diagnosis.CASE
 
 
 def test_choice_checker() -> None:
@@ -148,5 +188,5 @@ def test_choice_checker() -> None:
     assert check.compare("a", "b").message == (
         "a) is not it: sales stayed flat for months while sentiment slid."
     )
-    assert check.compare("z", "b").diagnosis == "not_an_option"
+    assert check.compare("z", "b").diagnosis is Diagnosis.NOT_AN_OPTION
     assert "letter as text" in check.compare(2, "b").message

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from brakes.errors import BrakesError
-from brakes.exercises.checkers import Number, SeriesCheck
-from brakes.exercises.checking import evaluate
+from brakes.exercises.checkers import Diagnosis, Number, Prediction, Reflection, SeriesCheck
+from brakes.exercises.checking import evaluate, verdict_for
 from brakes.exercises.model import Exercise, WrongAnswer
 from brakes.exercises.outcomes import Status
 
@@ -20,7 +20,6 @@ def make_exercise(**changes: object) -> Exercise:
     fields: dict[str, object] = {
         "id": "9.1",
         "title": "Mentions per channel",
-        "prompt": "Count mentions per channel.",
         "answer_name": "per_channel",
         "tables": ("mentions",),
         "expected": lambda load: load("mentions")["channel"].value_counts(),
@@ -69,6 +68,9 @@ def test_known_mistake_gets_its_own_sentence(fake_load: Load) -> None:
     answer = fake_load("mentions")["channel"].value_counts() * 2
     feedback = evaluate(make_exercise(), answer, fake_load)
     assert feedback.text == "Not quite. You counted every mention twice."
+    verdict = verdict_for(make_exercise(), answer, fake_load)
+    assert verdict.diagnosis is Diagnosis.KNOWN_MISTAKE
+    assert verdict.mistake == "row count per channel of another table"
 
 
 def test_data_error_is_an_error_status(fake_load: Load) -> None:
@@ -121,7 +123,32 @@ def test_number_exercise(fake_load: Load) -> None:
         wrong_answers=(),
     )
     assert evaluate(exercise, 400, fake_load).text.startswith("Correct: 400.")
-    assert evaluate(exercise, 399, fake_load).text == "Not quite. You gave 399: one too few."
+    assert evaluate(exercise, 399, fake_load).text.startswith(
+        "Not quite. You gave 399: very close, but a little too few."
+    )
+
+
+def test_prediction_is_recorded(fake_load: Load) -> None:
+    exercise = make_exercise(
+        checker=Prediction(options={"a": "more", "b": "fewer"}),
+        solution='per_channel = "a"\n',
+        wrong_answers=(),
+    )
+    feedback = evaluate(exercise, "b", fake_load)
+    assert feedback.status is Status.RECORDED
+    assert feedback.text.startswith("Noted: you expect b). Keep it in mind as you go on.")
+    assert feedback.record()["status"] == "recorded"
+    assert evaluate(exercise, ..., fake_load).status is Status.NOT_ATTEMPTED
+
+
+def test_reflection_is_recorded(fake_load: Load) -> None:
+    exercise = make_exercise(checker=Reflection(), solution='per_channel = "x"\n', wrong_answers=())
+    feedback = evaluate(exercise, "Forums matter more than our own pages.", fake_load)
+    assert feedback.text.startswith("Noted: your reading is saved in this notebook (7 words).")
+    assert "Recorded" not in feedback.html() and "Noted" in feedback.html()
+    empty = evaluate(exercise, "", fake_load)
+    assert empty.status is Status.NOT_ATTEMPTED
+    assert empty.text == "Not attempted yet: write one or two sentences in your own words."
 
 
 def test_brakes_error_is_a_brakes_error() -> None:

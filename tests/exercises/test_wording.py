@@ -10,7 +10,6 @@ from brakes.exercises.wording import (
     describe,
     fmt_labels,
     fmt_number,
-    fmt_pair,
     safe_repr,
 )
 
@@ -33,9 +32,9 @@ def test_fmt_number(value: float, text: str) -> None:
     assert fmt_number(value) == text
 
 
-def test_fmt_pair_shows_the_difference() -> None:
-    assert fmt_pair(31.2049, 31.2) == ("31.205", "31.2")
-    assert fmt_pair(1.0, 1.0000001) == ("1", "1.0000001")
+def test_fmt_number_with_decimals() -> None:
+    assert fmt_number(62.41812, 3) == "62.418"
+    assert fmt_number(0.5, 3) == "0.5"
 
 
 def test_fmt_labels_abbreviates() -> None:

@@ -18,7 +18,7 @@ STRAIGHT_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\
 
 
 def _text(html: str, tag: str = " ") -> str:
-    """An HTML fragment's text (each tag replaced by ``tag``), whitespace collapsed, quotes straight."""
+    """An HTML fragment's text (a tag becomes ``tag``), whitespace collapsed, quotes straight."""
     return " ".join(unescape(re.sub(r"<[^>]+>", tag, html)).split()).translate(STRAIGHT_QUOTES)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 import zipfile
 from types import ModuleType
 
@@ -59,6 +60,7 @@ def _make_icons() -> ModuleType:
     spec = importlib.util.spec_from_file_location("make_icons", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 

@@ -6,7 +6,7 @@
 * Solution blocks in code cells become placeholders (:mod:`.blocks`).
 * Outputs and execution counts are removed; cell metadata keeps only
   ``tags`` and ``brakes`` (exercise ids and kinds); notebook metadata keeps
-  only ``kernelspec`` and ``language_info``.
+  only ``kernelspec``, ``language_info`` and ``brakes``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ _SOLUTION_ONLY_LINE = {
     "code": re.compile(r"^\s*#\s*SOLUTION ONLY\s*$"),
     "markdown": re.compile(r"^\s*<!--\s*SOLUTION ONLY\s*-->\s*$"),
 }
-NOTEBOOK_METADATA = ("kernelspec", "language_info")
+#: Notebook metadata a learner notebook keeps (``brakes`` holds the minutes the page shows).
+NOTEBOOK_METADATA = ("kernelspec", "language_info", "brakes")
 #: Cell metadata a learner notebook keeps: tags, and the course's ids and kinds (for grading).
 CELL_METADATA = ("tags", "brakes")
 

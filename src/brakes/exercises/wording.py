@@ -93,29 +93,6 @@ def fmt_number(x: Any, decimals: int | None = None) -> str:
     return "0" if text == "-0" else text
 
 
-def distinguishing_decimals(a: float, b: float) -> int | None:
-    """The fewest decimals (up to 8) at which ``a`` and ``b`` print differently."""
-    for d in range(9):
-        if fmt_number(a, d) != fmt_number(b, d):
-            return d
-    return None
-
-
-def fmt_pair(actual: Any, expected: Any) -> tuple[str, str]:
-    """Format two numbers so that they visibly differ, at a reader's precision."""
-    try:
-        a, e = float(actual), float(expected)
-    except Exception:
-        return fmt_value(actual), fmt_value(expected)
-    if math.isnan(a) or math.isnan(e) or math.isinf(a) or math.isinf(e):
-        return fmt_number(a), fmt_number(e)
-    plain_a, plain_e = fmt_number(a), fmt_number(e)
-    if plain_a != plain_e:
-        return plain_a, plain_e
-    d = distinguishing_decimals(a, e)
-    return (fmt_number(a, d), fmt_number(e, d)) if d is not None else (plain_a, plain_e)
-
-
 def fmt_label(label: Any) -> str:
     """A label as code: ``'forum'``, ``2024-03-01``, ``('blog', 'negative')``."""
     if isinstance(label, str):

@@ -78,7 +78,7 @@ def columns_table(name: str, frame: pd.DataFrame) -> nodes.table:
     table = nodes.table(classes=["brakes-data-dictionary"])
     group = nodes.tgroup(cols=len(HEADINGS))
     table += group
-    for width in (14, 10, 10, 40, 26):
+    for width in (18, 12, 10, 35, 25):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     head += _row([_text(heading) for heading in HEADINGS])

@@ -10,7 +10,7 @@ No trainer text reaches the learner edition, by Sphinx's own means:
 - ``{only} trainer`` blocks are dropped by Sphinx before it writes a page and
   its search-index entry;
 - a page whose source holds such a block does not publish that source
-  (``_sources/``, the theme's download button) in the learner edition;
+  (``_sources/``, the download menu's source button) in the learner edition;
 - the trainer pages join the navigation only in the trainer edition: a hidden
   toctree that :class:`TrainerPagesInNavigation` adds to the root document.
 """
@@ -107,17 +107,26 @@ def _withhold_source(
     """Publish no source for a page that holds text this edition leaves out.
 
     Sphinx copies a page's source to ``_sources/`` only when ``sourcename`` is
-    set, and the theme offers it for download on the same condition; this runs
-    before both (priority 400). A copy left by an earlier build is removed.
+    set once every handler has run; the book theme has already added its
+    "download source" button (priority 501), so this takes that one button out
+    of the download menu and keeps the others (.ipynb, print to PDF). A copy
+    left by an earlier build is removed.
     """
     if pagename not in _withheld(app.env) or not context.get("sourcename"):
         return
     Path(app.outdir, "_sources", context["sourcename"]).unlink(missing_ok=True)
     context["sourcename"] = ""
+    for group in context.get("header_buttons", []):
+        if group.get("label") == "download-buttons":
+            group["buttons"] = [
+                button
+                for button in group["buttons"]
+                if button.get("label") != "download-source-button"
+            ]
 
 
 def setup(app: Sphinx) -> None:
     """Register the trainer navigation and the withholding of sources."""
     app.add_transform(TrainerPagesInNavigation)
     app.add_env_collector(WithheldSources)
-    app.connect("html-page-context", _withhold_source, priority=400)
+    app.connect("html-page-context", _withhold_source, priority=600)

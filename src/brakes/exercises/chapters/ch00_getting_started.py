@@ -32,7 +32,7 @@ def _mean_reach(load: Load) -> pd.Series:
     return reach.sort_values(ascending=False)
 
 
-def _sentiment_mix(load: Load, normalize: str = "index") -> pd.DataFrame:
+def _sentiment_mix(load: Load, normalize: str | bool = "index") -> pd.DataFrame:
     mentions = _mentions(load)
     return pd.crosstab(mentions["product_line"], mentions["sentiment"], normalize=normalize) * 100
 
@@ -60,15 +60,7 @@ register(
         ),
         wrong_answers=(
             WrongAnswer("counted cells, not rows", lambda load: _mentions(load).size),
-            WrongAnswer(
-                "the shape (rows, columns)",
-                lambda load: _mentions(load).shape,
-                feedback=(
-                    "That is the shape: two numbers, rows and columns. The number of mentions "
-                    "is the number of rows alone, which `len(support)` shows for the other "
-                    "table."
-                ),
-            ),
+            WrongAnswer("the shape (rows, columns)", lambda load: _mentions(load).shape),
             WrongAnswer(
                 "count() per column",
                 lambda load: _mentions(load).count(),
@@ -153,11 +145,12 @@ register(
         checker=Number(),
         hints=(
             "A share is a count divided by the total: negative mentions over all mentions.",
-            'Comparing a column with a value gives True/False per mention, and the mean of '
+            "Comparing a column with a value gives True/False per mention, and the mean of "
             'True/False values is the share of True: `(mentions["author_type"] == '
             '"customer").mean()` is the share of mentions written by customers.',
             'Write the same as `(mentions["author_type"] == "customer").mean()` for the '
-            '`"sentiment"` column and the value `"negative"`, and store it with `share_negative = ...`.',
+            '`"sentiment"` column and the value `"negative"`, and store it with '
+            "`share_negative = ...`.",
         ),
         solution=(
             'is_negative = mentions["sentiment"] == "negative"\n'
@@ -169,7 +162,12 @@ register(
             "different sizes, which chapter 1 does."
         ),
         wrong_answers=(
-            WrongAnswer("a percentage", lambda load: _is_negative(load).mean() * 100),
+            WrongAnswer(
+                "customers' mentions only",
+                lambda load: float(
+                    _is_negative(load)[_mentions(load)["author_type"] == "customer"].mean()
+                ),
+            ),
             WrongAnswer(
                 "the count of negatives",
                 lambda load: int(_is_negative(load).sum()),
@@ -205,7 +203,7 @@ register(
             "Write each test in its own parentheses and join them with the sign & (and): "
             '`(mentions["author_type"] == "customer") & (mentions["channel"] == "forum")` '
             "is True for customers' mentions on forums.",
-            "`customers_on_forums = mentions[(mentions[\"author_type\"] == \"customer\") & "
+            '`customers_on_forums = mentions[(mentions["author_type"] == "customer") & '
             '(mentions["channel"] == "forum")]` keeps those rows. Write the same with your two '
             "tests, then count the rows you kept and store it with `n_negative_quality = ...`.",
         ),
@@ -346,10 +344,20 @@ register(
             "Keep the question for later: the table says how much, not why."
         ),
         wrong_answers=(
-            WrongAnswer("fractions, not percentages", lambda load: _sentiment_mix(load) / 100),
+            WrongAnswer(
+                "sentiments in the rows",
+                lambda load: (
+                    pd.crosstab(
+                        _mentions(load)["sentiment"],
+                        _mentions(load)["product_line"],
+                        normalize="columns",
+                    )
+                    * 100
+                ),
+            ),
             WrongAnswer(
                 "counts, not shares",
-                lambda load: pd.crosstab(_mentions(load)["product_line"], _mentions(load)["sentiment"]),
+                lambda load: _sentiment_mix(load, normalize=False) / 100,
                 feedback=(
                     'Those are numbers of mentions. Add normalize="index" inside pd.crosstab() '
                     "so that each row is divided by its total, then multiply by 100."

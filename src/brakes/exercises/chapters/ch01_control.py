@@ -743,7 +743,7 @@ register(
             "First the rate of buying again for each kind of answer, in percent; then one "
             "rate minus the other.",
             "`bought_again` is True or False, so its mean per group is a rate. Pick one value "
-            'of a Series by its label: `rate["public_resolution"]`.',
+            'of a Series by its label, as in `support["answer_type"].value_counts()["none"]`.',
             'rate = support.groupby("answer_type")["bought_again"].mean() * 100\n'
             "# bought_again_gap: the public_resolution rate minus the redirect_form rate",
         ),
@@ -772,7 +772,7 @@ register(
                 ),
                 feedback=(
                     "That compares a public resolution with no answer at all. The question "
-                    'compares it with the web form: `rate["redirect_form"]`.'
+                    "compares it with the web form: take the `redirect_form` rate instead."
                 ),
             ),
         ),

@@ -86,10 +86,12 @@ class FrameCheck(Checker):
         if not self._matches(answer.set_index(names), expected):
             return None
         keys = ", ".join(fmt_label(n) for n in names)
+        # Several index columns go to set_index as one list: set_index("a", "b") raises.
+        argument = keys if len(names) == 1 else f"[{keys}]"
         return wrong(
             f"The values are right, but {keys} is a column here; in the answer it is the "
             f"index: drop {code('.reset_index()')} (or {code('as_index=False')}), or add "
-            f"{code(f'.set_index({keys})')}.",
+            f"{code(f'.set_index({argument})')}.",
             Diagnosis.RESET_INDEX,
         )
 

@@ -37,6 +37,15 @@ def not_attempted(message: str, diagnosis: Diagnosis = Diagnosis.NOT_ATTEMPTED) 
     return Verdict(Status.NOT_ATTEMPTED, message, diagnosis)
 
 
+def _finite(value: Any) -> float | None:
+    """``value`` as a finite float, or None (text that is no number, NaN, 10**5000…)."""
+    try:
+        number = float(value)
+    except (ValueError, OverflowError, ArithmeticError):
+        return None
+    return number if math.isfinite(number) else None
+
+
 def _is_placeholder(text: str) -> bool:
     """Empty, only dots or dashes, or the usual "your answer here"."""
     words = " ".join(re.sub(r"[^\w\s']", " ", text.casefold()).split())
@@ -71,8 +80,8 @@ class Prediction(Checker):
         if isinstance(answer, str):
             return self._text(answer)
         if self.numeric and is_number(answer):
-            value = float(answer)
-            if math.isfinite(value):
+            value = _finite(answer)
+            if value is not None:
                 return recorded(f"you expect {fmt_number(value)}. Keep it in mind as you go on.")
             return wrong("Write a finite number, e.g. `30`.", Diagnosis.NOT_A_NUMBER)
         if self.letters and isinstance(answer, int) and not isinstance(answer, bool):
@@ -87,11 +96,8 @@ class Prediction(Checker):
         if letter is not None and letter in self.letters:
             return recorded(f"you expect {letter}). Keep it in mind as you go on.")
         if self.numeric:
-            try:
-                value = float(answer.replace(",", "").replace("%", "").strip())
-            except ValueError:
-                value = math.nan
-            if math.isfinite(value):
+            value = _finite(answer.replace(",", "").replace("%", "").strip())
+            if value is not None:
                 return recorded(f"you expect {fmt_number(value)}. Keep it in mind as you go on.")
         return wrong(
             f"{safe_repr(answer)} is not something this cell can record: answer with "
