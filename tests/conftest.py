@@ -22,7 +22,6 @@ from hypothesis import HealthCheck, settings
 from brakes.config import COURSE
 from brakes.data import use
 
-
 _HYPOTHESIS = {"deadline": None, "suppress_health_check": list(HealthCheck), "database": None}
 settings.register_profile("fast", max_examples=25, **_HYPOTHESIS)
 settings.register_profile("thorough", max_examples=250, **_HYPOTHESIS)

@@ -133,7 +133,7 @@ def test_hints_and_feedback_snippets_run_and_reveal_nothing(path: Path) -> None:
 
 
 def test_snippets_are_found_in_hints_and_sentences() -> None:
-    assert snippets('counts = pd.crosstab(a, b)\n# then divide') == [
+    assert snippets("counts = pd.crosstab(a, b)\n# then divide") == [
         "counts = pd.crosstab(a, b)\n# then divide"
     ]
     assert snippets("Group by `answer_type` then `.mean()`; try `x.set_index('a', 'b')`.") == [

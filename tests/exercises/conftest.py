@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 from exercise_helpers import fake_tables, make_load
 
+from brakes.exercises.question import HINTS_SHOWN
+
 
 @pytest.fixture(scope="session")
 def tables() -> dict[str, pd.DataFrame]:
@@ -30,3 +32,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         for target, n in sorted(counts.items()):
             terminalreporter.write_line(f"{target}: {n}")
         terminalreporter.write_line(f"total: {sum(counts.values())}")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_hint_log() -> None:
+    """Each test starts with no hint shown (the kernel-wide log survives re-run cells)."""
+    HINTS_SHOWN.clear()

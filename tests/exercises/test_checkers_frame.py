@@ -54,8 +54,7 @@ def test_wrong_values_name_row_and_column(per_platform: pd.DataFrame) -> None:
     wrong.loc["twitter", "reach"] = 9.0
     verdict = CHECK.compare(wrong, per_platform)
     assert verdict.message == (
-        "1 value differs in column 'reach': 'twitter' is too low: about 9 % of the "
-        "expected value."
+        "1 value differs in column 'reach': 'twitter' is too low: about 9 % of the expected value."
     )
 
 

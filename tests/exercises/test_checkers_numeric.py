@@ -58,6 +58,8 @@ def test_one_slip_rule_for_one_value_and_many() -> None:
         (201.0, 100.0, "too high: about twice the expected value"),
         (26.0, 100.0, "too low: about a quarter of the expected value"),
         (1.0, 0.0, "too high"),
+        (5.4e307, 0.3, "too high: more than a thousand times the expected value"),
+        (1e-300, 3.0, "too low: less than a thousandth of the expected value"),
     ],
 )
 def test_how_far_in_words(value: float, expected: float, words: str) -> None:

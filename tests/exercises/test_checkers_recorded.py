@@ -33,7 +33,9 @@ def test_any_finite_number_is_recorded(answer: object, shown: str) -> None:
     assert verdict.message == f"you expect {shown}. Keep it in mind as you go on."
 
 
-@pytest.mark.parametrize("answer", [float("nan"), float("inf"), 10**5000], ids=["nan", "inf", "huge"])
+@pytest.mark.parametrize(
+    "answer", [float("nan"), float("inf"), 10**5000], ids=["nan", "inf", "huge"]
+)
 def test_no_number_is_not_recorded(answer: object) -> None:
     assert NUMBER.compare(answer, None).diagnosis is Diagnosis.NOT_A_NUMBER
 

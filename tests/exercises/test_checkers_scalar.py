@@ -26,7 +26,9 @@ def test_count_accepts_numeric_types(answer: object) -> None:
     assert COUNT.compare(answer, 12345).correct
 
 
-@pytest.mark.parametrize(("answer", "expected"), [(62.4, 62.42), (0.125, 0.12534), (0.183, 0.18312)])
+@pytest.mark.parametrize(
+    ("answer", "expected"), [(62.4, 62.42), (0.125, 0.12534), (0.183, 0.18312)]
+)
 def test_three_significant_digits_pass(answer: float, expected: float) -> None:
     assert ANY.compare(answer, expected).correct
 

@@ -92,7 +92,7 @@ def test_records_survive_a_real_kernel(tmp_path: Path) -> None:
             "from brakes.exercises.checkers import Number\n"
             "from brakes.exercises.model import Exercise\n"
             "from brakes.exercises.question import Question\n"
-            "ex = Exercise(id='1.1', title='t', prompt='p', answer_name='n', tables=(),\n"
+            "ex = Exercise(id='1.1', title='t', answer_name='n', tables=(),\n"
             "    expected=lambda load: 3, checker=Number(integer=True), hints=('h',),\n"
             "    solution='n = 3\\n', reveals='Yes.')\n"
             "q = Question(ex)\n"

@@ -24,7 +24,6 @@ def registry() -> Registry:
         Exercise(
             id="1.2",
             title="How many mentions?",
-            prompt="Count them.",
             answer_name="n",
             tables=("mentions",),
             expected=lambda load: len(load("mentions")),
@@ -96,7 +95,7 @@ def test_unknown_id_lists_the_known_ones(registry: Registry) -> None:
 def test_course_registry_loads_the_chapters() -> None:
     ids = [e.id for e in all_exercises()]
     assert ids[:5] == ["0.1", "0.2", "0.3", "0.4", "0.5"]
-    assert get("0.3").title == "Share of negative mentions"
+    assert get("1.2").title == "How is the conversation shared between channels?"
     with pytest.raises(BrakesError, match=r"known ids: 0\.1, 0\.2"):
         get("9.9")
 
@@ -115,7 +114,13 @@ def test_repr_tells_what_to_do(registry: Registry, fake_load: Load) -> None:
 
 
 def test_status_values_are_stable() -> None:
-    assert [s.value for s in Status] == ["correct", "incorrect", "not_attempted", "error"]
+    assert [s.value for s in Status] == [
+        "correct",
+        "incorrect",
+        "not_attempted",
+        "error",
+        "recorded",
+    ]
 
 
 def test_check_without_an_answer(registry: Registry, fake_load: Load) -> None:

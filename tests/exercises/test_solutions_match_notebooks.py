@@ -15,8 +15,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from brakes.config import COURSE
 from brakes.authoring.blocks import split_blocks
+from brakes.config import COURSE
 from brakes.exercises.registry import all_exercises, get
 
 EXERCISE_CALL = re.compile(r"""exercise\(\s*["'](?P<id>\d+\.\d+)["']\s*\)""")

@@ -9,7 +9,7 @@ trainer-only places (an ``{only} trainer`` block or ``course/trainer/``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import pandas as pd
 from docutils import nodes
@@ -76,7 +76,7 @@ class ExpectedAnswers(SphinxDirective):
     """The expected answer of every exercise of one chapter, on the workshop's seed."""
 
     required_arguments = 1
-    option_spec = {"seed": directives.nonnegative_int}
+    option_spec: ClassVar[dict[str, Any]] = {"seed": directives.nonnegative_int}
 
     def run(self) -> list[nodes.Node]:
         chapter = int(self.arguments[0])

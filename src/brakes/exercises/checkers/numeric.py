@@ -207,6 +207,10 @@ def how_far(value: float, expected: float) -> str:
         return f"{direction}, on the other side of zero: check the sign"
     if ratio == 0:
         return "zero, and the expected value is not"
+    if ratio >= 1000:
+        return f"{direction}: more than a thousand times the expected value"
+    if ratio <= 0.001:
+        return f"{direction}: less than a thousandth of the expected value"
     if ratio >= 1.75:
         return f"{direction}: about {_times(ratio)} the expected value"
     if ratio <= 0.57:
