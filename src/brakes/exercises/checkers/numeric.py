@@ -104,10 +104,11 @@ def find_slip(
     if a.size == 0 or a.shape != e.shape or not np.all(np.isfinite(a) & np.isfinite(e)):
         return None
     if not exact and np.any(e != 0):
-        if np.all(close(a / 100, e)):
-            return Slip(Diagnosis.AS_PERCENT)
-        if np.all(close(a * 100, e)):
-            return Slip(Diagnosis.AS_FRACTION)
+        with np.errstate(over="ignore"):
+            if np.all(close(a / 100, e)):
+                return Slip(Diagnosis.AS_PERCENT)
+            if np.all(close(a * 100, e)):
+                return Slip(Diagnosis.AS_FRACTION)
     total_a, total_e = float(a.sum()), float(e.sum())
     percent = abs(total_e - 100) < 1e-6
     if np.all(is_whole(a)) and np.any(a > 1) and np.all(e >= 0):

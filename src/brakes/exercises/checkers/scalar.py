@@ -57,11 +57,22 @@ def _find_in(container: Any, expected: float, exact: bool) -> str | None:
             return f"select it with {code(f'[{fmt_label(values.index[hits[0]])}]')}"
         return None
     if isinstance(container, np.ndarray | list | tuple | pd.Index):
-        items = list(np.ravel(np.asarray(container, dtype=object))[:_SCAN_LIMIT])
-        for position, value in enumerate(items):
-            if is_number(value) and close(float(value), expected, exact=exact).all():
-                return f"take it with {code(f'[{position}]')}"
+        items = np.ravel(np.asarray(container, dtype=object))[:_SCAN_LIMIT]
+        values = np.array([_as_float(x) for x in items], dtype=float)
+        hits = np.flatnonzero(close(values, expected, exact=exact)) if values.size else []
+        if len(hits):
+            return f"take it with {code(f'[{hits[0]}]')}"
     return None
+
+
+def _as_float(value: Any) -> float:
+    """A number in a container as a float; NaN for anything else."""
+    if not is_number(value):
+        return math.nan
+    try:
+        return float(value)
+    except (ValueError, OverflowError, ArithmeticError):
+        return math.nan
 
 
 @dataclass(frozen=True)
