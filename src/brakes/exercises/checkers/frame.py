@@ -16,7 +16,12 @@ from brakes.exercises.checkers.base import (
     right,
     wrong,
 )
-from brakes.exercises.checkers.labelled import label_diff, order_diff, value_diff
+from brakes.exercises.checkers.labelled import (
+    index_kept_as_column,
+    label_diff,
+    order_diff,
+    value_diff,
+)
 from brakes.exercises.wording import code, fmt_label, plural
 
 #: Column names that ``reset_index()`` adds for an unnamed index.
@@ -85,15 +90,7 @@ class FrameCheck(Checker):
             return None
         if not self._matches(answer.set_index(names), expected):
             return None
-        keys = ", ".join(fmt_label(n) for n in names)
-        # Several index columns go to set_index as one list: set_index("a", "b") raises.
-        argument = keys if len(names) == 1 else f"[{keys}]"
-        return wrong(
-            f"The values are right, but {keys} is a column here; in the answer it is the "
-            f"index: drop {code('.reset_index()')} (or {code('as_index=False')}), or add "
-            f"{code(f'.set_index({argument})')}.",
-            Diagnosis.RESET_INDEX,
-        )
+        return index_kept_as_column(names)
 
     def _column_as_index(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
         """The expected frame has the key as a column; the learner kept it as the index."""

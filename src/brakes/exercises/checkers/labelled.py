@@ -94,6 +94,22 @@ def label_diff(
     return None
 
 
+def index_kept_as_column(names: list[Any], select: str = "") -> Verdict:
+    """The learner's ``reset_index()`` turned the answer's index ``names`` into columns.
+
+    The suggested ``.set_index(...)`` takes one name, or a list of several
+    (``set_index("a", "b")`` raises); ``select`` is appended, e.g. ``["reach"]``.
+    """
+    keys = ", ".join(fmt_label(n) for n in names)
+    argument = keys if len(names) == 1 else f"[{keys}]"
+    return wrong(
+        f"The values are right, but {keys} is a column here; in the answer it is the "
+        f"index: drop {code('.reset_index()')} (or {code('as_index=False')}), or add "
+        f"{code(f'.set_index({argument}){select}')}.",
+        Diagnosis.RESET_INDEX,
+    )
+
+
 def as_floats(series: pd.Series) -> np.ndarray:
     """Values as floats, NaN where missing (booleans count as 0/1)."""
     return pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)

@@ -20,6 +20,7 @@ from brakes.exercises.checkers.base import (
 )
 from brakes.exercises.checkers.labelled import (
     as_floats,
+    index_kept_as_column,
     is_numeric,
     label_diff,
     order_diff,
@@ -136,13 +137,7 @@ class SeriesCheck(Checker):
         others = [c for c in columns if c not in names]
         if len(others) != 1 or not self._matches(answer.set_index(names)[others[0]], expected):
             return None
-        keys = ", ".join(fmt_label(n) for n in names)
-        return wrong(
-            f"The values are right, but {keys} is a column here; in the answer it is the "
-            f"index. Drop {code('.reset_index()')} (or {code('as_index=False')}), or add "
-            f"{code(f'.set_index({keys})[{fmt_label(others[0])}]')}.",
-            Diagnosis.RESET_INDEX,
-        )
+        return index_kept_as_column(names, f"[{fmt_label(others[0])}]")
 
     def _unstacked(self, answer: pd.DataFrame, expected: pd.Series) -> Verdict | None:
         if expected.index.nlevels != 2 or answer.shape[1] < 2:
