@@ -21,7 +21,7 @@ from nbformat import NotebookNode
 
 from brakes.authoring.blocks import split_blocks
 from brakes.authoring.write import read_notebook, solution_notebooks
-from brakes.exercises.model import MARKED_KINDS, Exercise, _assigned_names
+from brakes.exercises.model import MARKED_KINDS, Exercise, assigned_names
 
 #: The key of the course's own cell metadata.
 META = "brakes"
@@ -132,12 +132,12 @@ def _cell_problems(cell: WorkedCell, exercise: Exercise | None) -> Iterator[str]
     if cell.kind != wanted:
         yield (
             f"{cell.where}: metadata kind is {cell.kind!r} but exercise {exercise.id} is "
-            f"{exercise.kind!r}; set metadata brakes.kind to {wanted!r}"
+            f"{exercise.kind.value!r}; set metadata brakes.kind to {wanted!r}"
         )
     code = cell.solution_code
     if not code:
         yield f"{cell.where}: exercise {exercise.id} has no BEGIN/END SOLUTION block"
-    elif exercise.answer_name not in _assigned_names(code):
+    elif exercise.answer_name not in assigned_names(code):
         yield f"{cell.where}: the solution block never assigns {exercise.answer_name}"
     elif code != exercise.solution.strip():
         yield (

@@ -97,7 +97,7 @@ class Exercise:
             raise ValueError(f"exercise {self.id}: give at least one hint")
         if not self.answer_name.isidentifier():
             raise ValueError(f"exercise {self.id}: answer_name must be a Python name")
-        if self.answer_name not in _assigned_names(self.solution):
+        if self.answer_name not in assigned_names(self.solution):
             raise ValueError(f"exercise {self.id}: the solution never assigns {self.answer_name}")
         kind = ExerciseKind(self.kind)
         if kind is ExerciseKind.ANSWER and self.expected is _nothing_expected:
@@ -122,7 +122,7 @@ class Exercise:
         return int(chapter), int(number)
 
 
-def _assigned_names(code: str) -> set[str]:
+def assigned_names(code: str) -> set[str]:
     """Names assigned at the top level of a code string."""
     names: set[str] = set()
     for node in ast.parse(code).body:
