@@ -80,7 +80,8 @@ def test_rows_in_any_order_without_index() -> None:
 
 def test_a_column_in_percent_passes_with_a_note(per_platform: pd.DataFrame) -> None:
     expected = per_platform.assign(share=[0.8, 0.12, 0.08])
-    verdict = CHECK.compare(expected.assign(share=expected["share"] * 100), expected)
+    in_percent = FrameCheck(index="platform", percent=("share",))
+    verdict = in_percent.compare(expected.assign(share=expected["share"] * 100), expected)
     assert verdict.correct
     assert verdict.diagnosis is Diagnosis.AS_PERCENT
     assert verdict.message == (
@@ -93,3 +94,10 @@ def test_counts_in_a_frame_stay_exact(per_platform: pd.DataFrame) -> None:
     verdict = CHECK.compare(per_platform.assign(posts=[150, 20, 13]), per_platform)
     assert verdict.diagnosis is Diagnosis.VALUES
     assert "'twitter' is too high" in verdict.message
+
+
+def test_a_column_that_is_not_a_percentage_is_100_times_off(per_platform: pd.DataFrame) -> None:
+    expected = per_platform.assign(share=[0.8, 0.12, 0.08])
+    verdict = CHECK.compare(expected.assign(share=expected["share"] * 100), expected)
+    assert not verdict.correct
+    assert "100 times too big" in verdict.message

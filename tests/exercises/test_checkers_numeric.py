@@ -41,8 +41,10 @@ def test_decimals_shown() -> None:
 
 
 def test_one_slip_rule_for_one_value_and_many() -> None:
-    slip = find_slip(18.3, 0.183)
+    slip = find_slip(18.3, 0.183, share=True)
     assert slip is not None and slip.accepted and slip.diagnosis is Diagnosis.AS_PERCENT
+    slip = find_slip(18.3, 0.183)
+    assert slip is not None and not slip.accepted and slip.diagnosis is Diagnosis.AS_PERCENT
     slip = find_slip([18.3, 81.7], [0.183, 0.817])
     assert slip is not None and slip.diagnosis is Diagnosis.AS_PERCENT
     assert find_slip(18.3, 0.183, exact=True) is None

@@ -53,7 +53,7 @@ def test_percentage_for_fraction_passes_with_a_note() -> None:
 
 
 def test_fraction_for_percentage_passes_with_a_note() -> None:
-    verdict = ANY.compare(0.2561, 25.61)
+    verdict = Number(percent=True).compare(0.2561, 25.61)
     assert verdict.correct
     assert verdict.diagnosis is Diagnosis.AS_FRACTION
     assert verdict.message == "0.2561 — given as a fraction; in percent that is 25.61."
@@ -192,3 +192,13 @@ def test_choice_checker() -> None:
     )
     assert check.compare("z", "b").diagnosis is Diagnosis.NOT_AN_OPTION
     assert "letter as text" in check.compare(2, "b").message
+
+
+def test_a_mean_divided_by_100_is_not_another_format() -> None:
+    """Only a share or a percentage may come in the other format; a mean score may not."""
+    verdict = ANY.compare(0.0375, 3.75)
+    assert not verdict.correct
+    assert (
+        verdict.message
+        == "You gave 0.0375. Your value is 100 times too small: don't divide by 100."
+    )

@@ -89,7 +89,7 @@ def test_integer_series_stay_exact() -> None:
 
 def test_percentages_for_fractions_pass_with_a_note() -> None:
     expected = pd.Series([0.2, 0.5, 0.3], index=["a", "b", "c"])
-    verdict = TOL.compare(expected * 100, expected)
+    verdict = SeriesCheck(index="channel", percent=True).compare(expected * 100, expected)
     assert verdict.correct
     assert verdict.diagnosis is Diagnosis.AS_PERCENT
     assert verdict.message == (
@@ -100,7 +100,7 @@ def test_percentages_for_fractions_pass_with_a_note() -> None:
 
 def test_fractions_for_percentages_pass_with_a_note() -> None:
     expected = pd.Series([20.0, 50.0, 30.0], index=["a", "b", "c"])
-    verdict = TOL.compare(expected / 100, expected)
+    verdict = SeriesCheck(index="channel", percent=True).compare(expected / 100, expected)
     assert verdict.diagnosis is Diagnosis.AS_FRACTION
     assert verdict.message.endswith("given as fractions; in percent, multiply them by 100.")
 
@@ -229,3 +229,10 @@ def test_swapped_index_and_values() -> None:
     expected = pd.Series([3, 2], index=pd.Index(["blog", "forum"], name="channel"))
     swapped = pd.Series(["blog", "forum"], index=[3, 2])
     assert TOL.compare(swapped, expected).diagnosis is Diagnosis.SWAPPED
+
+
+def test_mean_scores_divided_by_100_are_rejected() -> None:
+    expected = pd.Series([3.75, 1.99, 2.28], index=["a", "b", "c"])
+    verdict = TOL.compare(expected / 100, expected)
+    assert not verdict.correct
+    assert verdict.message == "Your values are 100 times too small: don't divide by 100."

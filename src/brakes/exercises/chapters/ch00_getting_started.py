@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from brakes.data.brand import SENTIMENTS
 from brakes.exercises.checkers import FrameCheck, Number, Order, Prediction, SeriesCheck
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 from brakes.exercises.registry import register
@@ -142,7 +143,7 @@ register(
         answer_name="share_negative",
         tables=("mentions",),
         expected=lambda load: float(_is_negative(load).mean()),
-        checker=Number(),
+        checker=Number(share=True),
         hints=(
             "A share is a count divided by the total: negative mentions over all mentions.",
             "Comparing a column with a value gives True/False per mention, and the mean of "
@@ -324,7 +325,7 @@ register(
         answer_name="sentiment_mix",
         tables=("mentions",),
         expected=_sentiment_mix,
-        checker=FrameCheck(index="product line"),
+        checker=FrameCheck(index="product line", percent=SENTIMENTS),
         hints=(
             "You want a table with one row per product line and one column per sentiment, each "
             "row in percent of that line's mentions (so each row adds up to 100).",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from brakes.data.brand import NO_VOICE_CHANNELS
+from brakes.data.brand import ANSWER_TYPES, NO_VOICE_CHANNELS
 from brakes.exercises.checkers import (
     Choice,
     FrameCheck,
@@ -174,7 +174,7 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=_share_by_channel,
-        checker=SeriesCheck(index="channel"),
+        checker=SeriesCheck(index="channel", percent=True),
         hints=(
             "A channel's share is its number of mentions divided by the number of all "
             "mentions, times 100 for a percentage.",
@@ -218,7 +218,7 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=_no_voice_share,
-        checker=Number(),
+        checker=Number(percent=True),
         hints=(
             "Mark each mention as being on one of the four channels or not, then take the "
             "share of marked mentions.",
@@ -262,7 +262,7 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=_net_sentiment,
-        checker=SeriesCheck(index="channel"),
+        checker=SeriesCheck(index="channel", percent=True),
         hints=(
             "You need three counts per channel: positive mentions, negative mentions and all "
             "mentions.",
@@ -311,7 +311,7 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=_conversation_map,
-        checker=FrameCheck(index="channel"),
+        checker=FrameCheck(index="channel", percent=("share_pct", "net_sentiment")),
         hints=(
             "You already know how to compute both columns: the share of 1.2 and the net "
             "sentiment of 1.4, both indexed by channel.",
@@ -380,7 +380,7 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=_answer_rate,
-        checker=SeriesCheck(index="channel"),
+        checker=SeriesCheck(index="channel", percent=True),
         hints=(
             "For each channel, you want the share of its mentions whose `brand_answered` is True.",
             "The mean of a True/False column is the share of True: group the mentions by "
@@ -738,7 +738,7 @@ register(
         answer_name="bought_again_gap",
         tables=("support",),
         expected=_bought_again_gap,
-        checker=Number(),
+        checker=Number(percent=True),
         hints=(
             "First the rate of buying again for each kind of answer, in percent; then one "
             "rate minus the other.",
@@ -786,7 +786,7 @@ register(
         answer_name="contacted_again_rate",
         tables=("support",),
         expected=lambda load: _rate_by_answer(load, "contacted_again"),
-        checker=SeriesCheck(index="answer type"),
+        checker=SeriesCheck(index="answer type", percent=True),
         hints=(
             "For each kind of answer, the share of conversations whose `contacted_again` is "
             "True, in percent.",
@@ -839,7 +839,7 @@ register(
         answer_name="answer_mix",
         tables=("support",),
         expected=_answer_mix,
-        checker=FrameCheck(index="handled_by"),
+        checker=FrameCheck(index="handled_by", percent=tuple(ANSWER_TYPES)),
         hints=(
             "You want a table: one row per handler, one column per kind of answer, each row "
             "adding up to 100.",
@@ -878,7 +878,7 @@ register(
         answer_name="handler_summary",
         tables=("support",),
         expected=_handler_summary,
-        checker=FrameCheck(index="handled_by"),
+        checker=FrameCheck(index="handled_by", percent=("resolution_rate",)),
         hints=(
             "Two numbers per handler: the median of `first_response_min` and the mean of "
             "`resolved`, times 100.",
@@ -940,7 +940,7 @@ register(
         answer_name="speed_vs_resolution",
         tables=("support",),
         expected=lambda load: _handler_summary(load, ("handled_by", "product_line")),
-        checker=FrameCheck(index="handled_by and product_line"),
+        checker=FrameCheck(index="handled_by and product_line", percent=("resolution_rate",)),
         hints=(
             "The same two columns as 1.19, but grouped by two columns, `handled_by` then "
             "`product_line`.",

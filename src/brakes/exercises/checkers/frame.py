@@ -38,13 +38,15 @@ class FrameCheck(Checker):
     row labels do not matter (a plain 0, 1, 2… index), and rows are then
     matched whatever their order. ``order`` applies to the rows (ANY unless
     the exercise asks for a sort); ``sort_by`` names the column the rows must
-    be sorted by (with ``order`` DESCENDING/ASCENDING). Values are compared
+    be sorted by (with ``order`` DESCENDING/ASCENDING); ``percent`` names the
+    columns that hold percentages (given as fractions they pass with a note). Values are compared
     column by column, as in :func:`~brakes.exercises.checkers.labelled.value_diff`.
     """
 
     index: str | None = None
     order: Order = Order.ANY
     sort_by: str | None = None
+    percent: tuple[str, ...] = ()
 
     @property
     def expects(self) -> str:  # type: ignore[override]
@@ -177,7 +179,12 @@ class FrameCheck(Checker):
             wanted = expected
         notes = []
         for column in expected.columns:
-            verdict = value_diff(given[column], wanted[column], where=f"column {fmt_label(column)}")
+            verdict = value_diff(
+                given[column],
+                wanted[column],
+                where=f"column {fmt_label(column)}",
+                percent=column in self.percent,
+            )
             if verdict is not None and not verdict.correct:
                 return verdict
             if verdict is not None:

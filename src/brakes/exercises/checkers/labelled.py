@@ -126,16 +126,18 @@ def is_exact(series: pd.Series) -> bool:
     return pd.api.types.is_integer_dtype(series.dtype)
 
 
-def value_diff(given: pd.Series, expected: pd.Series, *, where: str = "") -> Verdict | None:
+def value_diff(
+    given: pd.Series, expected: pd.Series, *, where: str = "", percent: bool = False
+) -> Verdict | None:
     """Which values differ and in which direction; None when all match.
 
-    A correct verdict comes back when the values are right in another format
-    (percentages for fractions, or back): it carries the note to show.
+    When ``percent`` says the expected values are percentages, values right as
+    fractions (or back) give a correct verdict carrying the note to show.
     ``given`` must already be aligned on ``expected`` (same labels, same order);
     ``where`` names the column being compared in a frame ("column 'reach'").
     """
     if is_numeric(expected):
-        return _numeric_diff(given, expected, where=where)
+        return _numeric_diff(given, expected, where=where, percent=percent)
     same = []
     for g, e in zip(given.to_numpy(dtype=object), expected.to_numpy(dtype=object), strict=True):
         both_missing = bool(pd.isna(g)) and bool(pd.isna(e)) if _scalar(g) and _scalar(e) else False
@@ -167,7 +169,9 @@ def _s(n: int) -> str:
     return "s" if n == 1 else ""
 
 
-def _numeric_diff(given: pd.Series, expected: pd.Series, *, where: str) -> Verdict | None:
+def _numeric_diff(
+    given: pd.Series, expected: pd.Series, *, where: str, percent: bool
+) -> Verdict | None:
     """The numeric branch of :func:`value_diff`."""
     e = as_floats(expected)
     a = as_floats(given)
@@ -186,7 +190,7 @@ def _numeric_diff(given: pd.Series, expected: pd.Series, *, where: str) -> Verdi
     ok = close(a, e, exact=exact)
     if ok.all():
         return None
-    slip = find_slip(a, e, exact=exact)
+    slip = find_slip(a, e, exact=exact, percent=percent)
     if slip is not None:
         note = format_note(slip, a, many=True) if slip.accepted else ""
         if note:

@@ -85,30 +85,42 @@ class Slip:
     diagnosis: Diagnosis
     decimals: int = 0
     percent: bool = False  # the expected values are percentages (they add up to 100)
+    proportion: bool = False  # the exercise asks for shares or percentages
 
     @property
     def accepted(self) -> bool:
-        """The right answer in another format (percent for fraction, or back)."""
-        return self.diagnosis in ACCEPTED_SLIPS
+        """The right answer in another format: percent for fraction, or back, for a proportion.
+
+        A mean score or a time divided by 100 is a mistake, not another format.
+        """
+        return self.diagnosis in ACCEPTED_SLIPS and self.proportion
 
 
 def find_slip(
-    answer: Any, expected: Any, *, exact: bool = False, share: bool = False
+    answer: Any,
+    expected: Any,
+    *,
+    exact: bool = False,
+    share: bool = False,
+    percent: bool = False,
 ) -> Slip | None:
     """The one slip that explains all the differences, if any.
 
     ``exact`` marks counts (never rescaled); ``share`` says a single expected
-    value is a share between 0 and 1, so a whole number for it is a count.
+    value is a share between 0 and 1, so a whole number for it is a count;
+    ``percent`` says the expected values are percentages. Only for a share or
+    a percentage is a value 100 times too big or too small another format.
     """
+    proportion = share or percent
     a, e = _floats(answer), _floats(expected)
     if a.size == 0 or a.shape != e.shape or not np.all(np.isfinite(a) & np.isfinite(e)):
         return None
     if not exact and np.any(e != 0):
         with np.errstate(over="ignore"):
             if np.all(close(a / 100, e)):
-                return Slip(Diagnosis.AS_PERCENT)
+                return Slip(Diagnosis.AS_PERCENT, proportion=proportion)
             if np.all(close(a * 100, e)):
-                return Slip(Diagnosis.AS_FRACTION)
+                return Slip(Diagnosis.AS_FRACTION, proportion=proportion)
     total_a, total_e = float(a.sum()), float(e.sum())
     percent = abs(total_e - 100) < 1e-6
     if np.all(is_whole(a)) and np.any(a > 1) and np.all(e >= 0):
@@ -158,6 +170,13 @@ def slip_message(slip: Slip, subject: str, *, many: bool) -> str:
             f"{subject} {are} right when rounded to {places}, but that is too coarse to "
             f"check: keep at least {SIGNIFICANT_DIGITS} significant digits (or don't round)."
         )
+    if slip.diagnosis is Diagnosis.AS_PERCENT:
+        return (
+            f"{subject} {are} 100 times too big: this is not a percentage, so don't "
+            "multiply by 100."
+        )
+    if slip.diagnosis is Diagnosis.AS_FRACTION:
+        return f"{subject} {are} 100 times too small: don't divide by 100."
     raise ValueError(f"no message for an accepted slip: {slip.diagnosis}")
 
 

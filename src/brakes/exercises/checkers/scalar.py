@@ -77,17 +77,20 @@ def _as_float(value: Any) -> float:
 
 @dataclass(frozen=True)
 class Number(Checker):
-    """A single number: a count (``integer=True``), a share (``share=True``) or any number.
+    """A single number: a count (``integer=True``), a share (``share=True``), a percentage
+    (``percent=True``, percentage points too) or any number.
 
     Counts, and any whole-number expected value, must match exactly; other
     numbers to 3 significant digits (:func:`~brakes.exercises.checkers.numeric.close`).
-    A percentage for a fraction (or back) passes with a note. Diagnoses: a
+    For a share or a percentage, a percentage for a fraction (or back) passes
+    with a note; for any other number it is 100 times off. Diagnoses: a
     count for a share, too much rounding, an exact multiple, off by one, a
     container holding the right number, text that looks like a number.
     """
 
     integer: bool = False
     share: bool = False
+    percent: bool = False
 
     @property
     def expects(self) -> str:  # type: ignore[override]
@@ -184,7 +187,7 @@ class Number(Checker):
                 f"You gave {shown}; the answer is a whole number: count rather than average.",
                 Diagnosis.NOT_INTEGER,
             )
-        slip = find_slip(value, exp, exact=exact, share=self.share)
+        slip = find_slip(value, exp, exact=exact, share=self.share, percent=self.percent)
         if slip is not None and slip.accepted:
             return right(f"{shown} — {format_note(slip, value, many=False)}.", slip.diagnosis)
         if slip is not None:

@@ -41,11 +41,13 @@ class SeriesCheck(Checker):
 
     ``index`` says in words what the labels are ("channel"), for messages like
     "the answer is a Series indexed by channel". ``order`` is ANY unless the
-    exercise asks for a sort.
+    exercise asks for a sort. ``percent`` says the values are percentages, so
+    fractions pass with a note (a mean score divided by 100 does not).
     """
 
     index: str = "label"
     order: Order = Order.ANY
+    percent: bool = False
 
     @property
     def expects(self) -> str:  # type: ignore[override]
@@ -81,7 +83,7 @@ class SeriesCheck(Checker):
         if verdict is not None:
             return self._labels_swapped(answer, expected) or verdict
         aligned = answer.reindex(expected.index) if not expected.index.has_duplicates else answer
-        values = value_diff(aligned, expected)
+        values = value_diff(aligned, expected, percent=self.percent)
         if values is not None and not values.correct:
             return values
         verdict = order_diff(answer, expected, self.order)
