@@ -4,7 +4,7 @@ Two notebooks, each stating its prompts in Markdown (see CONTRIBUTING.md).
 ``01-control-where-people-talk`` (1.1 to 1.12) loads ``mentions`` and asks
 where the conversation is, how warm it is there, where the brand answers, and
 what happens to complaints it leaves alone. ``01-control-how-the-brand-answers``
-(1.13 to 1.22) loads ``support`` and asks which answers satisfy and bring
+(1.13 to 1.23) loads ``support`` and asks which answers satisfy and bring
 customers back, and how the agency and the in-house team compare.
 
 Each story opens with a predict cell and closes with an interpret cell; each
@@ -612,6 +612,16 @@ def _satisfaction_by_resolution(load: Load) -> pd.Series:
     return _support(load).groupby(["answer_type", "resolved"])["satisfaction"].mean()
 
 
+def _solved(load: Load) -> pd.DataFrame:
+    support = _support(load)
+    return support[support["resolved"]]
+
+
+def _satisfaction_by_speed(load: Load, limit: float = 60) -> pd.Series:
+    solved = _solved(load)
+    return solved["satisfaction"].groupby(solved["first_response_min"] <= limit).mean()
+
+
 def _rate_by_answer(load: Load, column: str) -> pd.Series:
     return _support(load).groupby("answer_type")[column].mean() * 100
 
@@ -734,6 +744,54 @@ register(
 register(
     Exercise(
         id="1.16",
+        title="Once the problem is solved, does speed still matter?",
+        answer_name="satisfaction_by_speed",
+        tables=("support",),
+        expected=_satisfaction_by_speed,
+        checker=SeriesCheck(index="group (within the hour or not)"),
+        hints=(
+            "Two steps: keep the solved conversations, then split them in two groups, answered "
+            "within the hour or not, and average `satisfaction` in each.",
+            '`support[support["resolved"]]` keeps the solved ones; comparing '
+            "`first_response_min` with 60 gives True/False per row, and `.groupby(...)` on "
+            "that True/False Series makes the two groups.",
+            'solved = support[support["resolved"]]\n'
+            'within_hour = solved["first_response_min"] <= 60\n'
+            '# group solved["satisfaction"] by within_hour and take the mean',
+        ),
+        solution=(
+            'solved = support[support["resolved"]]\n'
+            'within_hour = solved["first_response_min"] <= 60\n'
+            'satisfaction_by_speed = solved["satisfaction"].groupby(within_hour).mean()\n'
+        ),
+        reveals=(
+            "Compare the two groups, then set them beside 1.15: which weighs more, being "
+            "solved or being fast?"
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "every conversation, solved or not",
+                lambda load: (
+                    _support(load)["satisfaction"]
+                    .groupby(_support(load)["first_response_min"] <= 60)
+                    .mean()
+                ),
+                feedback=(
+                    "You kept every conversation. The question is about the solved ones only: "
+                    'start from `support[support["resolved"]]`.'
+                ),
+            ),
+            WrongAnswer(
+                "within 30 minutes",
+                lambda load: _satisfaction_by_speed(load, 30),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="1.17",
         title="Does a public resolution bring customers back more than the web form?",
         answer_name="bought_again_gap",
         tables=("support",),
@@ -781,7 +839,7 @@ register(
 
 register(
     Exercise(
-        id="1.17",
+        id="1.18",
         title="Who has to come back with the same problem?",
         answer_name="contacted_again_rate",
         tables=("support",),
@@ -790,7 +848,7 @@ register(
         hints=(
             "For each kind of answer, the share of conversations whose `contacted_again` is "
             "True, in percent.",
-            "As in 1.16: group by `answer_type`, take the mean of the True/False column, "
+            "As in 1.17: group by `answer_type`, take the mean of the True/False column, "
             "multiply by 100.",
             'again = support.groupby("answer_type")["contacted_again"].mean()\n'
             "# again holds fractions: make them percentages",
@@ -834,7 +892,7 @@ register(
 
 register(
     Exercise(
-        id="1.18",
+        id="1.19",
         title="Who sends customers to the web form?",
         answer_name="answer_mix",
         tables=("support",),
@@ -873,7 +931,7 @@ register(
 
 register(
     Exercise(
-        id="1.19",
+        id="1.20",
         title="The agency and the team: how fast, and how often solved?",
         answer_name="handler_summary",
         tables=("support",),
@@ -935,19 +993,19 @@ register(
 
 register(
     Exercise(
-        id="1.20",
+        id="1.21",
         title="Is it the same on every product line?",
         answer_name="speed_vs_resolution",
         tables=("support",),
         expected=lambda load: _handler_summary(load, ("handled_by", "product_line")),
         checker=FrameCheck(index="handled_by and product_line", percent=("resolution_rate",)),
         hints=(
-            "The same two columns as 1.19, but grouped by two columns, `handled_by` then "
+            "The same two columns as 1.20, but grouped by two columns, `handled_by` then "
             "`product_line`.",
             '`support.groupby(["handled_by", "product_line"])` groups by both; the rest is '
-            "1.19's `.agg(...)`.",
+            "1.20's `.agg(...)`.",
             'grouped = support.groupby(["handled_by", "product_line"])\n'
-            "# use grouped.agg(...) as in 1.19",
+            "# use grouped.agg(...) as in 1.20",
         ),
         solution=(
             'speed_vs_resolution = support.groupby(["handled_by", "product_line"]).agg(\n'
@@ -977,13 +1035,14 @@ register(
 )
 
 _interpret(
-    "1.21",
+    "1.22",
     "What do you read in how the brand answers?",
     "my_reading_answers",
     "In La Mijotière's data, whether the problem was solved matters more to satisfaction than "
     "the kind of answer, and a bare link to the web form does worse than no answer at all: "
     "customers sent there are the least satisfied, buy again least and most often have to "
-    "write again. The agency answers faster but solves fewer problems, on every product line. "
+    "write again. Once a problem is solved, a faster answer goes with a higher score. The agency "
+    "answers faster but solves fewer problems, on every product line. "
     "Sprout's 2017 survey points the same way: after a poor reply about half of people said "
     "they would never buy again, against about a third after no reply.",
 )
@@ -997,7 +1056,7 @@ _ADVICE_AGENCY = {
 
 register(
     Exercise(
-        id="1.22",
+        id="1.23",
         title="What would you tell your manager about the agency contract?",
         kind=ExerciseKind.DECIDE,
         answer_name="advice_agency",
@@ -1008,8 +1067,8 @@ register(
             explanations={
                 "a": (
                     "speed is the one number the agency wins on. It solves fewer problems "
-                    "(1.19), sends most customers to the web form (1.18), and those customers "
-                    "are the least satisfied and buy again least (1.14, 1.16)."
+                    "(1.20), sends most customers to the web form (1.19), and those customers "
+                    "are the least satisfied and buy again least (1.14, 1.17)."
                 ),
                 "c": (
                     "closing the accounts does not stop the complaints; they move to forums "
@@ -1018,15 +1077,15 @@ register(
                 ),
                 "d": (
                     "in 1.15 what separates satisfied customers from unhappy ones is whether "
-                    "the problem was solved; speed helps once the problem is solved, it does "
-                    "not replace solving it."
+                    "the problem was solved; speed helps once the problem is solved (1.16), it "
+                    "does not replace solving it."
                 ),
             },
         ),
         hints=(
-            "Line up what you found: speed and resolution (1.19), what each handler does "
-            "(1.18), and what each kind of answer does to satisfaction, purchases and second "
-            "contacts (1.14 to 1.17).",
+            "Line up what you found: speed and resolution (1.20), what each handler does "
+            "(1.19), and what each kind of answer does to satisfaction, purchases and second "
+            "contacts (1.14 to 1.18).",
             "A contract gets what it measures. Which option changes what the agency is "
             "measured on, rather than only who answers or how fast?",
             "The right option keeps what the agency is good at (covering hours the team "
@@ -1040,13 +1099,13 @@ register(
         ),
         discussion=(
             "The answer is b. Speed is what the agency delivers: its median first response "
-            "is several times faster than the in-house team's (1.19), which is why a looks "
+            "is several times faster than the in-house team's (1.20), which is why a looks "
             "tempting. But speed is not what satisfies: most of the agency's answers are a "
-            "link to the web form (1.18), and those customers are the least satisfied, buy "
-            "again least and most often have to write a second time (1.14, 1.16, 1.17). "
+            "link to the web form (1.19), and those customers are the least satisfied, buy "
+            "again least and most often have to write a second time (1.14, 1.17, 1.18). "
             "Whether the problem was solved separates satisfied customers from unhappy ones "
-            "(1.15), and the agency solves fewer problems on every product line (1.19, "
-            "1.20); that rules out d. Closing the accounts (c) would send complaints to "
+            "(1.15), and the agency solves fewer problems on every product line (1.20, "
+            "1.21); that rules out d. Closing the accounts (c) would send complaints to "
             "places where the brand has no voice at all. So keep the agency for the hours the "
             "team cannot cover, measure it on problems solved and on satisfaction, and give "
             "it a fast hand-over to the in-house team, which keeps refunds and replacements. "
