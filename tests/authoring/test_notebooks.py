@@ -8,8 +8,10 @@ import nbformat
 import pytest
 
 from brakes.authoring import check_drift, generate_exercises, learner_notebook
-from brakes.authoring.blocks import placeholder, replace_blocks
+from brakes.authoring.blocks import YOUR_WORDS, placeholder, replace_blocks
 from brakes.errors import BrakesError
+from brakes.exercises.checkers import Reflection
+from brakes.exercises.outcomes import Status
 
 SETUP = 'from brakes.data import load\nmentions = load("mentions")'
 ANSWER = """\
@@ -175,3 +177,13 @@ def test_unreadable_notebook(tmp_path: Path) -> None:
     (tmp_path / "solutions" / "bad.ipynb").write_text("{not json")
     with pytest.raises(BrakesError, match=r"bad\.ipynb is not a readable notebook"):
         generate_exercises(tmp_path / "solutions", tmp_path / "exercises")
+
+
+def test_an_answer_in_words_keeps_its_quotes_and_is_not_attempted() -> None:
+    block = ["", 'my_reading = """', "Forums are where the talk is.", '"""']
+    lines = placeholder(block, {"my_reading"})
+    assert lines == ['my_reading = """', YOUR_WORDS, '"""']
+    namespace: dict[str, str] = {}
+    exec("\n".join(lines), namespace)
+    verdict = Reflection().compare(namespace["my_reading"], None)
+    assert verdict.status is Status.NOT_ATTEMPTED

@@ -29,6 +29,9 @@ BEGIN = re.compile(r"^(?P<indent>\s*)#\s*BEGIN SOLUTION\s*$")
 END = re.compile(r"^\s*#\s*END SOLUTION\s*$")
 #: The comment a learner sees where the solution was.
 YOUR_CODE = "# your code here"
+#: What a learner sees where the solution was an answer in words (an interpret cell):
+#: the quotes stay, so they only write; the Reflection checker counts it as not attempted.
+YOUR_WORDS = "Write here."
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -113,10 +116,31 @@ def _assignments(code: str) -> tuple[list[str], list[str]]:
     return list(order), last
 
 
+def _text_answer(code: str) -> str | None:
+    """The name a block assigns when the block is one assignment of a text, else None."""
+    try:
+        body = ast.parse(code).body
+    except SyntaxError:
+        return None
+    if len(body) != 1 or not isinstance(body[0], ast.Assign) or len(body[0].targets) != 1:
+        return None
+    target, value = body[0].targets[0], body[0].value
+    if isinstance(target, ast.Name) and isinstance(value, ast.Constant):
+        return target.id if isinstance(value.value, str) and "\n" in value.value else None
+    return None
+
+
 def placeholder(block: list[str], used: set[str]) -> list[str]:
-    """The learner's lines replacing one solution block (see the module docstring)."""
+    """The learner's lines replacing one solution block (see the module docstring).
+
+    A block that assigns one multi-line text (an answer in words) keeps its
+    triple quotes around :data:`YOUR_WORDS`, so the learner only writes.
+    """
     indent, lines = block[0], block[1:]
     code = textwrap.dedent("\n".join(lines))
+    text_name = _text_answer(code)
+    if text_name is not None:
+        return [f'{indent}{text_name} = """', f"{indent}{YOUR_WORDS}", f'{indent}"""']
     assigned, last = _assignments(code)
     keep = [name for name in assigned if name in used] or list(dict.fromkeys(last))
     if not keep:
