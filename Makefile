@@ -15,7 +15,7 @@ AXE      := node_modules/axe-core/axe.min.js
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT      := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: site trainer serve lab test test-fast lint exercises bench clean help browser-deps icons
+.PHONY: site trainer serve lab test test-fast test-oldest lint exercises bench clean help browser-deps icons
 
 help:
 	@echo "make site     build the learner edition into _build/html"
@@ -24,6 +24,7 @@ help:
 	@echo "make lab      JupyterLab on the exercise notebooks"
 	@echo "make test     run the whole test suite"
 	@echo "make test-fast  the unit tests alone (under a minute)"
+	@echo "make test-oldest  every notebook on the oldest pandas, numpy and matplotlib supported"
 	@echo "make bench    run the benchmarks"
 	@echo "make icons    regenerate src/brakes/sphinxext/icons.json after a theme upgrade"
 
@@ -93,7 +94,12 @@ browser-deps: $(CHROMIUM) $(AXE)
 
 # The unit tests alone (no site build, no browser, no kernel), with the fast hypothesis profile.
 test-fast: $(STAMP)
-	$(BIN)/pytest -q -m "not site and not browser and not kernel"
+	$(BIN)/pytest -q -m "not site and not browser and not kernel and not venv"
+
+# A fresh virtual environment with the oldest versions pyproject.toml supports, every
+# notebook run in it (also part of `make test`).
+test-oldest: $(STAMP)
+	$(BIN)/pytest -q tests/kit -k oldest
 
 test: $(STAMP) lint browser-deps
 	$(BIN)/brakes exercises --check

@@ -42,6 +42,10 @@ exclude_patterns = [
     "_templates",
     "README.md",
     "CONTRIBUTING.md",
+    "CHANGELOG.md",
+    "LICENSE-CONTENT.md",
+    "binder",
+    "build",
     "scripts",
     "**/.ipynb_checkpoints",
 ]
@@ -83,14 +87,17 @@ html_theme_options = {
     "home_page_in_toc": True,
     "show_toc_level": 2,
     "navigation_with_keys": False,
-    # The footer offers the whole site as a zip for offline use.
-    "footer_content_items": ["copyright.html", "brakes-offline.html"],
+    # The footer names the licences and offers the whole site as a zip for offline use.
+    "footer_content_items": ["copyright.html", "brakes-licence.html", "brakes-offline.html"],
 }
 # default_mode: the theme's colour mode before the reader picks one. Unset, the
 # theme's script logs "Got invalid theme mode" on every page.
 html_context = {"edition": EDITION, "default_mode": "auto"}
 
-# Launch button (off by default): open notebook pages on a JupyterHub or Binder.
-# Set a URL with {path} for the notebook's path, here, with
-# -D brakes_launch_url=... or the BRAKES_LAUNCH_URL environment variable (README).
+# Launch buttons (off by default; see brakes.sphinxext.launch and the README).
+# With the course's Git repository, the theme's own Binder, Colab and (with
+# brakes_jupyterhub_url) nbgitpuller buttons: -D brakes_repository_url=https://github.com/…
+# or BRAKES_REPOSITORY_URL. For a company hub without Git, a URL with {path}:
+# -D brakes_launch_url=… or BRAKES_LAUNCH_URL.
+brakes_repository_url = ""
 brakes_launch_url = ""

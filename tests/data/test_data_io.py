@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
@@ -101,3 +102,21 @@ def test_a_damaged_boolean_is_a_clear_user_error(
     frame.to_csv(tmp_path / "campaigns.csv", index=False)
     with pytest.raises(BrakesError, match="holds 'yes'; it may only hold True or False"):
         read_tables(tmp_path, names=["campaigns"])
+
+
+def test_parquet_without_pyarrow_names_the_extra_to_install(
+    tables_for: Callable[[int], Tables], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tables = tables_for(7)
+    write_tables({"sales": tables["sales"]}, tmp_path, fmt="parquet")
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *args: None if name == "pyarrow" else real_find_spec(name, *args),
+    )
+    with pytest.raises(BrakesError, match=r"pip install 'brakes\[parquet\]'"):
+        write_tables({"sales": tables["sales"]}, tmp_path / "again", fmt="parquet")
+    with pytest.raises(BrakesError, match=r"reading .*sales\.parquet needs pyarrow"):
+        read_tables(tmp_path, names=["sales"])
+    assert not (tmp_path / "again").exists(), "nothing is written when the engine is missing"

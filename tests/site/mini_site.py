@@ -17,6 +17,10 @@ from brakes.config import COURSE
 
 #: The launch URL the mini site is built with.
 HUB = "https://hub.example.com/hub/user-redirect/lab/tree/brakes/{path}"
+#: The repository the mini site's theme launch buttons (Binder, Colab, nbgitpuller) point at.
+REPOSITORY = "https://github.com/example-org/releasing-the-brakes"
+#: The JupyterHub the theme's nbgitpuller button opens.
+JUPYTERHUB = "https://hub.example.com"
 
 INDEX = """---
 teaching: 5
@@ -75,13 +79,19 @@ def _notebook() -> dict:
 
 
 def build_mini_site(root: Path) -> Path:
-    """Build the mini site in ``root`` (-W, launch button on); return its HTML folder."""
+    """Build the mini site in ``root`` (-W, launch buttons on); return its HTML folder."""
     source = root / "site"
     (source / "exercises").mkdir(parents=True)
     (source / "index.md").write_text(INDEX, encoding="utf-8")
     (source / "dictionary.md").write_text(DICTIONARY, encoding="utf-8")
     (source / "exercises" / "demo.ipynb").write_text(json.dumps(_notebook()), encoding="utf-8")
-    result = run_sphinx(source, root / "html", "-D", f"brakes_launch_url={HUB}")
+    settings = {
+        "brakes_launch_url": HUB,
+        "brakes_repository_url": REPOSITORY,
+        "brakes_jupyterhub_url": JUPYTERHUB,
+    }
+    options = [option for name, value in settings.items() for option in ("-D", f"{name}={value}")]
+    result = run_sphinx(source, root / "html", *options)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "html"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from mini_site import HUB
+from mini_site import HUB, JUPYTERHUB, REPOSITORY
 from sphinx.errors import ConfigError
 
 from brakes.sphinxext import launch
@@ -36,6 +36,7 @@ def test_no_launch_button_or_hub_link_by_default(sites: dict) -> None:
         for page in site.documents():
             text = (site.html / page).read_text(encoding="utf-8")
             assert "launch-buttons" not in text and "user-redirect" not in text, page
+            assert "mybinder" not in text and "colab" not in text, page
 
 
 def test_launch_button_links_each_notebook_to_the_hub(mini_site: Path) -> None:
@@ -45,3 +46,25 @@ def test_launch_button_links_each_notebook_to_the_hub(mini_site: Path) -> None:
     assert "fa-rocket" in page and "JupyterHub" in page
     index = (mini_site / "index.html").read_text(encoding="utf-8")
     assert "user-redirect" not in index, "only notebook pages get the button"
+
+
+def test_with_a_repository_the_theme_links_each_notebook_to_binder_colab_and_the_hub(
+    mini_site: Path,
+) -> None:
+    page = (mini_site / "exercises" / "demo.html").read_text(encoding="utf-8")
+    repo = REPOSITORY.removeprefix("https://github.com/")
+    assert f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/exercises/demo.ipynb" in page
+    assert f"https://colab.research.google.com/github/{repo}/blob/main/exercises/demo.ipynb" in page
+    pulled = REPOSITORY.replace("https://", "https%3A//")
+    assert f"{JUPYTERHUB}/hub/user-redirect/git-pull?repo={pulled}&urlpath=lab/tree/" in page
+
+
+def test_repository_url_must_be_https() -> None:
+    config = SimpleNamespace(
+        brakes_repository_url="http://github.com/x/y",
+        brakes_binderhub_url="https://mybinder.org",
+        brakes_jupyterhub_url="",
+        html_theme_options={},
+    )
+    with pytest.raises(ConfigError, match="brakes_repository_url must be an https:// URL"):
+        launch._use_theme_buttons(None, config)  # type: ignore[arg-type]

@@ -4,6 +4,9 @@
   line is ``# SOLUTION ONLY`` and markdown cells whose first line is
   ``<!-- SOLUTION ONLY -->`` (prose answers to interpretation questions).
 * Solution blocks in code cells become placeholders (:mod:`.blocks`).
+* A first code cell is added (:data:`GUARD_SOURCE`): where the course's package
+  is not installed, it says in one sentence how to install it, instead of the
+  next cell's ``ModuleNotFoundError`` traceback, and stops "Run all" there.
 * Outputs and execution counts are removed; cell metadata keeps only
   ``tags`` and ``brakes`` (exercise ids and kinds); notebook metadata keeps
   only ``kernelspec``, ``language_info`` and ``brakes``.
@@ -30,6 +33,36 @@ _SOLUTION_ONLY_LINE = {
 NOTEBOOK_METADATA = ("kernelspec", "language_info", "brakes")
 #: Cell metadata a learner notebook keeps: tags, and the course's ids and kinds (for grading).
 CELL_METADATA = ("tags", "brakes")
+
+
+#: The tag of the added first cell, so tools can tell it from the solution's own cells.
+GUARD_TAG = "brakes-guard"
+#: What a learner notebook's first code cell runs. IPython shows an exception with a
+#: ``_render_traceback_`` method as the lines it returns: here, one sentence.
+GUARD_SOURCE = """\
+# Is the course's package, brakes, installed where this notebook runs? If not, this says how.
+import importlib.util
+
+if importlib.util.find_spec("brakes") is None:
+
+    class BrakesNotInstalled(Exception):
+        def _render_traceback_(self):
+            return [str(self)]
+
+    raise BrakesNotInstalled(
+        "This notebook needs the course's package, brakes, which is not installed here: "
+        "in the notebook kit's folder run  python -m pip install -r requirements.txt  then "
+        "restart the kernel (Kernel > Restart), and if that fails follow the kit's README.md "
+        "or the Set-up page of the course's website (course/setup.html)."
+    )"""
+
+
+def guard_cell() -> NotebookNode:
+    """The learner notebook's first code cell (see :data:`GUARD_SOURCE`)."""
+    cell = nbformat.v4.new_code_cell(GUARD_SOURCE)
+    cell.id = GUARD_TAG  # fixed, so regenerating a notebook gives the same bytes
+    cell.metadata = nbformat.from_dict({"tags": [GUARD_TAG]})
+    return cell
 
 
 def is_solution_only(cell: NotebookNode) -> bool:
@@ -89,6 +122,8 @@ def learner_notebook(solution: NotebookNode, name: str) -> NotebookNode:
         cells.append(clean)
     if cells:
         retitle(cells[0], name)
+    first_code = next((i for i, cell in enumerate(cells) if cell.cell_type == "code"), len(cells))
+    cells.insert(first_code, guard_cell())
     learner = copy.deepcopy(solution)
     learner.cells = cells
     learner.metadata = nbformat.from_dict(

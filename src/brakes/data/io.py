@@ -6,6 +6,7 @@ back into exactly the frames :func:`brakes.data.generate` makes.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -15,6 +16,15 @@ from brakes.data import schema
 from brakes.errors import BrakesError
 
 FORMATS = ("csv", "parquet")
+
+
+def _need_parquet_engine(what: str) -> None:
+    """Parquet files need pyarrow, an optional extra (170 MB) that CSV users never install."""
+    if importlib.util.find_spec("pyarrow") is None:
+        raise BrakesError(
+            f"{what} needs pyarrow, which is not installed: run "
+            "`pip install 'brakes[parquet]'`, or use CSV files (the default)."
+        )
 
 
 def write_tables(
@@ -29,6 +39,8 @@ def write_tables(
         raise BrakesError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     for name in tables:
         schema.table(name)
+    if fmt == "parquet":
+        _need_parquet_engine("writing parquet files")
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise BrakesError(f"{folder} is a file; give a folder to write the tables into.")
@@ -83,6 +95,7 @@ def read_table(folder: str | Path, name: str) -> pd.DataFrame:
                 encoding="utf-8",
             )
         else:
+            _need_parquet_engine(f"reading {path}")
             frame = pd.read_parquet(path)
     except (OSError, ValueError, pd.errors.ParserError) as error:
         raise BrakesError(

@@ -1,10 +1,10 @@
 """The course's Sphinx extension: editions, data dictionary, minutes, quiz, and more.
 
 Besides the course's own directives, it makes the site light, accessible and
-usable offline: icons without Font Awesome's script (``icons``), fixes for
-MyST's HTML (``a11y``), a zip of the whole site (``offline``) and an optional
-JupyterHub launch button (``launch``). The theme's templates are overridden in
-``_templates/`` at the repository root.
+usable offline: the notebook kit to download (``notebook_kit``), icons without
+Font Awesome's script (``icons``), fixes for MyST's HTML (``a11y``), a zip of
+the whole site (``offline``) and optional launch buttons (``launch``). The
+theme's templates are overridden in ``_templates/`` at the repository root.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from brakes.sphinxext import (
     icons,
     launch,
     minutes,
+    notebook_kit,
     offline,
     quiz,
 )
@@ -55,5 +56,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     a11y.setup(app)
     icons.setup(app)
     launch.setup(app)
+    notebook_kit.setup(app)
     offline.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

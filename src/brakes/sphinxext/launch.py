@@ -1,14 +1,27 @@
-"""An optional "launch" button on notebook pages that opens the notebook on a company's JupyterHub.
+"""Launch buttons on notebook pages: the theme's (Binder, JupyterHub, Colab) and a company hub's.
 
-Off by default: the site then makes no request to and has no link towards any
-hub. Turn it on with the ``brakes_launch_url`` setting, a URL in which
-``{path}`` stands for the notebook's path in the repository (for example
-``exercises/01-where-they-talk.ipynb``)::
+Both are off by default: the site then makes no request to, and has no link
+towards, any hub.
+
+**From a repository** (the theme's own buttons). Set ``brakes_repository_url``
+to the course's public Git repository (GitHub for Binder and Colab); the
+theme then adds a launch menu to every notebook page: Binder (its
+environment is the repository's ``binder/`` folder), Colab, and, when
+``brakes_jupyterhub_url`` is set, a JupyterHub that pulls the repository
+with nbgitpuller::
+
+    make site SPHINXOPTS="-D brakes_repository_url=https://github.com/org/brakes"
+    BRAKES_REPOSITORY_URL=https://github.com/org/brakes make site
+
+**A company hub without Git** (our own button). nbgitpuller needs a Git
+repository the hub can reach; a hub where the course is installed from the
+notebook kit has none, and the theme cannot link to it. ``brakes_launch_url``
+is then a URL in which ``{path}`` stands for the notebook's path (for example
+``exercises/01-control-where-people-talk.ipynb``)::
 
     make site SPHINXOPTS="-D brakes_launch_url=https://hub.example.com/hub/user-redirect/lab/tree/brakes/{path}"
-    BRAKES_LAUNCH_URL='https://mybinder.org/v2/gh/org/repo/main?urlpath=lab/tree/{path}' make site
 
-``brakes_launch_label`` names the service on the button ("JupyterHub" by
+``brakes_launch_label`` names that service on its button ("JupyterHub" by
 default). The button joins the theme's header buttons, with its rocket icon.
 """
 
@@ -25,6 +38,50 @@ from sphinx.errors import ConfigError
 
 #: The environment variable read when ``brakes_launch_url`` is not set in conf.py or with -D.
 ENV_VAR = "BRAKES_LAUNCH_URL"
+#: The environment variable read when ``brakes_repository_url`` is not set.
+REPOSITORY_ENV_VAR = "BRAKES_REPOSITORY_URL"
+#: Where Colab opens a notebook of a GitHub repository.
+COLAB_URL = "https://colab.research.google.com"
+
+
+def theme_launch_options(
+    repository: str, branch: str, binderhub: str, jupyterhub: str, colab: bool
+) -> dict[str, Any]:
+    """The theme options that turn on its launch buttons for ``repository``."""
+    buttons: dict[str, Any] = {"notebook_interface": "jupyterlab"}
+    if binderhub:
+        buttons["binderhub_url"] = binderhub
+    if jupyterhub:
+        buttons["jupyterhub_url"] = jupyterhub
+    if colab:
+        buttons["colab_url"] = COLAB_URL
+    return {
+        "repository_url": repository,
+        "repository_branch": branch,
+        "path_to_docs": "",
+        "launch_buttons": buttons,
+    }
+
+
+def _use_theme_buttons(app: Sphinx, config: Config) -> None:
+    repository = config.brakes_repository_url or os.environ.get(REPOSITORY_ENV_VAR, "")
+    if not repository:
+        return
+    for name in ("brakes_repository_url", "brakes_binderhub_url", "brakes_jupyterhub_url"):
+        value = repository if name == "brakes_repository_url" else getattr(config, name)
+        if value and not value.startswith("https://"):
+            raise ConfigError(f"{name} must be an https:// URL (got {value!r})")
+    options = dict(config.html_theme_options or {})
+    options.update(
+        theme_launch_options(
+            repository.rstrip("/"),
+            config.brakes_repository_branch,
+            config.brakes_binderhub_url,
+            config.brakes_jupyterhub_url,
+            config.brakes_colab,
+        )
+    )
+    config.html_theme_options = options
 
 
 def launch_url(template: str, notebook: str) -> str:
@@ -78,5 +135,13 @@ def setup(app: Sphinx) -> None:
     """Declare the settings and add the button after the theme's own header buttons."""
     app.add_config_value("brakes_launch_url", "", "html", types=frozenset({str}))
     app.add_config_value("brakes_launch_label", "JupyterHub", "html", types=frozenset({str}))
+    app.add_config_value("brakes_repository_url", "", "html", types=frozenset({str}))
+    app.add_config_value("brakes_repository_branch", "main", "html", types=frozenset({str}))
+    app.add_config_value(
+        "brakes_binderhub_url", "https://mybinder.org", "html", types=frozenset({str})
+    )
+    app.add_config_value("brakes_jupyterhub_url", "", "html", types=frozenset({str}))
+    app.add_config_value("brakes_colab", True, "html", types=frozenset({bool}))
     app.connect("config-inited", _check)
+    app.connect("config-inited", _use_theme_buttons)
     app.connect("html-page-context", _add_button, priority=600)

@@ -1,0 +1,146 @@
+"""The notebook kit: what a learner downloads to run the exercises without the repository.
+
+One zip, ``releasing-the-brakes-notebooks.zip``, with a single top folder
+holding the learner notebooks, the ``brakes`` wheel built from this checkout,
+a ``requirements.txt`` that installs the wheel and Jupyter, and a README with
+the set-up commands for Windows, macOS and Linux (``README.md`` next to this
+module, also shown on the course's set-up page). The site publishes it in
+``_downloads/``; a workshop kit reuses :func:`write_kit_files` with its own data.
+
+Building the wheel takes a second or two, so :func:`build_kit` skips the work
+when nothing it is made from has changed (:func:`inputs_digest`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from brakes import __version__
+from brakes.config import COURSE
+from brakes.errors import BrakesError
+
+#: The zip's file name, and the folder everything sits in once unzipped.
+KIT_NAME = "releasing-the-brakes-notebooks"
+ZIP_NAME = f"{KIT_NAME}.zip"
+#: The set-up instructions shipped in the kit (and included by course/setup.md).
+README = Path(__file__).with_name("README.md")
+#: Jupyter itself: the kit's requirements install it next to the wheel.
+JUPYTER_REQUIREMENT = "jupyterlab>=4,<5"
+
+
+def wheel_name(version: str = __version__) -> str:
+    """The file name of the course package's wheel."""
+    return f"brakes-{version}-py3-none-any.whl"
+
+
+def requirements_text(wheel: str) -> str:
+    """``requirements.txt``: the wheel from the kit's folder, and Jupyter to open the notebooks."""
+    return (
+        "# Install with: python -m pip install -r requirements.txt\n"
+        "# (run it in this folder: the course's package is the wheel next to this file)\n"
+        f"./{wheel}\n"
+        f"{JUPYTER_REQUIREMENT}\n"
+    )
+
+
+#: What building the wheel reads from a checkout (pyproject names the README and licences).
+WHEEL_SOURCES = ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md", "src")
+
+
+def build_wheel(source: Path, out_dir: Path) -> Path:
+    """Build the ``brakes`` wheel from the checkout at ``source`` into ``out_dir``.
+
+    Builds from a copy of what the wheel is made from, so the checkout gets no
+    ``build/`` folder, and with the running environment's setuptools (no
+    download), so it works offline.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="brakes-wheel-") as scratch:
+        staged = Path(scratch, "brakes")
+        for name in WHEEL_SOURCES:
+            if (source / name).is_dir():
+                shutil.copytree(
+                    source / name,
+                    staged / name,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"),
+                )
+            elif (source / name).is_file():
+                staged.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source / name, staged / name)
+        command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps"]
+        command += ["--no-build-isolation", "--wheel-dir", str(out_dir), str(staged)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    wheel = out_dir / wheel_name()
+    if done.returncode != 0 or not wheel.is_file():
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise BrakesError(f"could not build the brakes wheel from {source}: {last}")
+    return wheel
+
+
+def notebooks(folder: Path | None = None) -> list[Path]:
+    """The learner notebooks the kit ships, in course order."""
+    folder = folder or COURSE.exercises_dir
+    found = sorted(folder.glob("*.ipynb"))
+    if not found:
+        raise BrakesError(f"no learner notebook in {folder}; run 'brakes exercises' first")
+    return found
+
+
+def _sources(root: Path) -> Iterable[Path]:
+    """Every file the kit is made from: the wheel's sources, the notebooks, the kit's README."""
+    yield from (root / name for name in WHEEL_SOURCES if (root / name).is_file())
+    yield from sorted(p for p in (root / "src" / "brakes").rglob("*") if _is_source(p))
+    yield from notebooks(root / "exercises")
+
+
+def _is_source(path: Path) -> bool:
+    return path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+
+
+def inputs_digest(root: Path | None = None) -> str:
+    """A SHA-256 over the names and bytes of everything the kit is made from."""
+    root = root or COURSE.root
+    digest = hashlib.sha256()
+    for path in _sources(root):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def write_kit_files(archive: zipfile.ZipFile, top: str, wheel: Path) -> None:
+    """Add the kit's set-up files (wheel, requirements, README) under ``top/`` in ``archive``."""
+    archive.write(wheel, f"{top}/{wheel.name}")
+    archive.writestr(f"{top}/requirements.txt", requirements_text(wheel.name))
+    archive.write(README, f"{top}/README.md")
+
+
+def build_kit(target: Path, stamp: Path, root: Path | None = None) -> bool:
+    """Write the notebook kit's zip to ``target``; return False when it was already current.
+
+    The digest of its inputs is kept in ``stamp`` (outside the published folder):
+    the zip is rebuilt only when the code, the metadata or a notebook changed.
+    """
+    root = root or COURSE.root
+    digest = inputs_digest(root)
+    if target.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    with tempfile.TemporaryDirectory(prefix="brakes-kit-") as scratch:
+        wheel = build_wheel(root, Path(scratch))
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            for notebook in notebooks(root / "exercises"):
+                archive.write(notebook, f"{KIT_NAME}/{notebook.name}")
+            write_kit_files(archive, KIT_NAME, wheel)
+    partial.replace(target)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest, encoding="utf-8")
+    return True
