@@ -6,7 +6,8 @@ grader can check many notebooks on many seeds in one process. For the
 learner's one-liners there is also a *default source*: ``load("mentions")``
 reads from it and ``exercise("1.3").check(...)`` checks against it. It comes
 from the environment (``BRAKES_DATA_DIR``, a folder, else ``BRAKES_SEED``,
-else the published seed) until :func:`use` names another one; nothing else
+else a workshop kit's data named by ``brakes-workshop.json`` in the current
+folder, else the published seed) until :func:`use` names another one; nothing else
 ever changes it. ``load("mentions", seed=7)`` reads seed 7 once and leaves
 the default alone.
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from brakes.data import schema
+from brakes.data import schema, workshop
 from brakes.data.generator import DEFAULT_SEED, check_scale, check_seed, generate
 from brakes.data.io import read_table, table_file
 from brakes.errors import BrakesError
@@ -124,6 +125,9 @@ def _from_environment(scale: float = 1.0) -> DataSource:
     folder = os.environ.get("BRAKES_DATA_DIR")
     if folder:
         return source(data_dir=folder, scale=scale)
+    kit = workshop.find()
+    if kit is not None and not os.environ.get("BRAKES_SEED"):
+        return source(data_dir=workshop.data_folder(kit), scale=scale)
     seed = os.environ.get("BRAKES_SEED")
     if seed:
         if not seed.strip().isdigit():

@@ -11,8 +11,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+from brakes.data import workshop
 from brakes.errors import BrakesError
 from brakes.exercises.model import Exercise
+from brakes.exercises.sealed import sealed_exercise
 
 #: How many known ids an "unknown id" message lists before abbreviating.
 _IDS_SHOWN = 30
@@ -54,21 +56,46 @@ class Registry:
                 importlib.import_module(f"{self._chapters}.{info.name}")
 
     def get(self, exercise_id: str) -> Exercise:
-        """The exercise with this id, or a BrakesError listing the known ids."""
+        """The exercise with this id, or a BrakesError listing the known ids.
+
+        The course's registry also finds the sealed exercises of a workshop kit
+        (``brakes-workshop.json`` in the current folder) whose chapter module is
+        not installed: a kit's package carries no reference answers.
+        """
         self._load()
         if isinstance(exercise_id, str) and exercise_id.strip() in self._exercises:
             return self._exercises[exercise_id.strip()]
-        ids = [e.id for e in self.all_exercises()]
+        sealed = self._sealed() if self._chapters is not None else {}
+        if isinstance(exercise_id, str) and exercise_id.strip() in sealed:
+            return sealed[exercise_id.strip()]
+        ids = sorted({e.id for e in self.all_exercises()} | set(sealed), key=_id_order)
         shown = ", ".join(ids[:_IDS_SHOWN]) + (
             f" and {len(ids) - _IDS_SHOWN} more" if len(ids) > _IDS_SHOWN else ""
         )
         hint = "" if isinstance(exercise_id, str) else ' (ids are text, e.g. exercise("0.1"))'
         raise BrakesError(f"no exercise {exercise_id!r}{hint}; known ids: {shown or 'none'}")
 
+    @staticmethod
+    def _sealed() -> dict[str, Exercise]:
+        """The sealed exercises of the workshop kit in the current folder, if any."""
+        kit = workshop.find()
+        if kit is None:
+            return {}
+        settings = workshop.read(kit)
+        salt = settings.get("salt", "")
+        return {
+            exercise_id: sealed_exercise(spec, salt)
+            for exercise_id, spec in settings.get("exercises", {}).items()
+        }
+
     def all_exercises(self) -> list[Exercise]:
         """Every registered exercise, in chapter and number order."""
         self._load()
         return sorted(self._exercises.values(), key=lambda e: e.sort_key)
+
+
+def _id_order(exercise_id: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in exercise_id.split(".") if part.isdigit())
 
 
 #: The course's registry, filled by the chapter modules.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-import pandas as pd
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
@@ -19,41 +18,13 @@ from sphinx.util.docutils import SphinxDirective
 
 from brakes.config import COURSE
 from brakes.data.source import SeedSource
-from brakes.exercises.model import Exercise, ExerciseKind
+from brakes.exercises.answer_sheet import expected_text
+from brakes.exercises.model import Exercise
 from brakes.exercises.registry import all_exercises
-
-#: Rows of a long table shown in a cell before "and N more".
-ROWS_SHOWN = 10
-
-
-def describe_expected(value: Any) -> str:
-    """An expected answer as a trainer reads it: numbers rounded, tables row by row."""
-    if isinstance(value, pd.DataFrame):
-        return describe_expected(value.stack()) if not value.empty else "(empty)"
-    if isinstance(value, pd.Series):
-        parts = [
-            f"{_label(label)}: {describe_expected(item)}"
-            for label, item in value.head(ROWS_SHOWN).items()
-        ]
-        more = f"; and {len(value) - ROWS_SHOWN} more" if len(value) > ROWS_SHOWN else ""
-        return "; ".join(parts) + more
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float):
-        return f"{value:,.2f}" if not float(value).is_integer() else f"{int(value):,}"
-    return str(value)
-
-
-def _label(label: Any) -> str:
-    return " / ".join(map(str, label)) if isinstance(label, tuple) else str(label)
 
 
 def _row(exercise: Exercise, source: SeedSource) -> list[str]:
-    if exercise.kind in (ExerciseKind.PREDICT, ExerciseKind.INTERPRET):
-        answer = "(recorded, not judged)"
-    else:
-        answer = describe_expected(exercise.expected(source.load))
-    return [exercise.id, exercise.title, answer]
+    return [exercise.id, exercise.title, expected_text(exercise, source.load)]
 
 
 def _table(rows: list[list[str]], widths: tuple[int, ...]) -> nodes.table:

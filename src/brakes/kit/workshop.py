@@ -1,0 +1,139 @@
+"""``brakes workshop``: a session's kit on fresh data, with its answers sealed.
+
+The output folder holds two parts::
+
+    OUT/participants/releasing-the-brakes-workshop/   to hand out (or OUT/…-seed-N.zip)
+        *.ipynb                 the learner notebooks
+        brakes-workshop.json    points the notebooks at data/ and holds the sealed answers
+        data/                   the tables of the session's seed
+        brakes-….whl            the course's package, without the reference answers
+        requirements.txt, README.md
+    OUT/trainer/answer-sheet.md  each exercise's expected result on that seed
+
+The notebooks need no environment variable: Jupyter runs a notebook in its
+own folder, where the course finds ``brakes-workshop.json`` (on a JupyterHub
+too). The kit's wheel leaves out the chapters' modules (the reference
+functions and solutions); the workshop file carries each exercise's text,
+checker and sealed expected answer (:mod:`brakes.exercises.sealed`).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from brakes.config import COURSE
+from brakes.data import generate, write_tables
+from brakes.data.source import SeedSource
+from brakes.data.workshop import WORKSHOP_FILE, WORKSHOP_VERSION
+from brakes.errors import BrakesError
+from brakes.exercises.answer_sheet import answer_rows
+from brakes.exercises.checkers.base import attempt
+from brakes.exercises.checking import verdict_for
+from brakes.exercises.model import Exercise
+from brakes.exercises.registry import all_exercises
+from brakes.exercises.sealed import seal
+from brakes.kit import README, build_wheel, notebooks, requirements_text
+
+#: The participants' folder, inside ``participants/`` and at the top of the zip.
+WORKSHOP_NAME = "releasing-the-brakes-workshop"
+#: The chapter modules left out of a kit's wheel: they hold the reference answers.
+CHAPTER_MODULES = "src/brakes/exercises/chapters"
+
+
+def zip_name(seed: int) -> str:
+    """The participants' zip for a seed."""
+    return f"{WORKSHOP_NAME}-seed-{seed}.zip"
+
+
+def sealed_exercises(exercises: list[Exercise], seed: int, salt: str) -> dict[str, dict]:
+    """Every exercise sealed on the data of ``seed``."""
+    load = SeedSource(seed).load
+    sealed = {}
+    for exercise in exercises:
+        expected = exercise.expected(load)
+        wrong_values = []
+        for mistake in exercise.wrong_answers:
+            value = attempt(lambda make=mistake.make: make(load))
+            if value is not None:
+                wrong_values.append((value, verdict_for(exercise, value, load)))
+        sealed[exercise.id] = seal(exercise, expected, wrong_values, salt)
+    return sealed
+
+
+def build_sealed_wheel(root: Path, out_dir: Path) -> Path:
+    """The course's wheel without the chapter modules (their reference answers and solutions)."""
+    with tempfile.TemporaryDirectory(prefix="brakes-sealed-") as scratch:
+        staged = Path(scratch)
+        for name in ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md"):
+            if (root / name).is_file():
+                shutil.copy2(root / name, staged / name)
+        shutil.copytree(
+            root / "src",
+            staged / "src",
+            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"),
+        )
+        for module in (staged / CHAPTER_MODULES).glob("ch*.py"):
+            module.unlink()
+        return build_wheel(staged, out_dir)
+
+
+def answer_sheet(exercises: list[Exercise], seed: int) -> str:
+    """The trainer's sheet: each exercise's expected result on ``seed``, in Markdown."""
+    lines = [
+        f"# Answer sheet: workshop on seed {seed}",
+        "",
+        "For the trainer only: do not hand this file out. Each exercise's expected result on",
+        f"this kit's data (seed {seed}), computed by the exercises' own reference code.",
+        "",
+        "| Exercise | Question | Expected result |",
+        "| --- | --- | --- |",
+    ]
+    for exercise_id, title, text in answer_rows(exercises, SeedSource(seed).load):
+        cells = (cell.replace("|", "\\|").replace("\n", " ") for cell in (exercise_id, title, text))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def build_workshop(
+    seed: int, out: Path, *, make_zip: bool = False, root: Path | None = None
+) -> Path:
+    """Write a session's kit for ``seed`` into ``out``; return the participants' folder.
+
+    ``out`` must be empty or new (the command checks it); ``make_zip`` also zips
+    the participants' folder into ``out``.
+    """
+    root = root or COURSE.root
+    exercises = all_exercises()
+    if not exercises:
+        raise BrakesError("no exercise is registered: install the course's package from a checkout")
+    salt = secrets.token_hex(16)
+    folder = out / "participants" / WORKSHOP_NAME
+    folder.mkdir(parents=True)
+    for notebook in notebooks(root / "exercises"):
+        shutil.copy2(notebook, folder / notebook.name)
+    write_tables(generate(seed), folder / "data")
+    settings = {
+        "version": WORKSHOP_VERSION,
+        "seed": seed,
+        "data": "data",
+        "salt": salt,
+        "exercises": sealed_exercises(exercises, seed, salt),
+    }
+    (folder / WORKSHOP_FILE).write_text(json.dumps(settings, indent=1), encoding="utf-8")
+    wheel = build_sealed_wheel(root, folder)
+    (folder / "requirements.txt").write_text(requirements_text(wheel.name), encoding="utf-8")
+    shutil.copy2(README, folder / "README.md")
+    trainer = out / "trainer"
+    trainer.mkdir()
+    (trainer / "answer-sheet.md").write_text(answer_sheet(exercises, seed), encoding="utf-8")
+    if make_zip:
+        with zipfile.ZipFile(out / zip_name(seed), "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    archive.write(path, f"{WORKSHOP_NAME}/{path.relative_to(folder).as_posix()}")
+    return folder
