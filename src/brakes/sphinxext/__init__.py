@@ -17,9 +17,11 @@ from sphinx.config import Config
 
 from brakes.sphinxext import (
     a11y,
+    agenda,
     answers,
     datadict,
     editions,
+    execution,
     icons,
     launch,
     minutes,
@@ -53,9 +55,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     minutes.setup(app)
     quiz.setup(app)
     answers.setup(app)
+    agenda.setup(app)
     a11y.setup(app)
     icons.setup(app)
     launch.setup(app)
     notebook_kit.setup(app)
+    execution.setup(app)
     offline.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -65,7 +65,29 @@ class ExpectedAnswers(SphinxDirective):
         return [intro, _table(rows, (8, 40, 52))]
 
 
+class ExerciseGuide(SphinxDirective):
+    """For each exercise of a chapter: what it leads to, and the mistakes it is built to catch.
+
+    Both come from the exercises' declarations (``reveals`` and the known
+    mistakes' labels), so the guide grows with the chapter.
+    """
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        chapter = int(self.arguments[0])
+        exercises = [e for e in all_exercises() if e.chapter == chapter]
+        if not exercises:
+            raise self.error(f"exercise-guide: no exercise is registered for chapter {chapter}")
+        rows = [["Exercise", "What it leads to (shown once answered)", "Mistakes it recognises"]]
+        for exercise in exercises:
+            mistakes = "; ".join(m.label for m in exercise.wrong_answers) or "(none: recorded)"
+            rows.append([f"{exercise.id} {exercise.title}", exercise.reveals, mistakes])
+        return [_table(rows, (24, 46, 30))]
+
+
 def setup(app: Sphinx) -> None:
-    """Register the directive and the workshop seed setting."""
+    """Register the directives and the workshop seed setting."""
     app.add_config_value("brakes_workshop_seed", COURSE.default_seed, "env", types=[int])
     app.add_directive("expected-answers", ExpectedAnswers)
+    app.add_directive("exercise-guide", ExerciseGuide)
