@@ -31,6 +31,7 @@ from brakes.plotting import (
     scatter_groups,
     scatter_labelled,
     scatter_trend,
+    small_multiples,
 )
 
 
@@ -349,4 +350,49 @@ def test_bad_tables_raise_one_line_that_says_what_to_do(
 
 def test_a_placeholder_answer_draws_nothing_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     assert scatter_labelled(..., x="share_pct", y="net_sentiment") is None
+    assert "nothing to draw yet" in capsys.readouterr().out
+
+
+def test_small_multiples_one_panel_per_column_with_targets(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    months = pd.period_range("2025-01", periods=6, freq="M", name="month")
+    kpis = pd.DataFrame(
+        {
+            "followers": [100, 110, 150, 152, 155, 160],
+            "net_sentiment": [10.0, 8.0, 2.0, -1.0, -3.0, -2.0],
+            "resolution_rate": [55.0, 56.0, 54.0, 57.0, 55.0, 56.0],
+            "first_response_min": [14.0, 15.0, 13.0, 14.0, 16.0, 15.0],
+        },
+        months,
+    )
+    fig = small_multiples(
+        kpis,
+        titles={"followers": "Followers (vanity)"},
+        ylabels={"followers": "Followers (accounts)"},
+        targets={"resolution_rate": 70},
+        target_label="target, Dec 2026",
+        title="Dashboard",
+    )
+    shown = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(fig.axes) == 6 and len(shown) == 4
+    assert [ax.get_title(loc="left") for ax in shown] == [
+        "Followers (vanity)",
+        "Net sentiment",
+        "Resolution rate (%)",
+        "First response (minutes)",
+    ]
+    assert [ax.get_legend() is not None for ax in shown] == [False, False, True, False]
+    assert shown[0].get_ylabel() == "Followers (accounts)"
+    bottom, top = shown[2].get_ylim()
+    assert top - 70 >= 0.05 * (top - bottom)  # the target line is not on the panel's edge
+    assert "target, Dec 2026 at 70" in alt_text(fig)
+    assert fig._suptitle.get_text() == "Dashboard"
+    with pytest.raises(BrakesError, match="which are not columns of your table"):
+        small_multiples(kpis, targets={"satisfaction": 4})
+    with pytest.raises(BrakesError, match="satisfaction, which are not columns"):
+        small_multiples(kpis, ylabels={"satisfaction": "Score"})
+    with pytest.raises(BrakesError, match="single Series"):
+        small_multiples(kpis["followers"])
+    assert small_multiples(...) is None
     assert "nothing to draw yet" in capsys.readouterr().out

@@ -19,6 +19,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 import matplotlib as mpl
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -928,3 +929,76 @@ def _strength(r: float) -> str:
     if size >= 0.2:
         return "weak"
     return "very weak"
+
+
+@_draws_an_answer
+def small_multiples(
+    frame: pd.DataFrame,
+    *,
+    titles: Mapping[Any, str] | None = None,
+    ylabels: Mapping[Any, str] | None = None,
+    targets: Mapping[Any, float] | None = None,
+    target_label: str = "target",
+    columns: int = 3,
+    title: str | None = None,
+) -> Figure:
+    """A dashboard: one small line chart over time per column of a table indexed by dates.
+
+    Panels follow the table's column order, ``columns`` to a row. ``titles`` names each
+    panel and ``ylabels`` its vertical axis (both by default the column name, with its
+    unit); ``targets`` draws a dashed line on the panels it names (e.g. a SMART target),
+    labelled ``target_label``. Each panel is a :func:`line_over_time` chart, so each keeps
+    its own alt text.
+    """
+    helper = "small_multiples"
+    frame = _table(helper, frame)
+    if isinstance(frame, pd.Series):
+        raise _fail(
+            helper,
+            "needs a table with one column per measure; yours is a single Series: put the "
+            "measures side by side with pd.DataFrame({...})",
+        )
+    names = list(frame.columns)
+    titles, ylabels = dict(titles or {}), dict(ylabels or {})
+    targets = dict(targets or {})
+    named = [*titles, *ylabels, *targets]
+    unknown = sorted({str(name) for name in named if name not in names})
+    if unknown:
+        raise _fail(
+            helper,
+            f"titles, ylabels or targets name {', '.join(unknown)}, which are not columns of "
+            f"your table; its columns are {', '.join(map(str, names))}",
+        )
+    if columns < 1:
+        raise _fail(helper, f"columns must be 1 or more, not {columns}")
+    rows = -(-len(names) // columns)
+    use_course_style()
+    fig, grid = plt.subplots(rows, columns, figsize=(4.4 * columns, 3.3 * rows), squeeze=False)
+    panels = list(grid.flat)
+    for name, ax in zip(names, panels, strict=False):
+        line_over_time(
+            frame[name],
+            ax=ax,
+            title=titles.get(name, axis_label(name)),
+            ylabel=ylabels.get(name, axis_label(name)),
+            threshold=targets.get(name),
+            threshold_label=target_label,
+        )
+        ax.set_xlabel("")
+        if pd.api.types.is_datetime64_any_dtype(frame.index) or isinstance(
+            frame.index, pd.PeriodIndex
+        ):  # a few dates per small panel, so their labels never run into each other
+            locator = mdates.AutoDateLocator(minticks=3, maxticks=5)
+            ax.xaxis.set_major_locator(locator)
+            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        if name in targets:  # room above or below the target line, and its legend inside
+            low, high = ax.get_ylim()
+            room = 0.08 * (high - low)
+            ax.set_ylim(min(low, targets[name] - room), max(high, targets[name] + room))
+            ax.get_legend().remove()
+            ax.legend(loc="best", fontsize=8)
+    for ax in panels[len(names) :]:
+        ax.set_visible(False)
+    if title:
+        fig.suptitle(title, x=0.01, ha="left", fontsize=14, fontweight="bold")
+    return fig

@@ -9,6 +9,7 @@ import pytest
 
 from brakes.authoring import check_drift, generate_exercises, learner_notebook
 from brakes.authoring.blocks import YOUR_WORDS, placeholder, replace_blocks
+from brakes.authoring.strip import GUARD_SOURCE, GUARD_TAG
 from brakes.errors import BrakesError
 from brakes.exercises.checkers import Reflection
 from brakes.exercises.outcomes import Status
@@ -55,15 +56,17 @@ def solution_notebook() -> nbformat.NotebookNode:
 
 def test_learner_notebook() -> None:
     learner = learner_notebook(solution_notebook(), "solutions/ch00.ipynb")
-    assert [c.id for c in learner.cells] == ["cell-0", "cell-1", "cell-2"]
-    assert learner.cells[2].source == (
+    assert [c.id for c in learner.cells] == ["cell-0", GUARD_TAG, "cell-1", "cell-2"]
+    assert learner.cells[1].source == GUARD_SOURCE, "the first code cell checks for brakes"
+    assert learner.cells[1].metadata == {"tags": [GUARD_TAG]}
+    assert learner.cells[3].source == (
         'q3 = exercise("0.3")\nshare_negative = ...  # your code here\nq3.check(share_negative)'
     )
-    assert learner.cells[1].source == SETUP
+    assert learner.cells[2].source == SETUP
     for cell in learner.cells[1:]:
         assert cell.outputs == [] and cell.execution_count is None
-    assert learner.cells[1].metadata == {"tags": ["hide-input"]}
-    assert learner.cells[2].metadata == {}
+    assert learner.cells[2].metadata == {"tags": ["hide-input"]}
+    assert learner.cells[3].metadata == {}
     assert set(learner.metadata) == {"kernelspec", "language_info"}
     assert learner.cells[0].source == "# Exercises: getting started"
 
@@ -144,7 +147,7 @@ def test_generate_round_trip_and_drift(tmp_path: Path) -> None:
 
     learner = nbformat.read(paths[0], as_version=4)
     nbformat.validate(learner)
-    assert len(learner.cells) == 3
+    assert len(learner.cells) == 4  # with the guard cell
 
     changed = solution_notebook()
     changed.cells[2].source = changed.cells[2].source.replace("0.3", "0.4")

@@ -155,6 +155,20 @@ def measure_story_4(tables: Tables) -> dict[str, object]:
     }
 
 
+def measure_story_4_training(tables: Tables) -> dict[str, float]:
+    """Who was trained for social media at work, and how sure of themselves they feel."""
+    people = tables["staff"].drop_duplicates("employee_id")
+    trained = people.groupby("department", observed=True)["trained"].mean() * 100
+    confidence = people.groupby("trained")["confidence"].mean()
+    by_attitude = people.groupby("attitude", observed=True)["confidence"].mean()
+    return {
+        "trained_pct": people["trained"].mean() * 100,
+        "marketing_minus_service": trained["marketing"] - trained["customer_service"],
+        "confidence_gap": confidence[True] - confidence[False],
+        "sure_without_a_plan": by_attitude["so_far_so_good"] - by_attitude["delegate"],
+    }
+
+
 def measure_story_5(tables: Tables) -> dict[str, float]:
     mentions = tables["mentions"]
     month = month_of(mentions["published_at"])
@@ -179,6 +193,47 @@ def measure_story_5(tables: Tables) -> dict[str, float]:
         "sales_change_7_12": change["Tourbillon"][0],
         "sales_change_14_18": change["Tourbillon"][1],
         "others_largest_sales_change": max(abs(value) for value in others),
+    }
+
+
+def first_week_below(signal: pd.Series, limit: float) -> pd.Timestamp:
+    """The first week in which a 4-week average is below ``limit``."""
+    return signal[signal < limit].index[0]
+
+
+def measure_story_5_alarms(tables: Tables) -> dict[str, float]:
+    """Weeks from a listening alarm (tone below zero) to the sales alarm (share below 26%)."""
+    mentions = tables["mentions"].assign(
+        week=lambda frame: frame["published_at"].dt.to_period("W").dt.start_time
+    )
+    talk = mentions[mentions["product_line"] == "Tourbillon"]
+    sales = tables["sales"]
+    tourbillon = sales[sales["product_line"] == "Tourbillon"].groupby("week")["units"].sum()
+    share = tourbillon / sales.groupby("week")["units"].sum() * 100
+
+    def weekly_net(frame: pd.DataFrame) -> pd.Series:
+        counts = pd.crosstab(frame["week"], frame["sentiment"])
+        return (counts["positive"] - counts["negative"]) / counts.sum(axis=1) * 100
+
+    signals = (
+        pd.DataFrame(
+            {
+                "sales": share,
+                "everywhere": weekly_net(talk),
+                "own": weekly_net(talk[talk["channel"].isin(OWN)]),
+            }
+        )
+        .rolling(4)
+        .mean()
+    )
+    sales_alarm = first_week_below(signals["sales"], 26)
+    everywhere = first_week_below(signals["everywhere"], 0)
+    own = first_week_below(signals["own"], 0)
+    return {
+        "warning_everywhere": (sales_alarm - everywhere).days / 7,
+        "warning_own": (sales_alarm - own).days / 7,
+        "everywhere_month": everywhere.month + 12 * (everywhere.year - 2025),
+        "sales_month": sales_alarm.month + 12 * (sales_alarm.year - 2025),
     }
 
 
@@ -359,6 +414,17 @@ def test_story_4_staff_habits_differ_from_customers(
 
 
 @pytest.mark.parametrize("seed", SEEDS)
+def test_story_4_the_front_line_is_least_trained_and_the_trained_feel_surer(
+    tables_for: Callable[[int], Tables], seed: int
+) -> None:
+    story = measure_story_4_training(tables_for(seed))
+    assert 10 <= story["trained_pct"] <= 35
+    assert story["marketing_minus_service"] >= 15
+    assert 0.4 <= story["confidence_gap"] <= 1.5
+    assert story["sure_without_a_plan"] >= 0.8
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_story_5_tourbillon_sentiment_slides_before_its_sales(
     tables_for: Callable[[int], Tables], seed: int
 ) -> None:
@@ -368,6 +434,17 @@ def test_story_5_tourbillon_sentiment_slides_before_its_sales(
     assert abs(story["sales_change_7_12"]) <= 5
     assert -40 <= story["sales_change_14_18"] <= -15
     assert story["others_largest_sales_change"] <= 8
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_story_5_a_listening_alarm_rings_months_before_the_sales_alarm(
+    tables_for: Callable[[int], Tables], seed: int
+) -> None:
+    story = measure_story_5_alarms(tables_for(seed))
+    assert 7 <= story["everywhere_month"] <= 9
+    assert 13 <= story["sales_month"] <= 15
+    assert 18 <= story["warning_everywhere"] <= 40
+    assert 6 <= story["warning_own"] <= story["warning_everywhere"] - 6
 
 
 @pytest.mark.parametrize("seed", SEEDS)

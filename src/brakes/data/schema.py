@@ -205,8 +205,9 @@ STAFF = Table(
     title="Employee survey: personal platform use and attitudes",
     description=(
         "A survey of the brand's employees: their department, how often they use each platform "
-        "personally, their attitude to social media at work and how confident they feel. Long "
-        "format: every employee has one row per platform asked about."
+        "personally, their attitude to social media at work, how confident they feel and whether "
+        "they were trained for it. Long format: every employee has one row per platform asked "
+        "about."
     ),
     grain="employee and platform",
     columns=(
@@ -227,6 +228,12 @@ STAFF = Table(
             "How confident the employee feels using social media for work (1 = not at all, "
             "5 = fully); the same on all of the employee's rows.",
             unit="1-5 score",
+        ),
+        Column(
+            "trained",
+            "bool",
+            "Whether the employee has been trained to use social media for work, beyond reading "
+            "the policy at hiring; the same on all of the employee's rows.",
         ),
     ),
 )
@@ -429,6 +436,8 @@ def _to_bool(values: pd.Series, where: str) -> pd.Series:
 
 
 def _to_category(values: pd.Series, column: Column, where: str) -> pd.Series:
+    if values.dtype == column.pandas_dtype:  # as generated: nothing to convert
+        return values
     present = values.dropna().astype("str")
     unknown = sorted(set(present.unique()) - set(column.categories))
     if unknown:

@@ -2,7 +2,9 @@
 
 Carries the employee side of story 4: employees live on Facebook and LinkedIn,
 and judge the brand's audience by their own habits. Each employee also holds
-one of the four attitudes of brake 2, which shapes their use and confidence.
+one of the four attitudes of brake 2, which shapes their use and confidence,
+and says whether they were trained for social media at work (drawn last, so
+the other columns are what they were before the column existed).
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ NAME_POOL = 250
 
 
 def generate_staff(rng: np.random.Generator) -> pd.DataFrame:
-    """Draw each employee's department, attitude, confidence, name and use of every platform."""
+    """Draw each employee's department, attitude, confidence, name, training and platform use."""
     sizes = [DEPARTMENT_SIZE[d] for d in brand.DEPARTMENTS]
     department = rng.permutation(np.repeat(np.arange(len(brand.DEPARTMENTS)), sizes))
     n = len(department)
@@ -75,10 +77,29 @@ def generate_staff(rng: np.random.Generator) -> pd.DataFrame:
         "attitude": pd.Categorical.from_codes(attitude, brand.ATTITUDES),
         "confidence": confidence.astype(np.int64),
     }
+    person["trained"] = _trained(rng, department, confidence)
     frame = long_format(person, frequency)
     return frame[
-        ["employee_id", "name", "department", "platform", "frequency", "attitude", "confidence"]
+        [
+            "employee_id",
+            "name",
+            "department",
+            "platform",
+            "frequency",
+            "attitude",
+            "confidence",
+            "trained",
+        ]
     ]
+
+
+def _trained(
+    rng: np.random.Generator, department: np.ndarray, confidence: np.ndarray
+) -> np.ndarray:
+    """Whether each employee was trained: a chance by department, higher for the more confident."""
+    base = weights(stories.TRAINED_BY_DEPARTMENT, brand.DEPARTMENTS)[department]
+    odds = base / (1 - base) * stories.TRAINED_ODDS_PER_CONFIDENCE ** (confidence - 3)
+    return rng.random(len(department)) < odds / (1 + odds)
 
 
 def _names(rng: np.random.Generator, count: int) -> np.ndarray:

@@ -197,6 +197,14 @@ STAFF_WEEKLY_USE = MappingProxyType(
 ATTITUDE_USE = MappingProxyType(
     {"flee": 0.55, "so_far_so_good": 1.0, "delegate": 0.9, "follow_the_wind": 1.2}
 )
+TRAINED_BY_DEPARTMENT = MappingProxyType(
+    {"marketing": 0.40, "customer_service": 0.10, "hr": 0.15, "sales": 0.10, "communication": 0.35}
+)
+"""Chance that an employee of middling confidence (3 of 5) was trained for social media at work:
+the front line (customer service) least often. Used by staff.py."""
+TRAINED_ODDS_PER_CONFIDENCE = 1.8
+"""Odds of having been trained multiply by this for each point of confidence above 3 (and divide
+below): the trained feel surer, and a survey cannot tell which came first."""
 
 # ---------------------------------------------------------------------------
 # Story 5 (understanding): "so far so good". Tourbillon blenders' sentiment

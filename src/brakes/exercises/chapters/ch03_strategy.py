@@ -1,0 +1,1550 @@
+"""Chapter 3, lack of strategy and engagement: followers, customers, campaigns and KPIs.
+
+Two notebooks, each stating its prompts in Markdown (see CONTRIBUTING.md).
+``03-strategy-followers-and-customers`` (3.1 to 3.14) asks what the September 2025
+Facebook contest did for repeat purchases, what goes with a customer buying again,
+and whether joining TikTok after a competitor won the brand any share of voice.
+``03-strategy-campaigns-and-kpis`` (3.15 to 3.28) asks how many departmental
+campaigns serve a company goal, are shared or duplicate each other, and builds a
+small monthly dashboard that goes from vanity metrics to business metrics.
+
+Each story opens with a predict cell and closes with an interpret cell; manager
+questions are ``DECIDE`` exercises whose full answer is ``discussion``. Titles are
+questions: a title never tells the learner what they will find.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from brakes.data.brand import BRAND, COMPANIES
+from brakes.exercises.chapters.ch01_control import SIMULATED
+from brakes.exercises.checkers import (
+    Choice,
+    FrameCheck,
+    Number,
+    Prediction,
+    Reflection,
+    SeriesCheck,
+)
+from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
+from brakes.exercises.registry import register
+
+_FIRST_HINT_PREDICT = "There is no wrong answer here: write what you expect before computing."
+_FIRST_HINT_READ = "Look back at the numbers and the plot of this part, and at what you predicted."
+
+#: Result metrics a department can report without saying whether anyone bought or got help.
+VANITY_METRICS = ("impressions", "likes", "followers")
+
+#: The months a period label stands for, as the notebooks filter them.
+SUMMER = ("2025-06-01", "2025-08-31")
+AUTUMN = ("2025-10-01", "2025-12-31")
+SIX_MONTHS_BEFORE = ("2025-04-01", "2025-09-01")
+SIX_MONTHS_AFTER = ("2025-10-01", "2026-03-01")
+
+
+def _predict(
+    exercise_id: str, title: str, answer_name: str, options: dict[str, str], example: str = "b"
+) -> None:
+    """Register a predict cell: the learner picks a letter; anything filled in is recorded."""
+    register(
+        Exercise(
+            id=exercise_id,
+            title=title,
+            kind=ExerciseKind.PREDICT,
+            answer_name=answer_name,
+            tables=(),
+            checker=Prediction(options=options),
+            hints=(
+                _FIRST_HINT_PREDICT,
+                "Think of the reports you see at work: which numbers go up when a campaign "
+                "is called a success, and which ones nobody shows?",
+                f'Store one letter, for example `{answer_name} = "a"`, and run the cell.',
+            ),
+            solution=f'{answer_name} = "{example}"\n',
+            reveals="",
+        )
+    )
+
+
+def _interpret(exercise_id: str, title: str, answer_name: str, reading: str) -> None:
+    """Register an interpret cell: the learner's own sentences are recorded, then our reading."""
+    register(
+        Exercise(
+            id=exercise_id,
+            title=title,
+            kind=ExerciseKind.INTERPRET,
+            answer_name=answer_name,
+            tables=(),
+            checker=Reflection(),
+            hints=(
+                _FIRST_HINT_READ,
+                "One sentence on what the numbers show, one on what it would mean for a "
+                "strategy if it held in your company.",
+                "Start with: In La Mijotière's data, …",
+            ),
+            solution=f'{answer_name} = """\n{reading}\n"""\n',
+            reveals=f"Our reading: {reading} {SIMULATED}",
+        )
+    )
+
+
+# ---------------------------------------------------------------------------
+# Notebook A: followers and customers (stories 7 and 9)
+# ---------------------------------------------------------------------------
+
+#: What notebook A's set-up cell defines for the exercises that use it.
+SETUP_FACEBOOK = 'facebook = page_daily[page_daily["platform"] == "facebook"].set_index("date")\n'
+
+SOLUTION_SHARE_OF_VOICE = (
+    "share_of_voice = (\n"
+    "    pd.crosstab(\n"
+    '        competitors["month"],\n'
+    '        competitors["company"],\n'
+    '        values=competitors["mentions"],\n'
+    '        aggfunc="sum",\n'
+    '        normalize="index",\n'
+    "    )\n"
+    "    * 100\n"
+    ")\n"
+)
+
+
+def _facebook_followers(load: Load) -> pd.Series:
+    page = load("page_daily")
+    return page[page["platform"] == "facebook"].set_index("date")["followers"]
+
+
+def _followers_jump(load: Load, base: str = "before") -> float:
+    followers = _facebook_followers(load)
+    before, after = followers["2025-08-31"], followers["2025-09-30"]
+    return float((after - before) / (before if base == "before" else after) * 100)
+
+
+def _followers_gained(load: Load) -> int:
+    followers = _facebook_followers(load)
+    return int(followers["2025-09-30"] - followers["2025-08-31"])
+
+
+def _weekly_totals(load: Load) -> pd.DataFrame:
+    return load("sales").groupby("week")[["new_customers", "repeat_customers"]].sum()
+
+
+def _weekly_repeat_rate(load: Load) -> pd.Series:
+    weekly = _weekly_totals(load)
+    return weekly["repeat_customers"] / weekly.sum(axis=1) * 100
+
+
+def _line_rates(sales: pd.DataFrame) -> pd.Series:
+    """Each row's (week and product line's) repeat-purchase rate, in percent."""
+    buyers = sales["new_customers"] + sales["repeat_customers"]
+    return sales["repeat_customers"] / buyers * 100
+
+
+def _period(sales: pd.DataFrame, months: tuple[str, str]) -> pd.DataFrame:
+    return sales[sales["week"].between(*months)]
+
+
+def _repeat_rate_before_after(load: Load, how: str = "pooled") -> pd.Series:
+    sales = load("sales")
+    rates = {}
+    for label, months in (("before", SUMMER), ("after", AUTUMN)):
+        weeks = _period(sales, months)
+        totals = weeks[["new_customers", "repeat_customers"]].sum()
+        if how == "pooled":
+            rates[label] = totals["repeat_customers"] / totals.sum() * 100
+        elif how == "mean of rows":
+            rates[label] = _line_rates(weeks).mean()
+        else:  # counts
+            rates[label] = totals["repeat_customers"]
+    return pd.Series(rates)
+
+
+def _bought_again_by_score(load: Load) -> pd.Series:
+    return load("support").groupby("satisfaction")["bought_again"].mean() * 100
+
+
+SERVICE_MEASURES = ("satisfaction", "resolved", "first_response_min")
+
+
+def _links(load: Load) -> pd.Series:
+    support = load("support")
+    return pd.Series(
+        {name: support[name].corr(support["bought_again"]) for name in SERVICE_MEASURES}
+    )
+
+
+def _share_of_voice(load: Load, normalize: str | bool = "index") -> pd.DataFrame:
+    competitors = load("competitors")
+    table = pd.crosstab(
+        competitors["month"],
+        competitors["company"],
+        values=competitors["mentions"],
+        aggfunc="sum",
+        normalize=normalize,
+    )
+    return table * 100 if normalize else table
+
+
+def _tiktok_posts(load: Load, company: str | None = BRAND, platform: str | None = "tiktok") -> int:
+    competitors = load("competitors")
+    keep = pd.Series(True, index=competitors.index)
+    if company is not None:
+        keep &= competitors["company"] == company
+    if platform is not None:
+        keep &= competitors["platform"] == platform
+    return int(competitors.loc[keep, "posts"].sum())
+
+
+def _share_of_voice_change(
+    load: Load, company: str = BRAND, after: tuple[str, str] = SIX_MONTHS_AFTER
+) -> float:
+    share = _share_of_voice(load)[company]
+    before = share.loc[SIX_MONTHS_BEFORE[0] : SIX_MONTHS_BEFORE[1]].mean()
+    return float(share.loc[after[0] : after[1]].mean() - before)
+
+
+_predict(
+    "3.1",
+    "Before you look: did the contest bring customers back?",
+    "my_guess_contest",
+    {
+        "a": "Yes: with many more followers, more buyers came back to the e-shop.",
+        "b": "Followers rose, but the share of returning buyers hardly moved.",
+        "c": "Both fell back soon: the new followers left once the prizes were won.",
+    },
+)
+
+register(
+    Exercise(
+        id="3.2",
+        title="How much did the contest add to the Facebook page?",
+        answer_name="followers_jump",
+        tables=("page_daily",),
+        setup=SETUP_FACEBOOK,
+        expected=_followers_jump,
+        checker=Number(percent=True),
+        hints=(
+            "Take the page's followers on 31 August 2025 and on 30 September 2025, then the "
+            "change in percent: (after − before) ÷ before × 100.",
+            '`facebook` is indexed by date, so `facebook.loc["2025-08-31", "followers"]` picks '
+            "one day's follower count.",
+            'end_of_august = facebook.loc["2025-08-31", "followers"]\n'
+            'end_of_september = facebook.loc["2025-09-30", "followers"]\n'
+            "# followers_jump: the change from end_of_august to end_of_september, in percent",
+        ),
+        solution=(
+            'end_of_august = facebook.loc["2025-08-31", "followers"]\n'
+            'end_of_september = facebook.loc["2025-09-30", "followers"]\n'
+            "followers_jump = (end_of_september - end_of_august) / end_of_august * 100\n"
+        ),
+        reveals=(
+            "That is the number a contest report puts on its first slide. Now look at what the "
+            "customers did."
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "followers gained, not a percentage",
+                lambda load: int(_followers_gained(load)),
+                feedback=(
+                    "That is the number of followers gained. The question asks for the change in "
+                    "percent of the count on 31 August: divide by `end_of_august`, then "
+                    "multiply by 100."
+                ),
+            ),
+            WrongAnswer(
+                "divided by the count after",
+                lambda load: _followers_jump(load, base="after"),
+                feedback=(
+                    "You divided by the count on 30 September. A change in percent is measured "
+                    "against the starting point, the count on 31 August."
+                ),
+            ),
+            WrongAnswer(
+                "September as a percentage of August",
+                lambda load: _followers_jump(load) + 100,
+                feedback=(
+                    "That is September's count as a percentage of August's, where 100 would mean "
+                    "no change. The question asks for the change: subtract the August count "
+                    "before dividing."
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="3.3",
+        title="Week by week, how many buyers came back?",
+        answer_name="weekly_repeat_rate",
+        tables=("sales",),
+        expected=_weekly_repeat_rate,
+        checker=SeriesCheck(index="week", percent=True),
+        hints=(
+            "For each week, add up the new and the repeat customers of the five product lines, "
+            "then divide the repeat customers by all the buyers, times 100.",
+            '`sales.groupby("week")[["new_customers", "repeat_customers"]].sum()` gives one row '
+            "per week with both totals.",
+            'weekly = sales.groupby("week")[["new_customers", "repeat_customers"]].sum()\n'
+            'buyers = weekly["new_customers"] + weekly["repeat_customers"]\n'
+            "# weekly_repeat_rate: repeat customers divided by buyers, in percent",
+        ),
+        solution=(
+            'weekly = sales.groupby("week")[["new_customers", "repeat_customers"]].sum()\n'
+            'buyers = weekly["new_customers"] + weekly["repeat_customers"]\n'
+            'weekly_repeat_rate = weekly["repeat_customers"] / buyers * 100\n'
+        ),
+        reveals=(
+            "Read the two charts together, along the same months: when the follower line jumps "
+            "in September 2025, what does the line of returning buyers do?"
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "repeat divided by new",
+                lambda load: (
+                    _weekly_totals(load)["repeat_customers"]
+                    / _weekly_totals(load)["new_customers"]
+                    * 100
+                ),
+                feedback=(
+                    "You divided the repeat customers by the new customers. The rate is repeat "
+                    "customers ÷ all buyers of the week, new and repeat together."
+                ),
+            ),
+            WrongAnswer(
+                "the count of repeat customers",
+                lambda load: _weekly_totals(load)["repeat_customers"],
+                feedback=(
+                    "Those are numbers of repeat customers, which rise and fall with sales. The "
+                    "question asks for their share of all the week's buyers, in percent."
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="3.4",
+        title="Did more buyers come back after the contest than before?",
+        answer_name="repeat_rate_before_after",
+        tables=("sales",),
+        expected=_repeat_rate_before_after,
+        checker=SeriesCheck(index="period", percent=True),
+        hints=(
+            "Two periods, two filters on the `week` column; in each, all repeat customers ÷ all "
+            "buyers × 100. Then put the two numbers in one Series.",
+            '`sales["week"].between("2025-06-01", "2025-08-31")` is True for the weeks of '
+            "June, July and August 2025. `.sum()` on two columns gives both totals at once.",
+            'summer = sales[sales["week"].between("2025-06-01", "2025-08-31")]\n'
+            'summer_totals = summer[["new_customers", "repeat_customers"]].sum()\n'
+            'rate_before = summer_totals["repeat_customers"] / summer_totals.sum() * 100\n'
+            "# do the same for October to December, then put both rates in\n"
+            '# pd.Series({"before": ..., "after": ...})',
+        ),
+        solution=(
+            'summer = sales[sales["week"].between("2025-06-01", "2025-08-31")]\n'
+            'autumn = sales[sales["week"].between("2025-10-01", "2025-12-31")]\n'
+            'summer_totals = summer[["new_customers", "repeat_customers"]].sum()\n'
+            'autumn_totals = autumn[["new_customers", "repeat_customers"]].sum()\n'
+            "repeat_rate_before_after = pd.Series(\n"
+            "    {\n"
+            '        "before": summer_totals["repeat_customers"] / summer_totals.sum() * 100,\n'
+            '        "after": autumn_totals["repeat_customers"] / autumn_totals.sum() * 100,\n'
+            "    }\n"
+            ")\n"
+        ),
+        reveals=(
+            "Set the two rates beside the follower jump of 3.2 and your prediction in 3.1: a "
+            "change of a fraction of a point is within the wobble from one week to the next."
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "mean of the rows' rates",
+                lambda load: _repeat_rate_before_after(load, how="mean of rows"),
+                feedback=(
+                    "You averaged the rates of single weeks or product lines, so a line that "
+                    "sells little weighs as much as one that sells a lot. Over a period, add up "
+                    "the customers first, then divide: all repeat customers ÷ all buyers."
+                ),
+            ),
+            WrongAnswer(
+                "counts of repeat customers",
+                lambda load: _repeat_rate_before_after(load, how="counts"),
+                feedback=(
+                    "Those are numbers of repeat customers. The question asks for their share of "
+                    "all buyers in each period, in percent."
+                ),
+            ),
+        ),
+    )
+)
+
+_predict(
+    "3.5",
+    "Before you look: what goes with a customer buying again?",
+    "my_guess_service",
+    {
+        "a": "How fast the brand sent its first answer to the customer.",
+        "b": "Whether the problem was solved and the customer was satisfied.",
+        "c": "Which account they wrote on: Facebook, Twitter/X or Instagram.",
+    },
+)
+
+register(
+    Exercise(
+        id="3.6",
+        title="Do satisfied customers buy again more often?",
+        answer_name="bought_again_by_score",
+        tables=("support",),
+        expected=_bought_again_by_score,
+        checker=SeriesCheck(index="satisfaction score", percent=True),
+        hints=(
+            "Group the conversations by their `satisfaction` score, then take the share of "
+            "`bought_again` in each group, in percent.",
+            "The mean of a True/False column is the share of True, as in chapter 1: group by "
+            "`satisfaction`, then take the mean of `bought_again`.",
+            'rate = support.groupby("satisfaction")["bought_again"].mean()\n'
+            "# rate holds fractions: make them percentages",
+        ),
+        solution=(
+            "bought_again_by_score = (\n"
+            '    support.groupby("satisfaction")["bought_again"].mean() * 100\n'
+            ")\n"
+        ),
+        reveals="Read the bars from score 1 to score 5, and compare with your guess in 3.5.",
+        wrong_answers=(
+            WrongAnswer(
+                "counted the customers",
+                lambda load: load("support").groupby("satisfaction")["bought_again"].sum(),
+                feedback=(
+                    "Those are numbers of customers who bought again, which grow with how common "
+                    "each score is. Take the `.mean()` of `bought_again` instead of `.sum()`, "
+                    "then multiply by 100."
+                ),
+            ),
+            WrongAnswer(
+                "split of those who bought again",
+                lambda load: (
+                    load("support")
+                    .loc[lambda s: s["bought_again"], "satisfaction"]
+                    .value_counts(normalize=True)
+                    * 100
+                ),
+                feedback=(
+                    "That splits the customers who bought again between scores (it adds up to "
+                    "100). The question is how often customers of each score bought again: "
+                    "group all conversations by `satisfaction`."
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="3.7",
+        title="Which measure of the service goes most with buying again?",
+        answer_name="links",
+        tables=("support",),
+        expected=_links,
+        checker=SeriesCheck(index="measure"),
+        hints=(
+            "Three correlations, each between `bought_again` and one column: `satisfaction`, "
+            "`resolved` and `first_response_min`.",
+            '`support["satisfaction"].corr(support["bought_again"])` gives one of them, a '
+            "number between −1 and +1.",
+            'bought_again = support["bought_again"]\n'
+            "links = pd.Series(\n"
+            "    {\n"
+            '        "satisfaction": support["satisfaction"].corr(bought_again),\n'
+            "        # add resolved and first_response_min the same way\n"
+            "    }\n"
+            ")",
+        ),
+        solution=(
+            'bought_again = support["bought_again"]\n'
+            "links = pd.Series(\n"
+            "    {\n"
+            '        "satisfaction": support["satisfaction"].corr(bought_again),\n'
+            '        "resolved": support["resolved"].corr(bought_again),\n'
+            '        "first_response_min": support["first_response_min"].corr(bought_again),\n'
+            "    }\n"
+            ")\n"
+        ),
+        reveals=(
+            "Near 0 means no straight-line link; the closer to 1, the more the two go up "
+            "together. Which measure stands out, and which hardly matters on its own?"
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "the whole table of correlations",
+                lambda load: (
+                    load("support")[[*SERVICE_MEASURES, "bought_again"]].astype(float).corr()
+                ),
+                feedback=(
+                    "That is the whole table of correlations, every column against every other. "
+                    "The answer is one number per service measure: its correlation with "
+                    "`bought_again`."
+                ),
+            ),
+            WrongAnswer(
+                "bought_again with itself included",
+                lambda load: pd.concat([_links(load), pd.Series({"bought_again": 1.0})]),
+                feedback=(
+                    "Your Series also holds `bought_again` itself, and a column always goes "
+                    "perfectly with itself. Keep only the three measures of the service."
+                ),
+            ),
+        ),
+    )
+)
+
+_interpret(
+    "3.8",
+    "What do you read in followers and repeat purchases?",
+    "my_reading_customers",
+    "In La Mijotière's data, the contest added many Facebook followers, but the share of "
+    "buyers who came back stayed where it was. What went with buying again was the service: "
+    "customers whose problem was solved, and above all satisfied customers, bought again far "
+    "more often, while the speed of the first answer hardly mattered on its own. A "
+    "correlation is not proof of cause: a customer who likes the products may both rate the "
+    "service kindly and buy again. So these data say what to watch, not what causes what.",
+)
+
+_predict(
+    "3.9",
+    "Before you look: what did joining TikTok do for the brand's share of voice?",
+    "my_guess_tiktok",
+    {
+        "a": "It rose clearly in the months after the brand began posting there.",
+        "b": "It stayed about where it was before the brand joined TikTok.",
+        "c": "It fell, as the brand's posts were spread over one more platform.",
+    },
+)
+
+register(
+    Exercise(
+        id="3.10",
+        title="Who holds the conversation, month by month?",
+        answer_name="share_of_voice",
+        tables=("competitors",),
+        expected=_share_of_voice,
+        checker=FrameCheck(index="month", percent=tuple(COMPANIES)),
+        hints=(
+            "For each month, each company's mentions divided by the mentions of all four "
+            "companies, times 100: each row adds up to 100.",
+            "`pd.crosstab` can add up a third column instead of counting rows: give it "
+            '`values=competitors["mentions"]` and `aggfunc="sum"`; `normalize="index"` then '
+            "turns each row into shares.",
+            "shares = pd.crosstab(\n"
+            '    competitors["month"],\n'
+            '    competitors["company"],\n'
+            '    values=competitors["mentions"],\n'
+            '    aggfunc="sum",\n'
+            '    normalize="index",\n'
+            ")\n"
+            "# shares holds fractions: make them percentages",
+        ),
+        solution=SOLUTION_SHARE_OF_VOICE,
+        reveals=(
+            "Find October 2025 on the chart, when La Mijotière opened its TikTok account, and "
+            "March 2025, when Ustensia opened its own. Does the brand's line change course?"
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "mentions, not shares",
+                lambda load: _share_of_voice(load, normalize=False),
+                feedback=(
+                    "Those are numbers of mentions. Share of voice is each company's mentions ÷ "
+                    'all four companies\' mentions of the month: add `normalize="index"`, then '
+                    "multiply by 100."
+                ),
+            ),
+            WrongAnswer(
+                "columns add up to 100",
+                lambda load: _share_of_voice(load, normalize="columns"),
+                feedback=(
+                    'With `normalize="columns"` each company\'s mentions are spread over the '
+                    "months. Share of voice splits each month between the companies: use "
+                    '`normalize="index"`, so each row adds up to 100.'
+                ),
+            ),
+            WrongAnswer(
+                "counted rows, not mentions",
+                lambda load: (
+                    pd.crosstab(
+                        load("competitors")["month"],
+                        load("competitors")["company"],
+                        normalize="index",
+                    )
+                    * 100
+                ),
+                feedback=(
+                    "Without `values=` and `aggfunc=`, `pd.crosstab` counts rows of the table "
+                    "(one per platform), not mentions. Add "
+                    '`values=competitors["mentions"]` and `aggfunc="sum"`.'
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="3.11",
+        title="Did the brand actually post on TikTok?",
+        answer_name="brand_tiktok_posts",
+        tables=("competitors",),
+        expected=_tiktok_posts,
+        checker=Number(integer=True),
+        hints=(
+            "Keep the rows of La Mijotière on TikTok, then add up their `posts`.",
+            "Two conditions combine with `&`, each in brackets: "
+            '`(competitors["company"] == "La Mijotière") & (competitors["platform"] == "tiktok")`.',
+            'is_brand = competitors["company"] == "La Mijotière"\n'
+            'on_tiktok = competitors["platform"] == "tiktok"\n'
+            '# keep the rows where both are True, then add up their "posts"',
+        ),
+        solution=(
+            'is_brand = competitors["company"] == "La Mijotière"\n'
+            'on_tiktok = competitors["platform"] == "tiktok"\n'
+            'brand_tiktok_posts = competitors[is_brand & on_tiktok]["posts"].sum()\n'
+        ),
+        reveals=(
+            "So the brand did not just open an account: it posted there month after month. "
+            "Keep that in mind for the next question."
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "every company's TikTok posts",
+                lambda load: _tiktok_posts(load, company=None),
+                feedback=(
+                    "You added up the TikTok posts of all four companies. Keep La Mijotière's "
+                    'rows too: `competitors["company"] == "La Mijotière"`.'
+                ),
+            ),
+            WrongAnswer(
+                "the brand's posts on every platform",
+                lambda load: _tiktok_posts(load, platform=None),
+                feedback=(
+                    "You added up La Mijotière's posts on every platform. Keep the TikTok rows "
+                    'too: `competitors["platform"] == "tiktok"`.'
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="3.12",
+        title="Did the brand's share of voice move once it was on TikTok?",
+        answer_name="share_of_voice_change",
+        tables=("competitors",),
+        setup=SOLUTION_SHARE_OF_VOICE,
+        expected=_share_of_voice_change,
+        checker=Number(percent=True),
+        hints=(
+            "Take La Mijotière's column of your `share_of_voice` table; average it over the six "
+            "months after it joined, and over the six months before; subtract.",
+            "The table is indexed by month, so "
+            '`share_of_voice.loc["2025-04-01":"2025-09-01", "La Mijotière"]` keeps the brand\'s '
+            "shares from April to September 2025.",
+            'brand_share = share_of_voice["La Mijotière"]\n'
+            'six_months_before = brand_share.loc["2025-04-01":"2025-09-01"].mean()\n'
+            "# six_months_after: the same for October 2025 to March 2026; then subtract",
+        ),
+        solution=(
+            'brand_share = share_of_voice["La Mijotière"]\n'
+            'six_months_before = brand_share.loc["2025-04-01":"2025-09-01"].mean()\n'
+            'six_months_after = brand_share.loc["2025-10-01":"2026-03-01"].mean()\n'
+            "share_of_voice_change = six_months_after - six_months_before\n"
+        ),
+        reveals=(
+            "A change in percentage points: from 25 % to 26 % is one point. Is it large next to "
+            "the wobble from one month to the next that you see on the chart?"
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "before minus after",
+                lambda load: -_share_of_voice_change(load),
+                feedback=(
+                    "Your number has the opposite sign: take the six months after joining minus "
+                    "the six months before."
+                ),
+            ),
+            WrongAnswer(
+                "Ustensia's column",
+                lambda load: _share_of_voice_change(load, company="Ustensia"),
+                feedback=(
+                    "That is Ustensia's change. The question is about La Mijotière: take the "
+                    '`"La Mijotière"` column of `share_of_voice`.'
+                ),
+            ),
+            WrongAnswer(
+                "every month after joining",
+                lambda load: _share_of_voice_change(load, after=("2025-10-01", "2026-06-01")),
+                feedback=(
+                    "You took every month after joining, nine of them. Compare like with like: "
+                    "six months after (October 2025 to March 2026) against six months before "
+                    "(April to September 2025)."
+                ),
+            ),
+        ),
+    )
+)
+
+_interpret(
+    "3.13",
+    "What do you read in the TikTok move?",
+    "my_reading_tiktok",
+    "In La Mijotière's data, the brand joined TikTok seven months after Ustensia and posted "
+    "there every month, yet its share of voice on social platforms stayed where it had been. "
+    "Being where a competitor is gave the brand one more account to feed, not a bigger part "
+    "of the conversation. No survey measures the me-too effect, so this is an illustration, "
+    "not a law: a presence wins attention when it serves something people want from the brand.",
+)
+
+_ADVICE_PLATFORM = {
+    "a": "Follow at once: each platform we skip hands Ustensia our share of voice.",
+    "b": "Open it, then judge it by the followers it gains in its first quarter.",
+    "c": "Decide once we know which goal it would serve and how to measure it.",
+    "d": "Skip it and run another Facebook contest: that one brought many followers.",
+}
+
+register(
+    Exercise(
+        id="3.14",
+        title="What would you tell your manager about the next platform?",
+        kind=ExerciseKind.DECIDE,
+        answer_name="advice_platform",
+        tables=(),
+        expected=lambda load: "c",
+        checker=Choice(
+            options=_ADVICE_PLATFORM,
+            explanations={
+                "a": (
+                    "your own numbers say otherwise: the brand posted on TikTok for months "
+                    "(3.11) and its share of voice hardly moved (3.12)."
+                ),
+                "b": (
+                    "followers are what the contest delivered (3.2), and the share of returning "
+                    "buyers did not move (3.3, 3.4): a follower count would call the platform a "
+                    "success whatever it did for customers."
+                ),
+                "d": (
+                    "the contest brought followers (3.2) but not more returning buyers (3.4); "
+                    "what went with buying again was the service (3.6, 3.7)."
+                ),
+            },
+        ),
+        hints=(
+            "Go back over what you found: the contest (3.2 to 3.4), what goes with buying again "
+            "(3.6, 3.7) and the TikTok move (3.10 to 3.12).",
+            "Rule out every option that one of your numbers contradicts.",
+            "Only one option asks what the platform is for before asking how big it can get.",
+        ),
+        solution='advice_platform = "c"\n',
+        reveals=(
+            "That is the strategy brake in one sentence: a presence chosen because a rival has "
+            "one, and judged by its followers, has no objective to succeed at."
+        ),
+        discussion=(
+            "The answer is c, and each part rests on a number from this notebook. Following "
+            "at once (a) is the TikTok move again: the brand posted there month after month "
+            "(3.11) and its share of voice stayed where it was (3.12). Judging the new account "
+            "by its followers (b) repeats the contest's mistake: the Facebook page gained "
+            "followers by the thousand (3.2) while the share of buyers who came back did not "
+            "move (3.3, 3.4). Another contest (d) would buy more of the same. What went with "
+            "buying again was the service: solved problems and satisfied customers (3.6, "
+            "3.7), with the caution that a correlation shows what to watch, not a proven "
+            "cause. In two sentences for the manager: before we open an account because "
+            "Ustensia has one, let us write down which company goal it serves, who will run "
+            "it and which business measure will tell us it works; if we cannot, our money "
+            "does more in customer service than on a new platform. " + SIMULATED
+        ),
+        wrong_answers=(
+            WrongAnswer("follow at once", lambda load: "a"),
+            WrongAnswer("judge by followers", lambda load: "b"),
+            WrongAnswer("another contest", lambda load: "d"),
+            WrongAnswer("the option's text", lambda load: _ADVICE_PLATFORM["c"]),
+        ),
+    )
+)
+
+
+# ---------------------------------------------------------------------------
+# Notebook B: campaigns and KPIs (story 8 and the dashboard)
+# ---------------------------------------------------------------------------
+
+#: What notebook B's set-up cell defines for the exercises that use it.
+SETUP_VANITY = 'vanity = ["impressions", "likes", "followers"]\n'
+
+#: The pairs of campaigns on the same platform with the same objective (a given cell).
+SETUP_PAIRS = (
+    'pairs = campaigns.merge(campaigns, on=["platform", "objective"], suffixes=("", "_other"))\n'
+)
+
+SOLUTION_DUPLICATED = (
+    'other_department = pairs["department"] != pairs["department_other"]\n'
+    'same_time = (pairs["start"] <= pairs["end_other"]) & (pairs["start_other"] <= pairs["end"])\n'
+    "overlaps = pairs[other_department & same_time]\n"
+    'duplicated = overlaps["campaign_id"].unique()\n'
+    "n_duplicated = len(duplicated)\n"
+)
+
+#: The two measures the brand's monthly report already had (a given cell of notebook B).
+SETUP_REPORT = (
+    'month_ends = page_daily[page_daily["date"].dt.is_month_end]\n'
+    'end_month = month_ends["date"].dt.to_period("M")\n'
+    'followers_by_month = month_ends.groupby(end_month)["followers"].sum()\n'
+    'competitor_month = competitors["month"].dt.to_period("M")\n'
+    "mentions_by_company = pd.crosstab(\n"
+    "    competitor_month,\n"
+    '    competitors["company"],\n'
+    '    values=competitors["mentions"],\n'
+    '    aggfunc="sum",\n'
+    ")\n"
+    'brand_mentions = mentions_by_company["La Mijotière"]\n'
+    "share_of_voice_by_month = brand_mentions / mentions_by_company.sum(axis=1) * 100\n"
+)
+
+SOLUTION_ENGAGEMENT = (
+    'page_month = page_daily["date"].dt.to_period("M")\n'
+    'totals = page_daily.groupby(page_month)[["engagements", "reach"]].sum()\n'
+    'engagement_by_month = totals["engagements"] / totals["reach"] * 100\n'
+)
+
+SOLUTION_NET_SENTIMENT = (
+    'mention_month = mentions["published_at"].dt.to_period("M")\n'
+    'counts = pd.crosstab(mention_month, mentions["sentiment"])\n'
+    'difference = counts["positive"] - counts["negative"]\n'
+    "net_sentiment_by_month = difference / counts.sum(axis=1) * 100\n"
+)
+
+SOLUTION_SERVICE = (
+    'support_month = support["opened_at"].dt.to_period("M")\n'
+    "service_by_month = support.groupby(support_month).agg(\n"
+    '    first_response_min=("first_response_min", "median"),\n'
+    '    resolution_rate=("resolved", "mean"),\n'
+    ")\n"
+    'service_by_month["resolution_rate"] = service_by_month["resolution_rate"] * 100\n'
+)
+
+#: The dashboard's columns, from vanity metrics to business metrics.
+DASHBOARD_COLUMNS = (
+    "followers",
+    "engagement_rate",
+    "share_of_voice",
+    "net_sentiment",
+    "first_response_min",
+    "resolution_rate",
+)
+
+
+def _campaigns(load: Load) -> pd.DataFrame:
+    return load("campaigns")
+
+
+def _by_department(load: Load, how: str = "mean") -> pd.DataFrame:
+    campaigns = _campaigns(load)
+    campaigns["has_goal"] = campaigns["company_goal"] != "none"
+    table = campaigns.groupby("department").agg(
+        linked=("has_goal", how), shared=("shared_with_other_departments", how)
+    )
+    return table * 100 if how == "mean" else table
+
+
+def _overlap_pairs(load: Load, *, other: bool = True, dates: bool = True) -> pd.DataFrame:
+    campaigns = _campaigns(load)
+    pairs = campaigns.merge(campaigns, on=["platform", "objective"], suffixes=("", "_other"))
+    keep = pd.Series(True, index=pairs.index)
+    if other:
+        keep &= pairs["department"] != pairs["department_other"]
+    if dates:
+        keep &= (pairs["start"] <= pairs["end_other"]) & (pairs["start_other"] <= pairs["end"])
+    return pairs[keep]
+
+
+def _n_duplicated(load: Load, **which: bool) -> int:
+    return int(_overlap_pairs(load, **which)["campaign_id"].nunique())
+
+
+def _budget_share(load: Load, weight: str = "budget") -> pd.Series:
+    campaigns = _campaigns(load)
+    no_goal = campaigns["company_goal"] == "none"
+    duplicated = campaigns["campaign_id"].isin(_overlap_pairs(load)["campaign_id"])
+    if weight == "campaigns":
+        return pd.Series({"no_goal": no_goal.mean() * 100, "duplicated": duplicated.mean() * 100})
+    budget = campaigns["budget_eur"]
+    spent = {"no_goal": budget[no_goal].sum(), "duplicated": budget[duplicated].sum()}
+    if weight == "euros":
+        return pd.Series(spent)
+    return pd.Series(spent) / budget.sum() * 100
+
+
+def _vanity_budget_share(load: Load, weight: str = "budget") -> float:
+    campaigns = _campaigns(load)
+    vanity = campaigns["result_metric"].isin(VANITY_METRICS)
+    if weight == "campaigns":
+        return float(vanity.mean() * 100)
+    return float(campaigns.loc[vanity, "budget_eur"].sum() / campaigns["budget_eur"].sum() * 100)
+
+
+def _engagement_by_month(load: Load, base: str = "reach", monthly: str = "period") -> pd.Series:
+    page = load("page_daily")
+    month = page["date"].dt.to_period("M")
+    if monthly == "first day":
+        month = month.dt.to_timestamp()
+    totals = page.groupby(month)[["engagements", base]].sum()
+    return totals["engagements"] / totals[base] * 100
+
+
+def _net_sentiment_by_month(load: Load, first: str = "positive") -> pd.Series:
+    mentions = load("mentions")
+    counts = pd.crosstab(mentions["published_at"].dt.to_period("M"), mentions["sentiment"])
+    second = "negative" if first == "positive" else "positive"
+    return (counts[first] - counts[second]) / counts.sum(axis=1) * 100
+
+
+def _service_by_month(load: Load, speed: str = "median") -> pd.DataFrame:
+    support = load("support")
+    table = support.groupby(support["opened_at"].dt.to_period("M")).agg(
+        first_response_min=("first_response_min", speed),
+        resolution_rate=("resolved", "mean"),
+    )
+    table["resolution_rate"] = table["resolution_rate"] * 100
+    return table
+
+
+def _report_measures(load: Load) -> tuple[pd.Series, pd.Series]:
+    """The followers and share of voice the monthly report already had (notebook B's given cell)."""
+    page = load("page_daily")
+    month_ends = page[page["date"].dt.is_month_end]
+    followers = month_ends.groupby(month_ends["date"].dt.to_period("M"))["followers"].sum()
+    competitors = load("competitors")
+    mentions = pd.crosstab(
+        competitors["month"].dt.to_period("M"),
+        competitors["company"],
+        values=competitors["mentions"],
+        aggfunc="sum",
+    )
+    return followers, mentions[BRAND] / mentions.sum(axis=1) * 100
+
+
+def _dashboard(load: Load, speed: str = "median") -> pd.DataFrame:
+    followers, share_of_voice = _report_measures(load)
+    service = _service_by_month(load, speed)
+    return pd.DataFrame(
+        {
+            "followers": followers,
+            "engagement_rate": _engagement_by_month(load),
+            "share_of_voice": share_of_voice,
+            "net_sentiment": _net_sentiment_by_month(load),
+            "first_response_min": service["first_response_min"],
+            "resolution_rate": service["resolution_rate"],
+        }
+    )
+
+
+_MONTHS_AS_DATES = (
+    "Your months are dates (the first day of each month). The answer labels each month as a "
+    'period: group by `page_daily["date"].dt.to_period("M")`, as in the primer.'
+)
+
+_predict(
+    "3.15",
+    "Before you look: how many campaigns serve a company goal?",
+    "my_guess_goals",
+    {
+        "a": "Most of them: departments plan around the company's yearly goals.",
+        "b": "About half: some serve a goal, others are the department's own idea.",
+        "c": "A minority: most campaigns name no company goal at all.",
+    },
+    example="a",
+)
+
+register(
+    Exercise(
+        id="3.16",
+        title="Which departments link their campaigns to a goal, and share them?",
+        answer_name="by_department",
+        tables=("campaigns",),
+        expected=_by_department,
+        checker=FrameCheck(index="department", percent=("linked", "shared")),
+        hints=(
+            "Two shares per department: of its campaigns, how many name a company goal "
+            "(`company_goal` is not `none`), and how many were shared with other departments.",
+            "A True/False Series can be grouped by another column, as in chapter 1: "
+            '`(campaigns["company_goal"] != "none").groupby(campaigns["department"])`. '
+            "`pd.DataFrame({...})` then puts two such results side by side.",
+            'has_goal = campaigns["company_goal"] != "none"\n'
+            'linked = has_goal.groupby(campaigns["department"]).mean() * 100\n'
+            '# shared: the same with campaigns["shared_with_other_departments"], then\n'
+            '# by_department = pd.DataFrame({"linked": linked, "shared": ...})',
+        ),
+        solution=(
+            'has_goal = campaigns["company_goal"] != "none"\n'
+            'shared = campaigns["shared_with_other_departments"]\n'
+            'department = campaigns["department"]\n'
+            "by_department = pd.DataFrame(\n"
+            "    {\n"
+            '        "linked": has_goal.groupby(department).mean() * 100,\n'
+            '        "shared": shared.groupby(department).mean() * 100,\n'
+            "    }\n"
+            ")\n"
+        ),
+        reveals=(
+            "Read each department's pair of bars: how many of its campaigns serve a company "
+            "goal, and how many anyone outside the department heard of?"
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "counted the campaigns",
+                lambda load: _by_department(load, how="sum"),
+                feedback=(
+                    "Those are numbers of campaigns, which grow with the size of each "
+                    "department's programme. Take the `.mean()` of each True/False Series "
+                    "instead of `.sum()`, then multiply by 100."
+                ),
+            ),
+            WrongAnswer(
+                "linked turned round",
+                lambda load: _by_department(load).assign(linked=lambda f: 100 - f["linked"]),
+                feedback=(
+                    "Your linked column counts the campaigns with no goal. A campaign is "
+                    'linked when `company_goal` is anything but `"none"`: use `!=`, not `==`.'
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="3.17",
+        title="How many campaigns duplicate another department's?",
+        answer_name="n_duplicated",
+        tables=("campaigns",),
+        setup=SETUP_PAIRS,
+        expected=_n_duplicated,
+        checker=Number(integer=True),
+        hints=(
+            "In `pairs`, keep the rows where the two campaigns belong to different "
+            "departments and ran at the same time; then count the distinct `campaign_id`s.",
+            "Two campaigns ran at the same time when each started before the other ended: "
+            '`(pairs["start"] <= pairs["end_other"]) & (pairs["start_other"] <= pairs["end"])`.',
+            'other_department = pairs["department"] != pairs["department_other"]\n'
+            'same_time = (pairs["start"] <= pairs["end_other"]) & '
+            '(pairs["start_other"] <= pairs["end"])\n'
+            "overlaps = pairs[other_department & same_time]\n"
+            '# count each campaign once: .unique() on overlaps["campaign_id"], then len()',
+        ),
+        solution=SOLUTION_DUPLICATED,
+        reveals=(
+            "Each of these campaigns ran on the same account, with the same objective, at the "
+            "same time as another department's: two teams paying to say the same thing."
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "counted each pair once",
+                lambda load: len(_overlap_pairs(load)) // 2,
+                feedback=(
+                    "You counted pairs of campaigns. The question counts campaigns: both "
+                    "campaigns of a duplicated pair count, each once. Take `.unique()` of the "
+                    "kept pairs' `campaign_id` column, then count what it gives."
+                ),
+            ),
+            WrongAnswer(
+                "same department kept",
+                lambda load: _n_duplicated(load, other=False),
+                feedback=(
+                    "Every campaign is paired with itself, and overlaps itself. Keep only the "
+                    "pairs from two different departments: "
+                    '`pairs["department"] != pairs["department_other"]`.'
+                ),
+            ),
+            WrongAnswer(
+                "dates ignored",
+                lambda load: _n_duplicated(load, dates=False),
+                feedback=(
+                    "You kept every pair from two departments, even months apart. A duplicate "
+                    "runs at the same time: keep the pairs where each campaign started before "
+                    "the other ended."
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="3.18",
+        title="Where did the campaign budget go?",
+        answer_name="budget_share",
+        tables=("campaigns",),
+        setup=SETUP_PAIRS + SOLUTION_DUPLICATED,
+        expected=_budget_share,
+        checker=SeriesCheck(index="kind of spending", percent=True),
+        hints=(
+            "Two shares of the total `budget_eur`: the budget of campaigns with no company goal, "
+            "and the budget of the campaigns you found in 3.17.",
+            '`campaigns["campaign_id"].isin(duplicated)` is True for the campaigns of 3.17. '
+            "Keep the rows marked True, then add up their `budget_eur`, as with any filter.",
+            'total = campaigns["budget_eur"].sum()\n'
+            'no_goal = campaigns["company_goal"] == "none"\n'
+            'is_duplicated = campaigns["campaign_id"].isin(duplicated)\n'
+            '# budget_share = pd.Series({"no_goal": ..., "duplicated": ...}), each in % of total',
+        ),
+        solution=(
+            'total = campaigns["budget_eur"].sum()\n'
+            'no_goal = campaigns["company_goal"] == "none"\n'
+            'is_duplicated = campaigns["campaign_id"].isin(duplicated)\n'
+            "budget_share = pd.Series(\n"
+            "    {\n"
+            '        "no_goal": campaigns[no_goal]["budget_eur"].sum() / total * 100,\n'
+            '        "duplicated": campaigns[is_duplicated]["budget_eur"].sum() / total * 100,\n'
+            "    }\n"
+            ")\n"
+        ),
+        reveals=(
+            "Read each share as: out of every 100 euros the departments spent on social media, "
+            "how many went there? The two overlap: a duplicated campaign may also serve no goal."
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "shares of campaigns, not of budget",
+                lambda load: _budget_share(load, weight="campaigns"),
+                feedback=(
+                    "Those are shares of the number of campaigns. The question is about money: "
+                    "add up the `budget_eur` of each group and divide by the total budget."
+                ),
+            ),
+            WrongAnswer(
+                "euros, not shares",
+                lambda load: _budget_share(load, weight="euros"),
+                feedback=(
+                    "Those are amounts in euros. Divide each by the total budget, "
+                    '`campaigns["budget_eur"].sum()`, and multiply by 100.'
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="3.19",
+        title="How much of the budget was judged on a vanity metric?",
+        answer_name="vanity_budget_share",
+        tables=("campaigns",),
+        setup=SETUP_VANITY,
+        expected=_vanity_budget_share,
+        checker=Number(percent=True),
+        hints=(
+            "Mark the campaigns whose `result_metric` is one of the list `vanity`, then take "
+            "their budget as a share of the total budget.",
+            '`campaigns["result_metric"].isin(vanity)` is True for those campaigns.',
+            'reports_vanity = campaigns["result_metric"].isin(vanity)\n'
+            'vanity_budget = campaigns[reports_vanity]["budget_eur"].sum()\n'
+            "# divide by the total budget, then multiply by 100",
+        ),
+        solution=(
+            'reports_vanity = campaigns["result_metric"].isin(vanity)\n'
+            'vanity_budget = campaigns[reports_vanity]["budget_eur"].sum()\n'
+            'vanity_budget_share = vanity_budget / campaigns["budget_eur"].sum() * 100\n'
+        ),
+        reveals=(
+            "Impressions, likes and followers can be reported as a success without saying "
+            "whether anyone bought, applied for a job or got help."
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "share of campaigns",
+                lambda load: _vanity_budget_share(load, weight="campaigns"),
+                feedback=(
+                    "That is the share of campaigns that reported a vanity metric. The question "
+                    "is about their budget: add up their `budget_eur` and divide by the total."
+                ),
+            ),
+            WrongAnswer(
+                "the business metrics' share",
+                lambda load: 100 - _vanity_budget_share(load),
+                feedback=(
+                    "That is the budget of the campaigns judged on orders, leads, applications or "
+                    "messages answered. The question asks for the others: `result_metric` in "
+                    "`vanity`."
+                ),
+            ),
+        ),
+    )
+)
+
+_interpret(
+    "3.20",
+    "What do you read in the departments' campaigns?",
+    "my_reading_campaigns",
+    "In La Mijotière's data, most campaigns name no company goal and most stay inside the "
+    "department that ran them; some run on the same account, with the same objective, at the "
+    "same time as another department's. Much of the money goes to work that serves no goal or "
+    "repeats someone else's, and about half of it is judged on likes, impressions or "
+    "followers. Each department may be doing its best; together they run experiments, not a "
+    "strategy.",
+)
+
+_ADVICE_GOVERNANCE = {
+    "a": "Centralised: one team posts for everyone, whatever the department asks.",
+    "b": "Hub and spoke: a central team sets goals; departments run campaigns.",
+    "c": "Dandelion: each product line runs its own hub, with its own accounts.",
+    "d": "Organic: each department keeps its own accounts, budget and plans.",
+}
+
+register(
+    Exercise(
+        id="3.21",
+        title="What would you tell your manager about who runs social media?",
+        kind=ExerciseKind.DECIDE,
+        answer_name="advice_governance",
+        tables=(),
+        expected=lambda load: "b",
+        checker=Choice(
+            options=_ADVICE_GOVERNANCE,
+            explanations={
+                "a": (
+                    "one team cannot know recruiting, after-sales and promotions as well as HR, "
+                    "customer service and sales do; it would become a queue, and departments "
+                    "would open accounts of their own again."
+                ),
+                "c": (
+                    "a dandelion suits a group of several brands or business units, each big "
+                    "enough for its own hub. La Mijotière is one brand with one e-shop: five "
+                    "hubs would multiply the duplicates you found in 3.17."
+                ),
+                "d": (
+                    "that is how La Mijotière works today, and 3.16 to 3.19 show the result: "
+                    "campaigns with no goal, unshared, sometimes duplicated."
+                ),
+            },
+        ),
+        hints=(
+            "Line up what you found: goals and sharing (3.16), duplicates (3.17), where the "
+            "money went (3.18, 3.19).",
+            "Which model fixes what is missing, shared goals and a shared calendar, without "
+            "taking the work away from the people who know each job?",
+            "Think of the size of the company: one brand, five departments, one e-shop.",
+        ),
+        solution='advice_governance = "b"\n',
+        reveals=(
+            "Hub and spoke keeps the work with the departments and adds what they lack: goals "
+            "and a calendar that everyone sees."
+        ),
+        discussion=(
+            "The answer is b. Today's organic set-up (d) is what the notebook measured: most "
+            "campaigns name no company goal and stay inside their department (3.16), some "
+            "duplicate another department's on the same account at the same time (3.17), and "
+            "much of the budget goes to work that serves no goal or is judged on likes and "
+            "impressions (3.18, 3.19). Centralising everything (a) would fix the duplicates but "
+            "take recruiting posts away from HR and answers away from customer service, the "
+            "people who know those jobs. A dandelion (c) is a hub per business unit, built for "
+            "groups of several brands; one brand with five departments would only get five "
+            "silos with a new name. A hub and spoke, a small central team that owns the "
+            "company's social-media goals, the shared calendar, the rules and the measures, "
+            "with each department running its own campaigns inside them, keeps the knowledge "
+            "where it is and adds the coordination that is missing. " + SIMULATED
+        ),
+        wrong_answers=(
+            WrongAnswer("centralise", lambda load: "a"),
+            WrongAnswer("dandelion", lambda load: "c"),
+            WrongAnswer("keep it organic", lambda load: "d"),
+            WrongAnswer("the option's text", lambda load: _ADVICE_GOVERNANCE["b"]),
+        ),
+    )
+)
+
+_predict(
+    "3.22",
+    "Before you look: while followers grew, what did the tone do?",
+    "my_guess_dashboard",
+    {
+        "a": "It warmed up with the follower count: more fans, more praise.",
+        "b": "It stayed about level, whatever the follower count did.",
+        "c": "It cooled down: more people talked about the brand less kindly.",
+    },
+)
+
+register(
+    Exercise(
+        id="3.23",
+        title="How engaged are the people the brand reaches, month by month?",
+        answer_name="engagement_by_month",
+        tables=("page_daily",),
+        expected=_engagement_by_month,
+        checker=SeriesCheck(index="month", percent=True),
+        hints=(
+            "For each month, add up the engagements and the reach of all the brand's accounts, "
+            "then divide one by the other, times 100.",
+            '`page_daily["date"].dt.to_period("M")` gives each day its month; group by it and '
+            'take the `.sum()` of `[["engagements", "reach"]]`.',
+            'page_month = page_daily["date"].dt.to_period("M")\n'
+            'totals = page_daily.groupby(page_month)[["engagements", "reach"]].sum()\n'
+            "# engagement_by_month: engagements divided by reach, in percent",
+        ),
+        solution=SOLUTION_ENGAGEMENT,
+        reveals="Which month stands out, and what ran on the Facebook page that month?",
+        wrong_answers=(
+            WrongAnswer(
+                "engagement by followers",
+                lambda load: _engagement_by_month(load, base="followers"),
+                feedback=(
+                    "You divided by followers. There is no single formula for engagement rate "
+                    "(Hootsuite, 2019); this dashboard uses engagements ÷ reach, the people who "
+                    "actually saw the posts."
+                ),
+            ),
+            WrongAnswer(
+                "engagement by impressions",
+                lambda load: _engagement_by_month(load, base="impressions"),
+                feedback=(
+                    "You divided by impressions, which count the same person several times. "
+                    "This dashboard uses engagements ÷ reach."
+                ),
+            ),
+            WrongAnswer(
+                "months as dates",
+                lambda load: _engagement_by_month(load, monthly="first day"),
+                feedback=_MONTHS_AS_DATES,
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="3.24",
+        title="How warm is the conversation, month by month?",
+        answer_name="net_sentiment_by_month",
+        tables=("mentions",),
+        expected=_net_sentiment_by_month,
+        checker=SeriesCheck(index="month", percent=True),
+        hints=(
+            "Chapter 1's net sentiment, per month instead of per channel: (positive − negative) "
+            "÷ all mentions × 100.",
+            '`pd.crosstab(mentions["published_at"].dt.to_period("M"), mentions["sentiment"])` '
+            "counts each sentiment in each month.",
+            'mention_month = mentions["published_at"].dt.to_period("M")\n'
+            'counts = pd.crosstab(mention_month, mentions["sentiment"])\n'
+            "# net_sentiment_by_month: (positive - negative) / each month's total * 100",
+        ),
+        solution=SOLUTION_NET_SENTIMENT,
+        reveals="Compare the first months with the last ones, and with your guess in 3.22.",
+        wrong_answers=(
+            WrongAnswer(
+                "negative minus positive",
+                lambda load: _net_sentiment_by_month(load, first="negative"),
+                feedback=(
+                    "Your values have the opposite sign: net sentiment is positive minus "
+                    "negative, so a month with more praise than complaints is above zero."
+                ),
+            ),
+            WrongAnswer(
+                "share of positives only",
+                lambda load: (
+                    (load("mentions")["sentiment"] == "positive")
+                    .groupby(load("mentions")["published_at"].dt.to_period("M"))
+                    .mean()
+                    .mul(100)
+                ),
+                feedback=(
+                    "That is the share of positive mentions. Net sentiment also takes the "
+                    "negative ones away: (positive − negative) ÷ all mentions × 100."
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="3.25",
+        title="How fast and how well does the service answer, month by month?",
+        answer_name="service_by_month",
+        tables=("support",),
+        expected=_service_by_month,
+        checker=FrameCheck(index="month", percent=("resolution_rate",)),
+        hints=(
+            "Chapter 1's two numbers per handler, now per month: the median of "
+            "`first_response_min` and the share of `resolved`, in percent.",
+            'Group by `support["opened_at"].dt.to_period("M")` and use `.agg(...)` with '
+            'one named result per column, such as `resolution_rate=("resolved", "mean")`.',
+            'support_month = support["opened_at"].dt.to_period("M")\n'
+            "service_by_month = support.groupby(support_month).agg(\n"
+            '    first_response_min=("first_response_min", "median"),\n'
+            '    resolution_rate=("resolved", "mean"),\n'
+            ")\n"
+            "# resolution_rate holds fractions: make it a percentage",
+        ),
+        solution=SOLUTION_SERVICE,
+        reveals="Do these two numbers move much from one month to the next?",
+        wrong_answers=(
+            WrongAnswer(
+                "mean response time",
+                lambda load: _service_by_month(load, speed="mean"),
+                feedback=(
+                    "Your first_response_min is a mean. A few very slow answers pull a mean up; "
+                    'the dashboard uses the median: `("first_response_min", "median")`.'
+                ),
+            ),
+            WrongAnswer(
+                "resolved counted",
+                lambda load: _service_by_month(load).assign(
+                    resolution_rate=load("support")
+                    .groupby(load("support")["opened_at"].dt.to_period("M"))["resolved"]
+                    .sum()
+                ),
+                feedback=(
+                    "Your resolution_rate counts the resolved conversations. The rate is the "
+                    'share resolved: `("resolved", "mean")`, then times 100.'
+                ),
+            ),
+        ),
+    )
+)
+
+register(
+    Exercise(
+        id="3.26",
+        title="What does the whole dashboard show?",
+        answer_name="dashboard",
+        tables=("page_daily", "mentions", "support", "competitors"),
+        setup=SETUP_REPORT + SOLUTION_ENGAGEMENT + SOLUTION_NET_SENTIMENT + SOLUTION_SERVICE,
+        expected=_dashboard,
+        checker=FrameCheck(
+            index="month",
+            percent=("engagement_rate", "share_of_voice", "net_sentiment", "resolution_rate"),
+        ),
+        hints=(
+            "Six Series that share the same months: two from the report cell above "
+            "(`followers_by_month`, `share_of_voice_by_month`) and the answers of 3.23 to 3.25.",
+            "`pd.DataFrame({...})` builds a table from Series that share an index, one key per "
+            "column name; `service_by_month` gives two of the columns.",
+            "dashboard = pd.DataFrame(\n"
+            "    {\n"
+            '        "followers": followers_by_month,\n'
+            '        "engagement_rate": engagement_by_month,\n'
+            "        # add share_of_voice, net_sentiment, first_response_min, resolution_rate\n"
+            "    }\n"
+            ")",
+        ),
+        solution=(
+            "dashboard = pd.DataFrame(\n"
+            "    {\n"
+            '        "followers": followers_by_month,\n'
+            '        "engagement_rate": engagement_by_month,\n'
+            '        "share_of_voice": share_of_voice_by_month,\n'
+            '        "net_sentiment": net_sentiment_by_month,\n'
+            '        "first_response_min": service_by_month["first_response_min"],\n'
+            '        "resolution_rate": service_by_month["resolution_rate"],\n'
+            "    }\n"
+            ")\n"
+        ),
+        reveals=(
+            "Read the panels from left to right and top to bottom, from vanity metrics to "
+            "business metrics: which ones would make a good slide, and which ones would worry "
+            "you?"
+        ),
+        wrong_answers=(
+            WrongAnswer(
+                "the follower column left out",
+                lambda load: _dashboard(load).drop(columns="followers"),
+            ),
+            WrongAnswer(
+                "mean response time",
+                lambda load: _dashboard(load, speed="mean"),
+                feedback=(
+                    "Your first_response_min holds means. The dashboard uses the median, as in "
+                    "3.25: a few very slow answers pull a mean up."
+                ),
+            ),
+        ),
+    )
+)
+
+_interpret(
+    "3.27",
+    "What does the dashboard say that the follower count does not?",
+    "my_reading_dashboard",
+    "In La Mijotière's data, the vanity metrics look like a success: followers keep climbing, "
+    "with a jump at the contest, and engagement rises in the last months. The rest does not "
+    "follow: the brand's share of voice stays level, the tone of the conversation cools for "
+    "months, and the service answers quickly but solves about the same share of problems all "
+    "along. A report with only the first panel would call the strategy a success; the "
+    "dashboard shows where the targets are needed.",
+)
+
+_SMART = {
+    "a": "Reach 60,000 Facebook followers as fast as we can, with more contests.",
+    "b": "Be more present and more responsive on every social platform next year.",
+    "c": "Raise the resolution rate to 70% by 31 Dec 2026; owner: service lead.",
+    "d": "Answer every message on every platform within one minute, from Monday.",
+}
+
+register(
+    Exercise(
+        id="3.28",
+        title="Which objective would you put on the dashboard?",
+        kind=ExerciseKind.DECIDE,
+        answer_name="smart_objective",
+        tables=(),
+        expected=lambda load: "c",
+        checker=Choice(
+            options=_SMART,
+            explanations={
+                "a": (
+                    "it is measurable, but it has no date and no owner, and it targets the "
+                    "vanity metric that rose without bringing buyers back (3.2 to 3.4)."
+                ),
+                "b": (
+                    "it names no number, no owner and no deadline: nobody can tell in a year "
+                    "whether it was met."
+                ),
+                "d": (
+                    "it is specific and dated, but not realistic: no team answers every message "
+                    "everywhere within a minute, and in chapter 1 speed alone did not satisfy."
+                ),
+            },
+        ),
+        hints=(
+            "SMART (Doran, 1981): Specific, Measurable, Assignable, Realistic, Time-related. "
+            "Test each option against the five letters.",
+            "Cross out an option as soon as one letter is missing: a number, an owner, a date, "
+            "or a target that a team could actually reach.",
+            "One option names a business measure from the dashboard, a number, a date and a "
+            "person.",
+        ),
+        solution='smart_objective = "c"\n',
+        reveals=(
+            "A SMART objective on a business metric gives the dashboard a line to reach and a "
+            "person to ask."
+        ),
+        discussion=(
+            "The answer is c: it is Specific (the resolution rate of social-media "
+            "conversations), Measurable (70%, the dashboard's last panel), Assignable (the "
+            "customer-service lead), Realistic (chapter 1 found the in-house team already "
+            "solves most of the problems it handles, so the gap is in how the agency's cases "
+            "are handled) and Time-related (31 December 2026). Option a is measurable but "
+            "undated and unowned, and it aims at followers, the vanity metric that jumped "
+            "without bringing buyers back. Option b has none of the five letters. Option d is "
+            "dated and specific but no team could meet it, and speed alone was not what "
+            "satisfied customers. Doran's letters are a test to run on any objective before it "
+            "goes on a dashboard (Doran, Management Review, 1981). " + SIMULATED
+        ),
+        wrong_answers=(
+            WrongAnswer("followers target", lambda load: "a"),
+            WrongAnswer("vague intention", lambda load: "b"),
+            WrongAnswer("one-minute answers", lambda load: "d"),
+            WrongAnswer("the option's text", lambda load: _SMART["c"]),
+        ),
+    )
+)
