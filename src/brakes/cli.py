@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tools for the 'Releasing the Brakes' course: make the fictional brand's "
         "data and keep the learner notebooks in step with the solutions.",
     )
+    parser.add_argument("--version", action="version", version=f"brakes {COURSE.version}")
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_Parser)
 
     data = verbs.add_parser(
@@ -97,7 +98,121 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exercises.add_argument("--solutions", type=Path, default=COURSE.solutions_dir, help="source")
     exercises.add_argument("--exercises", type=Path, default=COURSE.exercises_dir, help="target")
+
+    workshop = verbs.add_parser(
+        "workshop",
+        help="make a session's kit: notebooks, fresh data, sealed answers, an answer sheet",
+        description="Write OUT/participants/ (the learner notebooks pointed at the data of SEED, "
+        "the course's package without its reference answers, set-up steps) and "
+        "OUT/trainer/answer-sheet.md (each exercise's expected result on SEED, for the trainer "
+        "only). The kit's checks carry no answer in clear.",
+    )
+    workshop.add_argument("--seed", type=_seed, required=True, help="the session's data seed")
+    workshop.add_argument("--out", type=Path, required=True, help="an empty folder for the kit")
+    workshop.add_argument(
+        "--zip", action="store_true", help="also zip the participants' folder, to hand out"
+    )
+    workshop.add_argument(
+        "--force", action="store_true", help="write into a folder that is not empty"
+    )
+
+    verbs.add_parser(
+        "doctor",
+        help="check that this environment can run the course's notebooks",
+        description="Check Python's version, the packages the course needs, its data and the "
+        "Jupyter kernels. Prints one line per problem with what to do, and exits with 1 when "
+        "there is any.",
+    )
+    _add_grade(verbs)
     return parser
+
+
+def _run_workshop(args: argparse.Namespace) -> int:
+    from brakes.kit.workshop import build_workshop, zip_name
+    from brakes.outdir import prepare_output_dir
+
+    if args.seed == COURSE.default_seed:
+        raise BrakesError(
+            f"seed {args.seed} is the published data, whose answers are on the site; "
+            "choose another seed for a workshop"
+        )
+    out = prepare_output_dir(args.out, force=args.force)
+    for part in ("participants", "trainer", zip_name(args.seed)):
+        if (out / part).exists():
+            raise BrakesError(f"{out / part} exists already; choose an empty folder for --out")
+    folder = build_workshop(args.seed, out, make_zip=args.zip)
+    print(f"participants' kit: {folder}")
+    if args.zip:
+        print(f"to hand out:       {out / zip_name(args.seed)}")
+    print(f"for you only:      {out / 'trainer' / 'answer-sheet.md'}")
+    return 0
+
+
+def _run_doctor(args: argparse.Namespace) -> int:
+    from brakes.doctor import diagnose, report
+
+    problems = diagnose()
+    print(report(problems))
+    return 1 if problems else 0
+
+
+def _add_grade(verbs: argparse._SubParsersAction[_Parser]) -> None:
+    from brakes.grading import options
+
+    grade = verbs.add_parser(
+        "grade",
+        help="run the room's notebooks and report on every exercise",
+        description="Run every notebook under SUBMISSIONS (each in its own scratch copy, with a "
+        "time and a memory limit, in parallel; the originals are only read) against KIT's data, "
+        "and write report.csv and report.html into --out. The learner is the first folder under "
+        "SUBMISSIONS holding the notebook, or the file's name when it sits there directly. Exits "
+        "with 1 when a notebook could not be run to its end.",
+    )
+    grade.add_argument(
+        "kit", type=Path, metavar="KIT", help="the workshop kit (its data/ folder) or a data folder"
+    )
+    grade.add_argument(
+        "submissions",
+        type=Path,
+        metavar="SUBMISSIONS",
+        help="the folder of the learners' notebooks",
+    )
+    grade.add_argument("--out", type=Path, required=True, help="folder to write the report into")
+    grade.add_argument(
+        "--jobs", type=int, default=None, help="notebooks run at once (default: the cores)"
+    )
+    grade.add_argument(
+        "--timeout",
+        type=float,
+        default=options.DEFAULT_TIMEOUT_S,
+        help=f"seconds per notebook, its kernel's start included (default "
+        f"{options.DEFAULT_TIMEOUT_S:g})",
+    )
+    grade.add_argument(
+        "--memory",
+        type=int,
+        default=options.DEFAULT_MEMORY_MB,
+        help=f"megabytes of address space per notebook's kernel (default "
+        f"{options.DEFAULT_MEMORY_MB}; at least {options.MIN_MEMORY_MB})",
+    )
+    grade.add_argument("--force", action="store_true", help="write into a folder that is not empty")
+
+
+def _run_grade(args: argparse.Namespace) -> int:
+    from brakes.grading.batch import grade
+    from brakes.grading.options import GradeOptions
+
+    options = GradeOptions(
+        jobs=args.jobs, timeout=args.timeout, memory_mb=args.memory, force=args.force
+    )
+    try:
+        report = grade(args.kit, args.submissions, args.out, options)
+    except KeyboardInterrupt:
+        print("brakes grade: interrupted; every notebook was stopped", file=sys.stderr)
+        return 130
+    for line in report.lines():
+        print(line)
+    return report.exit_code
 
 
 def _run_data(args: argparse.Namespace) -> int:
@@ -147,7 +262,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brakes`` command."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    runners = {"data": _run_data, "exercises": _run_exercises}
+    runners = {
+        "data": _run_data,
+        "exercises": _run_exercises,
+        "doctor": _run_doctor,
+        "grade": _run_grade,
+        "workshop": _run_workshop,
+    }
     if args.verb is None:
         parser.print_help()
         return EXIT_USAGE

@@ -18,9 +18,11 @@ from brakes.exercises.checkers.base import Diagnosis, Verdict, attempt
 from brakes.exercises.model import Exercise, Load
 from brakes.exercises.outcomes import Kind, Status
 from brakes.exercises.render import LEADS, Feedback
-from brakes.exercises.wording import describe
+from brakes.exercises.wording import describe, safe_repr
 
 NOT_ATTEMPTED = "replace `...` with your code, then run the cell again."
+#: How much of a learner's recorded words the record keeps (a reflection is a few sentences).
+RECORDED_CHARS = 2000
 
 
 class _NoAnswer:
@@ -139,4 +141,11 @@ def evaluate(exercise: Exercise, answer: Any, load: Load = default_load) -> Feed
         lead=LEADS[verdict.status],
         body=body,
         status=verdict.status,
+        answer=recorded_words(answer) if verdict.status is Status.RECORDED else None,
     )
+
+
+def recorded_words(answer: Any) -> str:
+    """A recorded answer as the grader keeps it: the text as written (trimmed, capped)."""
+    text = answer.strip() if isinstance(answer, str) else safe_repr(answer)
+    return text if len(text) <= RECORDED_CHARS else text[: RECORDED_CHARS - 1] + "…"

@@ -9,7 +9,9 @@ A record is ``{"version": 1, "exercise": "0.2", "kind": "check", "status":
 "incorrect", "feedback": "…"}``. ``kind`` is ``"check"``, ``"hint"`` or
 ``"solution"``; ``status`` is one of :class:`Status` for checks and ``null``
 for hints and solutions (they say nothing about the answer); hint records add
-``"hint": n`` (the number of the hint shown).
+``"hint": n`` (the number of the hint shown). A check that records a prediction
+or a reflection (status ``"recorded"``) adds ``"answer"``: the learner's own
+words as written, so a trainer can read them in the grading report.
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
-
-import nbformat
 
 #: The MIME type of an outcome record in a notebook output.
 OUTCOME_MIME = "application/vnd.brakes.check+json"
@@ -52,6 +52,7 @@ def make_record(
     feedback: str,
     status: Status | None = None,
     hint: int | None = None,
+    answer: str | None = None,
 ) -> dict[str, Any]:
     """The JSON record of one display (see the module docstring for the fields)."""
     record: dict[str, Any] = {
@@ -63,6 +64,8 @@ def make_record(
     }
     if hint is not None:
         record["hint"] = hint
+    if answer is not None:
+        record["answer"] = answer
     return record
 
 
@@ -72,7 +75,9 @@ class Outcome:
 
     ``status`` and ``feedback`` come from the last check (``not_attempted`` and
     ``""`` when the exercise was never checked); ``hints_seen`` is the highest
-    hint number shown, ``solution_seen`` whether the solution was displayed.
+    hint number shown, ``solution_seen`` whether the solution was displayed;
+    ``answer`` the learner's words the last check recorded (predict and
+    interpret cells; ``""`` otherwise).
     """
 
     exercise: str
@@ -81,6 +86,7 @@ class Outcome:
     checks: int = 0
     hints_seen: int = 0
     solution_seen: bool = False
+    answer: str = ""
 
 
 def _records(nb: Any) -> list[dict[str, Any]]:
@@ -125,19 +131,32 @@ def read_outcomes(notebook: Any) -> list[Outcome]:
     For each exercise the last check wins; exercises appear in the order they
     first show up. Malformed or foreign records are ignored.
     """
-    nb = (
-        nbformat.read(str(notebook), as_version=4) if isinstance(notebook, str | Path) else notebook
-    )
+    if isinstance(notebook, str | Path):
+        # Imported here, not at the top: this module is in every learner's kernel, and
+        # nbformat's import (jsonschema and its format checkers) costs 1-3 s there.
+        import nbformat
+
+        notebook = nbformat.read(str(notebook), as_version=4)
+    nb = notebook
     state: dict[str, dict[str, Any]] = {}
     for record in _records(nb):
         entry = state.setdefault(
             record["exercise"],
-            {"status": Status.NOT_ATTEMPTED, "feedback": "", "checks": 0, "hints": 0, "sol": False},
+            {
+                "status": Status.NOT_ATTEMPTED,
+                "feedback": "",
+                "answer": "",
+                "checks": 0,
+                "hints": 0,
+                "sol": False,
+            },
         )
         kind = record.get("kind", "check")
         if kind == Kind.CHECK:
             entry["status"] = Status(record["status"])
             entry["feedback"] = record["feedback"]
+            answer = record.get("answer")
+            entry["answer"] = answer if isinstance(answer, str) else ""
             entry["checks"] += 1
         elif kind == Kind.HINT:
             entry["hints"] = max(entry["hints"], record["hint"])
@@ -151,6 +170,7 @@ def read_outcomes(notebook: Any) -> list[Outcome]:
             checks=entry["checks"],
             hints_seen=entry["hints"],
             solution_seen=entry["sol"],
+            answer=entry["answer"],
         )
         for exercise, entry in state.items()
     ]

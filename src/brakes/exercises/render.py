@@ -64,7 +64,8 @@ class Feedback:
     """One display: a check result, a hint or a solution, with its record.
 
     ``lead`` is the badge text ("Correct:", "Hint 2 of 3:"), ``body`` the
-    sentences after it, ``code`` a solution's source. Displaying it in Jupyter
+    sentences after it, ``code`` a solution's source, ``answer`` the learner's
+    words a recorded check keeps for the grader (never shown). Displaying it in Jupyter
     gives HTML, text and the JSON record; ``str()`` gives the plain text.
     """
 
@@ -76,6 +77,7 @@ class Feedback:
     status: Status | None = None
     hint: int | None = None
     code: str = ""
+    answer: str | None = None
 
     @property
     def text(self) -> str:
@@ -91,7 +93,7 @@ class Feedback:
 
     def record(self) -> dict[str, Any]:
         """The machine-readable record (see :mod:`brakes.exercises.outcomes`)."""
-        return make_record(self.exercise, self.kind, self.text, self.status, self.hint)
+        return make_record(self.exercise, self.kind, self.text, self.status, self.hint, self.answer)
 
     def plain(self) -> str:
         """Plain text for terminals: icon, exercise, feedback."""

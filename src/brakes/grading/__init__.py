@@ -1,0 +1,14 @@
+"""Grading: run a room's notebooks under limits and report on every exercise (``brakes grade``).
+
+Layout: :mod:`.options` declares the limits once, :mod:`.kit` finds the tables
+and the handed-out notebooks to grade against, :mod:`.submissions` finds the
+notebooks and names their learners, :mod:`.runner` runs one notebook in its
+own scratch folder and process (:mod:`.worker` inside it, :mod:`.kernel`
+starting the kernel under the memory limit, :mod:`.status` naming how it
+ended), :mod:`.results` turns what a run left into one row per exercise,
+:mod:`.report_csv`, :mod:`.report_html` and :mod:`.plot` write the report,
+and :mod:`.batch` runs them all in parallel.
+
+This module imports nothing: the kernel launcher (:mod:`.kernel`) sets the
+memory limit before any heavy library is loaded.
+"""

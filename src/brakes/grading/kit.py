@@ -1,0 +1,146 @@
+"""What a room's notebooks are graded against: a workshop kit's tables and notebooks.
+
+KIT may be any of these (the first that fits wins):
+
+* what ``brakes workshop --out KIT`` wrote, or its participants' folder: the
+  workshop file (``brakes-workshop.json``) names the data folder, and the
+  notebooks sit beside it;
+* a folder with the tables in ``data/`` (as ``brakes data --out KIT/data``
+  writes them) and the notebooks in ``notebooks/`` or beside ``data/``;
+* a folder of tables itself.
+
+The notebooks as handed out tell the learner's cells from those the kit gave
+(see :mod:`brakes.grading.results`); with none in the kit, the course's
+``exercises/`` folder is used when it is there. The workshop file's sealed
+answers are not used: the grader checks with the course's own reference code
+on the kit's tables, which gives the same verdicts and the most specific
+feedback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from brakes.config import COURSE
+from brakes.data import schema, workshop
+from brakes.data.io import FORMATS
+from brakes.errors import BrakesError
+from brakes.grading.worker import code_cells, exercise_cells
+
+#: Where a kit keeps its tables, relative to the kit's folder, when no workshop file says.
+KIT_DATA = "data"
+#: Where a kit may keep the learner notebooks it hands out (else beside its data folder).
+KIT_NOTEBOOKS = "notebooks"
+_WHAT_A_KIT_IS = (
+    "give the folder `brakes workshop` wrote, or a folder of tables `brakes data` wrote"
+)
+
+
+@dataclass(frozen=True)
+class Kit:
+    """The tables to grade against (absolute), and the notebooks as handed out, if any."""
+
+    data: Path
+    notebooks: Path | None
+
+
+def missing_tables(folder: Path) -> list[str]:
+    """The course's tables that ``folder`` holds no file for (none missing: a data folder)."""
+    return [
+        name
+        for name in schema.TABLES
+        if not any((folder / f"{name}.{fmt}").is_file() for fmt in FORMATS)
+    ]
+
+
+def _holds_notebooks(folder: Path) -> bool:
+    return folder.is_dir() and any(folder.glob("*.ipynb"))
+
+
+def _workshop_file(kit: Path) -> Path | None:
+    """The kit's workshop file: in KIT, or one or two folders down (``participants/<kit>/``)."""
+    found = [
+        path
+        for pattern in (
+            workshop.WORKSHOP_FILE,
+            f"*/{workshop.WORKSHOP_FILE}",
+            f"*/*/{workshop.WORKSHOP_FILE}",
+        )
+        for path in sorted(kit.glob(pattern))
+        if path.is_file()
+    ]
+    if len({path.parent for path in found}) > 1:
+        names = ", ".join(str(path.parent) for path in found)
+        raise BrakesError(f"{kit} holds several workshop kits ({names}); give one of them")
+    return found[0] if found else None
+
+
+def _tables(folder: Path, kit: Path) -> Path:
+    """``folder`` if it holds every table, else the error that lists what is missing."""
+    missing = missing_tables(folder)
+    if missing:
+        raise BrakesError(
+            f"{kit} is not a workshop kit: {folder} lacks the tables {', '.join(missing)}; "
+            + _WHAT_A_KIT_IS
+        )
+    return folder.resolve()
+
+
+def locate(kit: Path) -> Kit:
+    """Find the tables and the handed-out notebooks of ``kit`` (see the module docstring)."""
+    kit = Path(kit).expanduser()
+    if not kit.is_dir():
+        raise BrakesError(f"the kit {kit} is not a folder; {_WHAT_A_KIT_IS}")
+    settings = _workshop_file(kit)
+    if settings is not None:
+        return Kit(_tables(workshop.data_folder(settings), kit), settings.parent.resolve())
+    if (kit / KIT_DATA).is_dir():
+        data = _tables(kit / KIT_DATA, kit)
+        for folder in (kit / KIT_NOTEBOOKS, kit):
+            if _holds_notebooks(folder):
+                return Kit(data, folder.resolve())
+        return Kit(data, None)
+    return Kit(_tables(kit, kit), None)
+
+
+def table_files(folder: Path) -> list[Path]:
+    """The files of the course's tables in a data folder (what a scratch copy needs)."""
+    return [
+        folder / f"{name}.{fmt}"
+        for name in schema.TABLES
+        for fmt in FORMATS
+        if (folder / f"{name}.{fmt}").is_file()
+    ]
+
+
+@dataclass(frozen=True)
+class GivenNotebook:
+    """A notebook as handed out: its exercise ids, and the fingerprints of its code cells."""
+
+    name: str
+    exercises: frozenset[str]
+    codes: tuple[str, ...]  # source_key() of each code cell, in order
+
+
+def given_notebook(path: Path) -> GivenNotebook:
+    """Read one handed-out notebook (the kit's own file: if unreadable, the trainer fixes it)."""
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except (OSError, ValueError) as error:
+        raise BrakesError(f"cannot read the kit's notebook {path} ({error})") from None
+    return GivenNotebook(
+        name=path.name,
+        exercises=frozenset(entry["exercise"] for entry in exercise_cells(nb)),
+        codes=tuple(key for _, key in code_cells(nb)),
+    )
+
+
+def given_notebooks(kit: Kit) -> tuple[GivenNotebook, ...]:
+    """The kit's learner notebooks, else the course's ``exercises/`` (none if neither exists)."""
+    folder = kit.notebooks or COURSE.exercises_dir
+    if not folder.is_dir():
+        return ()
+    return tuple(given_notebook(path) for path in sorted(folder.glob("*.ipynb")))

@@ -1,0 +1,429 @@
+"""Run one notebook in a kernel under limits; print what grading needs as one JSON object.
+
+``python -m brakes.grading.worker`` reads a :class:`Job` as JSON on stdin. The
+runner (:mod:`brakes.grading.runner`) starts it in its own process and
+session, so a notebook that hangs, crashes or floods its output costs this
+process, never the batch. The kernel starts under the memory limit
+(:mod:`brakes.grading.kernel`), in the scratch folder, with its stdout and
+stderr going nowhere. Every cell runs, even after one raises (Jupyter's "Run
+All" would stop there; here the later exercises still count). At the time
+limit the kernel's whole process group is killed. Only what grading reads is kept: the check
+records (at most ``output_cap`` bytes) and each failing cell's error name and
+message. Printed output is counted and dropped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+from jupyter_client.manager import AsyncKernelManager
+from nbclient import NotebookClient
+from nbclient.exceptions import DeadKernelError
+from nbformat import NotebookNode
+from traitlets import Instance
+
+from brakes.grading.status import RunStatus
+
+#: How many characters of an error's message are kept.
+EVALUE_CHARS = 300
+#: How many cells' errors are kept (the first ones say what went wrong).
+ERRORS_KEPT = 100
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to run and under which limits (sent by the runner as JSON)."""
+
+    notebook: str  # the scratch copy; the kernel runs in its folder
+    env: dict[str, str]  # the kernel's whole environment
+    timeout: float
+    memory_mb: int
+    output_cap: int
+    record_mime: str  # outputs carrying this MIME type are check records: keep them
+
+
+@dataclass
+class Result:
+    """What the runner reads back: the status, and the few outputs grading needs."""
+
+    status: str
+    reason: str = ""
+    exercise_cells: list[dict[str, Any]] = field(default_factory=list)
+    outputs: list[dict[str, Any]] = field(default_factory=list)  # {"cell": i, "outputs": [...]}
+    code_cells: list[list[Any]] = field(default_factory=list)  # [position, source_key(code)]
+    errors: list[dict[str, Any]] = field(default_factory=list)  # {"cell", "ename", "evalue"}
+    printed_bytes: int = 0
+    truncated: bool = False
+
+
+def source_key(source: str) -> str:
+    """A short fingerprint of a cell's code, to recognise the cells a kit's notebook gave."""
+    return hashlib.sha256(source.strip().encode("utf-8", "replace")).hexdigest()[:20]
+
+
+def _short(text: Any, limit: int = EVALUE_CHARS) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------
+# Reading the submission
+# ---------------------------------------------------------------------------
+
+
+def read_submission(path: Path) -> tuple[NotebookNode | None, Result | None]:
+    """The notebook, or the result that says why it cannot be run (invalid, other kernel)."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return None, Result(RunStatus.INVALID, "not a notebook: the file is not UTF-8 text")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, Result(
+            RunStatus.INVALID,
+            f"not a notebook: broken JSON ({error.msg} at line {error.lineno}, "
+            f"column {error.colno}); was it saved completely?",
+        )
+    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
+        return None, Result(RunStatus.INVALID, "not a notebook: JSON without a list of cells")
+    if data.get("nbformat") != 4:
+        return None, Result(
+            RunStatus.INVALID,
+            f"notebook format {_short(data.get('nbformat'), 20)}; only format 4 "
+            "(any Jupyter since 2015) is graded",
+        )
+    captured: dict[str, Any] = {}
+    try:
+        nb = nbformat.reads(text, as_version=4, capture_validation_error=captured)
+    except (nbformat.ValidationError, ValueError, KeyError, TypeError, AttributeError) as error:
+        return None, Result(RunStatus.INVALID, f"not a valid notebook: {_short(error, 160)}")
+    error = captured.get("ValidationError")
+    if error is not None:
+        return None, Result(
+            RunStatus.INVALID,
+            f"not a valid notebook: {_short(getattr(error, 'message', error), 160)}",
+            exercise_cells=exercise_cells(nb),
+        )
+    problem = other_kernel(nb)
+    if problem:
+        return None, Result(RunStatus.NOT_RUN, problem, exercise_cells=exercise_cells(nb))
+    return nb, None
+
+
+def other_kernel(nb: NotebookNode) -> str | None:
+    """Why the notebook is not for Python, or None when it is (or names no language).
+
+    Jupyter writes the language into both ``kernelspec`` and ``language_info``;
+    a kernel name alone (``conda-env-course-py``) says little, so it is not judged.
+    """
+    spec = nb.metadata.get("kernelspec") or {}
+    info = nb.metadata.get("language_info") or {}
+    language = str(spec.get("language") or info.get("name") or "").strip()
+    name = str(spec.get("name") or "").strip()
+    if not language or language.lower() == "python":
+        return None
+    return (
+        f"written for another kernel ({_short(name or '?', 40)}, language "
+        f"{_short(language or 'unknown', 40)}); only Python notebooks are graded"
+    )
+
+
+def exercise_cells(nb: NotebookNode) -> list[dict[str, Any]]:
+    """The cells the course marks as exercises: position, exercise id and kind."""
+    found = []
+    for index, cell in enumerate(nb.get("cells", [])):
+        meta = cell.get("metadata", {}).get("brakes")
+        exercise = meta.get("exercise") if isinstance(meta, dict) else None
+        if isinstance(exercise, str) and exercise.strip():
+            kind = meta.get("kind")
+            found.append(
+                {
+                    "cell": index,
+                    "exercise": _short(exercise.strip(), 40),
+                    "kind": kind if isinstance(kind, str) else "",
+                }
+            )
+    return found
+
+
+def code_cells(nb: NotebookNode) -> list[list[Any]]:
+    """Each code cell's position and fingerprint, in order (to tell the learner's cells apart)."""
+    return [
+        [index, source_key(cell.source)]
+        for index, cell in enumerate(nb.get("cells", []))
+        if cell.get("cell_type") == "code"
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Running it
+# ---------------------------------------------------------------------------
+
+KERNEL_NAME = "brakes-grading"
+
+
+class _GradingKernels(KernelSpecManager):
+    """Every kernel name resolves to this Python's kernel, started under the memory limit."""
+
+    spec = Instance(KernelSpec)
+
+    def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+        return self.spec
+
+
+def kernel_spec(memory_mb: int) -> KernelSpec:
+    """The grader's own interpreter, through :mod:`brakes.grading.kernel`."""
+    argv = [sys.executable, "-m", "brakes.grading.kernel", str(memory_mb), "-f"]
+    return KernelSpec(
+        argv=[*argv, "{connection_file}"], display_name="Python 3 (grading)", language="python"
+    )
+
+
+def _size(content: dict[str, Any]) -> int:
+    """Roughly how many bytes an output message carries."""
+    if "text" in content:
+        return len(str(content["text"]))
+    return len(json.dumps(content.get("data", content), default=str))
+
+
+class _GradingClient(NotebookClient):
+    """nbclient, keeping only check records (within a byte cap) and the cells' errors."""
+
+    def __init__(self, nb: NotebookNode, *, record_mime: str, output_cap: int, **kw: Any) -> None:
+        super().__init__(nb, **kw)
+        self.record_mime = record_mime
+        self.output_cap = output_cap
+        self.printed_bytes = 0
+        self.kept_bytes = 0
+        self.truncated = False
+        self.current_cell: int | None = None
+        self.errors: list[dict[str, Any]] = []
+        self.on_cell_error = self._note_error
+
+    async def async_execute_cell(
+        self, cell: NotebookNode, cell_index: int, *args: Any, **kwargs: Any
+    ) -> NotebookNode:
+        self.current_cell = cell_index
+        return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+
+    def _note_error(
+        self, cell: NotebookNode, cell_index: int, execute_reply: dict[str, Any]
+    ) -> None:
+        """Keep the name and message of a cell's error (from the reply: printed or not)."""
+        content = execute_reply.get("content", {})
+        if len(self.errors) < ERRORS_KEPT:
+            self.errors.append(
+                {
+                    "cell": cell_index,
+                    "ename": _short(content.get("ename", ""), 80),
+                    "evalue": _short(content.get("evalue", "")),
+                }
+            )
+
+    def _kept(self, msg: dict[str, Any]) -> NotebookNode | None:
+        content = msg["content"]
+        data = content.get("data")
+        is_display = msg["msg_type"] in ("display_data", "execute_result")
+        if is_display and isinstance(data, dict) and self.record_mime in data:
+            return nbformat.v4.new_output(
+                "display_data", data={self.record_mime: data[self.record_mime]}
+            )
+        return None
+
+    def output(
+        self, outs: list[NotebookNode], msg: dict[str, Any], display_id: Any, cell_index: int
+    ) -> NotebookNode | None:
+        self.printed_bytes += _size(msg["content"])
+        kept = self._kept(msg)
+        if kept is None:
+            return None
+        size = len(json.dumps(kept, default=str))
+        if self.kept_bytes + size > self.output_cap:
+            self.truncated = True
+            return None
+        self.kept_bytes += size
+        outs.append(kept)
+        return kept
+
+    def clear_output(self, outs: list[NotebookNode], msg: dict[str, Any], cell_index: int) -> None:
+        """Keep check records even when a cell clears its output."""
+
+
+def _kill_group(pgid: int | None) -> None:
+    if pgid is None:
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # already gone
+        os.killpg(pgid, signal.SIGKILL)
+
+
+@dataclass
+class _Run:
+    """What the run of the cells left, for :func:`conclude`."""
+
+    timed_out: bool = False
+    died: bool = False
+    exit_code: int | None = None
+    failure: str = ""
+    cell: int | None = None
+
+
+async def _execute(nb: NotebookNode, job: Job, client: _GradingClient, run: _Run) -> None:
+    km = client.km
+    deadline = time.monotonic() + job.timeout
+    await km.start_kernel(
+        env=job.env,
+        cwd=str(Path(job.notebook).parent),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    pgid = km.provisioner.pgid
+    process = km.provisioner.process
+
+    def stop() -> None:
+        run.timed_out = True
+        _kill_group(pgid)
+
+    watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), stop)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        await client.async_execute()
+    except DeadKernelError:
+        run.died = True
+    except RuntimeError as error:  # the kernel never answered (it died or did not start)
+        run.died = True
+        run.failure = _short(error, 160)
+    finally:
+        watchdog.cancel()
+        run.cell = client.current_cell
+        run.exit_code = process.poll() if process is not None else None
+        _kill_group(pgid)
+        if process is not None:
+            process.wait()
+        if client.kc is not None:
+            client.kc.stop_channels()
+        await km.cleanup_resources()
+
+
+def run(job: Job) -> Result:
+    """Run the job's notebook and say how it went (never raises for anything the notebook does)."""
+    nb, refused = read_submission(Path(job.notebook))
+    if refused is not None:
+        return refused
+    assert nb is not None
+    cells = exercise_cells(nb)
+    codes = code_cells(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    km = AsyncKernelManager(
+        kernel_spec_manager=_GradingKernels(spec=kernel_spec(job.memory_mb)),
+        kernel_name=KERNEL_NAME,
+    )
+    client = _GradingClient(
+        nb,
+        km=km,
+        record_mime=job.record_mime,
+        output_cap=job.output_cap,
+        allow_errors=True,
+        timeout=None,
+        startup_timeout=max(1, int(min(60.0, job.timeout))),
+        record_timing=False,
+        shutdown_kernel="immediate",
+    )
+    state = _Run()
+    try:
+        asyncio.run(_execute(nb, job, client, state))
+    except Exception as error:  # reported as a crash of this notebook, never of the batch
+        state.died = True
+        state.failure = f"{type(error).__name__}: {_short(error, 160)}"
+    result = conclude(nb, job, state, client.errors)
+    result.exercise_cells = cells
+    result.code_cells = codes
+    result.printed_bytes = client.printed_bytes
+    result.truncated = client.truncated
+    notes = [result.reason] if result.reason else []
+    if client.printed_bytes > job.output_cap:
+        notes.append(f"printed {client.printed_bytes / 1e6:.1f} MB of output (not kept)")
+    if client.truncated:
+        notes.append(f"check records beyond {job.output_cap / 1e6:g} MB were dropped")
+    result.reason = "; ".join(notes)
+    return result
+
+
+def _exit_words(code: int | None) -> str:
+    if code is None:
+        return "it stopped answering"
+    if code < 0:
+        try:
+            return f"it was killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"it was killed by signal {-code}"
+    return f"it exited with code {code}, e.g. through os._exit() or exit()"
+
+
+def cell_words(nb: NotebookNode, index: int) -> str:
+    """A cell as a trainer finds it: its position and the start of its code."""
+    lines = [line.strip() for line in nb.cells[index].source.splitlines() if line.strip()]
+    return f"cell {index + 1}" + (f" ({_short(lines[0], 50)})" if lines else "")
+
+
+def conclude(nb: NotebookNode, job: Job, run: _Run, errors: list[dict[str, Any]]) -> Result:
+    """The status and reason of a run, from what happened and the errors the cells raised."""
+    outputs = [
+        {"cell": index, "outputs": cell.outputs}
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "code" and cell.get("outputs")
+    ]
+    where = f"in {cell_words(nb, run.cell)}" if run.cell is not None else "as it started"
+    memory = [e for e in errors if e["ename"] == "MemoryError"]
+    if run.timed_out:
+        status = RunStatus.TIMEOUT
+        reason = f"stopped at the time limit of {job.timeout:g} s, {where}"
+    elif memory:
+        status = RunStatus.MEMORY
+        reason = (
+            f"{cell_words(nb, memory[0]['cell'])} ran out of memory "
+            f"(MemoryError at the {job.memory_mb} MB limit)"
+        )
+    elif run.died:
+        status = RunStatus.CRASHED
+        reason = f"the kernel stopped {where}: " + (run.failure or _exit_words(run.exit_code))
+    elif errors:
+        first = errors[0]
+        status = RunStatus.RAISED
+        others = f" ({len(errors)} cells raised an error)" if len(errors) > 1 else ""
+        reason = (
+            f"{cell_words(nb, first['cell'])} raised {first['ename']}: {first['evalue']}{others}"
+        )
+    else:
+        status, reason = RunStatus.RAN, ""
+    return Result(status, reason, outputs=outputs, errors=errors)
+
+
+def main() -> None:
+    """Read the job on stdin, write the result on stdout."""
+    job = Job(**json.loads(sys.stdin.read()))
+    result = run(job)
+    sys.stdout.write(json.dumps(asdict(result), default=str))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Submissions for the grading tests: learner notebooks answered from the solutions, hostile ones.
+
+A good or partial submission is a learner notebook from ``exercises/`` whose
+answer cells are replaced by the same cell of the ``solutions/`` notebook (or
+by other code), as a learner who worked through it would hand it in. The
+hostile notebooks that need no path live in ``fixtures/``; the endless loop is
+written here because it names the file where its child process leaves its pid.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+from nbformat.v4 import new_code_cell, new_notebook
+
+from brakes.config import COURSE
+
+FIXTURES = Path(__file__).parent / "fixtures"
+#: Stands for "the solution notebook's cell" in :func:`answered`.
+SOLUTION = "<solution>"
+PYTHON = {
+    "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+    "language_info": {"name": "python"},
+}
+
+
+def _exercise_of(cell: NotebookNode) -> str | None:
+    meta = cell.get("metadata", {}).get("brakes")
+    return meta.get("exercise") if isinstance(meta, dict) else None
+
+
+def exercise_sources(nb: NotebookNode) -> dict[str, str]:
+    """Each exercise cell's code, by exercise id."""
+    return {ex: cell.source for cell in nb.cells if (ex := _exercise_of(cell))}
+
+
+def answered(
+    name: str,
+    answers: Mapping[str, str],
+    after: Mapping[str, Sequence[str]] | None = None,
+) -> NotebookNode:
+    """The learner notebook ``name`` with some answers filled in and some cells added.
+
+    ``answers`` maps an exercise id to :data:`SOLUTION` (the solution notebook's
+    cell) or to the code the learner wrote instead; ``after`` adds new code
+    cells right after an exercise's cell, as a learner does.
+    """
+    learner = nbformat.read(COURSE.exercises_dir / name, as_version=4)
+    solutions = exercise_sources(nbformat.read(COURSE.solutions_dir / name, as_version=4))
+    cells = []
+    for cell in learner.cells:
+        cell = copy.deepcopy(cell)
+        exercise = _exercise_of(cell)
+        if exercise in answers:
+            answer = answers[exercise]
+            cell.source = solutions[exercise] if answer == SOLUTION else answer
+        cells.append(cell)
+        for number, code in enumerate((after or {}).get(exercise or "", ())):
+            added = new_code_cell(code)
+            added["id"] = f"added-{exercise}-{number}".replace(".", "-")
+            cells.append(added)
+    learner.cells = cells
+    return learner
+
+
+def every_answer(name: str) -> dict[str, str]:
+    """Every exercise of a notebook answered with its solution."""
+    return dict.fromkeys(exercise_sources(nbformat.read(COURSE.exercises_dir / name, 4)), SOLUTION)
+
+
+def endless_loop(pid_file: Path) -> NotebookNode:
+    """Starts a child process (leaving its pid in ``pid_file``), then loops, deaf to interrupts."""
+    nb = new_notebook(metadata=PYTHON)
+    nb.cells = [
+        new_code_cell(
+            "import subprocess\n\n"
+            "child = subprocess.Popen(['sleep', '600'])\n"
+            f"open({str(pid_file)!r}, 'w').write(str(child.pid))"
+        ),
+        new_code_cell(
+            "while True:\n    try:\n        pass\n    except KeyboardInterrupt:\n        pass"
+        ),
+        new_code_cell("print('never printed')"),
+    ]
+    for number, cell in enumerate(nb.cells):
+        cell["id"] = f"loop-{number}"
+    return nb
+
+
+def write(nb: NotebookNode, path: Path) -> Path:
+    """Write a notebook (making its folder)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    """The SHA-256 of every file under ``folder``, by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): sha256(p)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
