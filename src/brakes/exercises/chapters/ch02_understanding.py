@@ -7,8 +7,8 @@ employees' own habits match where customers are, whether the brand's posts go
 where its segments are, what each platform is used for, and which attitudes
 and how much training each department has. ``02-understanding-so-far-so-good``
 (2.17 to 2.25) loads ``mentions`` and ``sales`` and asks when the Tourbillon's
-trouble showed, in what people wrote and in what the e-shop sold, and how many
-weeks of warning a listening team would have had.
+trouble showed, in what people wrote and in what the e-shop sold, and which of
+two alarm rules, on sales or on what people wrote, would have rung first.
 
 Each story opens with a predict cell and closes with an interpret cell; each
 notebook ends with a manager's question whose full answer is ``discussion``.
@@ -578,10 +578,10 @@ _interpret(
 )
 
 _ATTITUDE_OPTIONS = {
-    "a": "Flee: close your eyes; if we do not look, customers' posts do not exist.",
-    "b": "So far so good: we did fine without social media, so why change now?",
-    "c": "Delegate: let an expert, inside or outside, handle it for everyone.",
-    "d": "Follow the wind: use whatever tool everybody is talking about this year.",
+    "a": "Flee: what customers write about us online is better left unread.",
+    "b": "So far so good: our results are fine as they are; social media can wait.",
+    "c": "Delegate: an agency or one in-house specialist should take care of it.",
+    "d": "Follow the wind: open an account wherever the trade press says it happens.",
 }
 
 _predict(
@@ -752,10 +752,10 @@ _interpret(
 )
 
 _ADVICE_WHO = {
-    "a": "Hire one social-media expert to run every account, so nobody else has to learn.",
-    "b": "Ask customers where they are first, then train a small team across departments.",
-    "c": "Let marketing run it all: its people feel the surest and use social media most.",
-    "d": "Post even more on Facebook: it is where most of our own staff spend their time.",
+    "a": "Hand all four accounts to an agency that reports to management every month.",
+    "b": "Ask customers where they are, then train a team from several departments.",
+    "c": "Let marketing run it all: its people are the most at ease with social media.",
+    "d": "Keep Léa in charge of every account, and hire an assistant to share her load.",
 }
 
 register(
@@ -770,9 +770,10 @@ register(
             options=_ADVICE_WHO,
             explanations={
                 "a": (
-                    "one expert is the in-house guru: what they understand stays with them, "
-                    "while customer service, which answers customers every day, stays among the "
-                    "least trained (2.13)."
+                    "an agency brings hours and tools, not understanding inside the company: "
+                    "nobody in customer service or sales learns where the customers are (2.3, "
+                    "2.4), and a monthly report does not train the people who answer customers "
+                    "every day (2.13)."
                 ),
                 "c": (
                     "marketing's confidence comes with following the wind (2.12, 2.14); feeling "
@@ -780,9 +781,10 @@ register(
                     "customers are (2.3)."
                 ),
                 "d": (
-                    "the staff's own habits are the trap of 2.3: customers are elsewhere, and "
-                    "Facebook already gets most of the posts while students are on Instagram "
-                    "and TikTok (2.8)."
+                    "an assistant shares Léa's workload, not the understanding: it stays with "
+                    "two people in communication, customer service stays among the least "
+                    "trained (2.13), and nobody asks the customers where they are, so the posts "
+                    "keep going where they went (2.7, 2.8)."
                 ),
             },
         ),
@@ -802,22 +804,23 @@ register(
             "The answer is b, and each part rests on a number from this notebook. Start from "
             "the customers: the platforms employees use most, Facebook and LinkedIn, are not "
             "the customers' favourites, and segments differ, so a plan built on staff habits "
-            "aims at the wrong places (2.3, 2.4). That rules out d: Facebook already gets most "
-            "of the posts while students live on Instagram and TikTok (2.7, 2.8), and people "
-            "use each platform for a different job (2.9). A small team from several "
-            "departments: attitudes differ by department (2.12), and customer service, which "
-            "answers customers, is among the least trained (2.13); one expert (a) would keep the "
-            "understanding to themselves, and marketing alone (c) brings confidence that comes "
-            "with following the wind, not with knowing the customers (2.14). In two sentences "
+            "aims at the wrong places (2.3, 2.4): Facebook already gets most of the posts while "
+            "students live on Instagram and TikTok (2.7, 2.8), and people use each platform for "
+            "a different job (2.9). A small team from several departments: attitudes differ by "
+            "department (2.12), and customer service, which answers customers, is among the "
+            "least trained (2.13). An agency (a) or an assistant for Léa (d) adds hands but "
+            "keeps the understanding outside the departments that meet customers, and "
+            "marketing alone (c) brings confidence that comes with following the wind, not "
+            "with knowing the customers (2.14). In two sentences "
             "for the manager: our own habits are not our customers'; let us ask customers where "
             "they are and what they use each platform for, and give a small trained team from "
             "marketing, customer service and sales the job of choosing a platform for each "
             "purpose. " + SIMULATED
         ),
         wrong_answers=(
-            WrongAnswer("one guru", lambda load: "a"),
+            WrongAnswer("an agency", lambda load: "a"),
             WrongAnswer("marketing alone", lambda load: "c"),
-            WrongAnswer("more Facebook", lambda load: "d"),
+            WrongAnswer("an assistant for the guru", lambda load: "d"),
             WrongAnswer("the option's text", lambda load: _ADVICE_WHO["b"]),
         ),
     )
@@ -921,11 +924,11 @@ def _weeks_of_warning(load: Load, talk: str = "talk_everywhere") -> int:
 
 _predict(
     "2.17",
-    "Before you look: where did the Tourbillon's trouble show first?",
+    "Before you look: if the Tourbillon ran into trouble, where would it show first?",
     "my_guess_first_sign",
     {
-        "a": "In the sales figures first; the complaints online came afterwards.",
-        "b": "In what people wrote online, months before the sales moved.",
+        "a": "In the sales figures, before anyone complained about it online.",
+        "b": "In what people wrote online, before the sales figures moved.",
         "c": "In both at about the same time, within a few weeks of each other.",
     },
     think="Think of how you behave when an appliance disappoints you: do you stop buying "
@@ -1011,7 +1014,7 @@ register(
         ),
         reveals=(
             "A share takes out what moves every line at once (summer, Black Friday, "
-            "Christmas): when did the Tourbillon's line leave its usual level?"
+            "Christmas): does the Tourbillon's line ever leave its usual level, and when?"
         ),
         wrong_answers=(
             WrongAnswer(
@@ -1120,8 +1123,8 @@ register(
             "net_average = weekly.rolling(4).mean().dropna()\n"
         ),
         reveals=(
-            "Read the plot: when does each line leave its usual level, and when does each "
-            "cross the dashed line at zero?"
+            "Read the plot: does each line leave its usual level, and does it cross the "
+            "dashed line at zero? If so, when?"
         ),
         wrong_answers=(
             WrongAnswer(
@@ -1155,8 +1158,8 @@ register(
 register(
     Exercise(
         id="2.22",
-        title="How many weeks of warning would a listening team have had?",
-        answer_name="weeks_of_warning",
+        title="Which alarm would have rung first, and how many weeks apart?",
+        answer_name="weeks_apart",
         tables=("mentions", "sales"),
         setup=SETUP_SIGNALS,
         expected=_weeks_of_warning,
@@ -1169,15 +1172,15 @@ register(
             "another gives a duration, whose `.days` you can divide by 7.",
             'sales_alarm = signals[signals["sales_share"] < 26].index[0]\n'
             "# listening_alarm: the same with talk_everywhere below 0\n"
-            "# weeks_of_warning = (sales_alarm - listening_alarm).days / 7",
+            "# weeks_apart = (sales_alarm - listening_alarm).days / 7",
         ),
         solution=(
             'listening_alarm = signals[signals["talk_everywhere"] < 0].index[0]\n'
             'sales_alarm = signals[signals["sales_share"] < 26].index[0]\n'
-            "weeks_of_warning = (sales_alarm - listening_alarm).days / 7\n"
+            "weeks_apart = (sales_alarm - listening_alarm).days / 7\n"
         ),
         reveals=(
-            "Compare the week of the listening alarm, and the weeks of warning, with your "
+            "Which alarm rang first, and how far apart were they? Compare with your "
             "prediction in 2.17."
         ),
         wrong_answers=(
@@ -1192,9 +1195,9 @@ register(
                 "the other way round",
                 lambda load: -_weeks_of_warning(load),
                 feedback=(
-                    "Your number is negative: subtract the listening alarm from the sales "
-                    "alarm, the later week minus the earlier one, to count how far ahead the "
-                    "listening team was."
+                    "Your sign is reversed: count from the listening alarm to the sales alarm, "
+                    "the sales alarm's week minus the listening alarm's, so that a positive "
+                    "number means the listening alarm rang first."
                 ),
             ),
         ),
@@ -1205,7 +1208,7 @@ register(
     Exercise(
         id="2.23",
         title="And a team that watched only the brand's own accounts?",
-        answer_name="weeks_of_warning_own",
+        answer_name="weeks_apart_own",
         tables=("mentions", "sales"),
         setup=SETUP_SIGNALS,
         expected=lambda load: _weeks_of_warning(load, "talk_own_accounts"),
@@ -1221,15 +1224,15 @@ register(
         solution=(
             'own_alarm = signals[signals["talk_own_accounts"] < 0].index[0]\n'
             'sales_alarm = signals[signals["sales_share"] < 26].index[0]\n'
-            "weeks_of_warning_own = (sales_alarm - own_alarm).days / 7\n"
+            "weeks_apart_own = (sales_alarm - own_alarm).days / 7\n"
         ),
-        reveals="How many weeks of warning does watching only your own pages cost?",
+        reveals="Compare with 2.22: what does watching only your own pages change?",
         wrong_answers=(
             WrongAnswer(
                 "listened everywhere",
                 _weeks_of_warning,
                 feedback=(
-                    "That is the warning of a team that listens everywhere, the answer of "
+                    "That is the count for a team that listens everywhere, the answer of "
                     '2.22. Here the alarm comes from `signals["talk_own_accounts"]`.'
                 ),
             ),
@@ -1257,10 +1260,10 @@ _interpret(
 )
 
 _ADVICE_SALES = {
-    "a": "Nothing for now: sales are flat, and the online tone will settle by itself.",
+    "a": "Wait for the first quarter's sales figures of 2026, then decide on firm ground.",
     "b": "Read forums and reviews weekly, with an alert when the tone turns negative.",
     "c": "Have the agency read the Facebook and Instagram comments once every month.",
-    "d": "Run a Tourbillon promotion right now to push its sales back above last year.",
+    "d": "Ask the product team to go through the Tourbillon's returns and repairs.",
 }
 
 register(
@@ -1275,8 +1278,9 @@ register(
             options=_ADVICE_SALES,
             explanations={
                 "a": (
-                    "flat sales were the 'so far so good' of 2025 (2.18): the tone had already "
-                    "turned for months (2.21), and the sales followed (2.19)."
+                    "the sales were the later of the two signals: the sales alarm rang after "
+                    "the listening alarm (2.22), so waiting for firm sales figures means "
+                    "acting once the tone had been below zero for months (2.21)."
                 ),
                 "c": (
                     "the brand's own accounts gave the alarm weeks later than listening "
@@ -1284,15 +1288,15 @@ register(
                     "moves week by week."
                 ),
                 "d": (
-                    "a promotion treats the sales, not the cause: the complaints were there "
-                    "first (2.21), and a discount does not tell the product team what people "
-                    "are complaining about."
+                    "returns and repairs are worth a look, but they count only the owners who "
+                    "send the blender back, and they set up no habit that would catch the next "
+                    "slide; what people wrote had turned before the sales did (2.21, 2.22)."
                 ),
             },
         ),
         hints=(
             "Line up what you found: the sales in 2025 (2.18, 2.19), the tone (2.20, 2.21), "
-            "and the weeks of warning (2.22, 2.23).",
+            "and the two alarms (2.22, 2.23).",
             "Which option would have seen the slide earliest, and where did the slide show most?",
             "The right option listens where the slide was strongest, often enough to catch a "
             "change within weeks, with a rule that says when to act.",
@@ -1307,19 +1311,20 @@ register(
             "much in the second half as in the first (2.18), and its share of units held until "
             "the new year (2.19). But what people wrote had turned months earlier (2.20, 2.21): "
             "an alert on the 4-week tone would have rung about half a year before the sales "
-            "alarm (2.22), which rules out a. The slide was strongest where the brand does not "
-            "speak: watching only its own accounts, the alarm would have rung weeks later "
-            "(2.23), so c, a monthly look at two accounts, would have missed most of the "
-            "warning. A promotion (d) might lift a few weeks of sales but would not say what "
-            "was wrong with the product. In two sentences for the director: our sales were "
+            "alarm (2.22), which rules out waiting for firmer sales figures (a). The slide was "
+            "strongest where the brand does not speak: watching only its own accounts, the "
+            "alarm would have rung later (2.23), so c, a monthly look at two accounts, would "
+            "have missed much of the warning. The returns and repairs (d) are worth reading, "
+            "but they count only the owners who send a blender back, and they build no habit "
+            "for the next time. In two sentences for the director: our sales were "
             "flat, but what customers wrote about the Tourbillon on forums and review sites had "
             "been sliding since the summer; let us read those places every week and agree now "
             "on the threshold at which the product and sales teams meet. " + SIMULATED
         ),
         wrong_answers=(
-            WrongAnswer("all is well", lambda load: "a"),
+            WrongAnswer("wait for sales", lambda load: "a"),
             WrongAnswer("own accounts monthly", lambda load: "c"),
-            WrongAnswer("promotion", lambda load: "d"),
+            WrongAnswer("returns and repairs", lambda load: "d"),
             WrongAnswer("a number, not a letter", lambda load: 2),
         ),
     )
