@@ -44,9 +44,18 @@ SIX_MONTHS_AFTER = ("2025-10-01", "2026-03-01")
 
 
 def _predict(
-    exercise_id: str, title: str, answer_name: str, options: dict[str, str], example: str = "b"
+    exercise_id: str,
+    title: str,
+    answer_name: str,
+    options: dict[str, str],
+    hint: str,
+    example: str = "b",
 ) -> None:
-    """Register a predict cell: the learner picks a letter; anything filled in is recorded."""
+    """Register a predict cell: the learner picks a letter; anything filled in is recorded.
+
+    ``hint`` is the cell's own second hint: a neutral question that helps the learner think,
+    without leaning towards any option.
+    """
     register(
         Exercise(
             id=exercise_id,
@@ -57,8 +66,7 @@ def _predict(
             checker=Prediction(options=options),
             hints=(
                 _FIRST_HINT_PREDICT,
-                "Think of the reports you see at work: which numbers go up when a campaign "
-                "is called a success, and which ones nobody shows?",
+                hint,
                 f'Store one letter, for example `{answer_name} = "a"`, and run the cell.',
             ),
             solution=f'{answer_name} = "{example}"\n',
@@ -213,6 +221,10 @@ _predict(
         "b": "Followers rose, but the share of returning buyers hardly moved.",
         "c": "Both fell back soon: the new followers left once the prizes were won.",
     },
+    hint=(
+        "Picture the people who joined the page during the contest: what might each of them "
+        "do in the following months, on the page and in the e-shop?"
+    ),
 )
 
 register(
@@ -390,6 +402,10 @@ _predict(
         "b": "Whether the problem was solved and the customer was satisfied.",
         "c": "Which account they wrote on: Facebook, Twitter/X or Instagram.",
     },
+    hint=(
+        "Think of the last time you contacted a company about a problem: what, if anything, "
+        "made you buy from it again?"
+    ),
 )
 
 register(
@@ -522,6 +538,10 @@ _predict(
         "b": "It stayed about where it was before the brand joined TikTok.",
         "c": "It fell, as the brand's posts were spread over one more platform.",
     },
+    hint=(
+        "Share of voice sets the brand's mentions against its three competitors', all "
+        "platforms together. What could one more account change in that comparison?"
+    ),
 )
 
 register(
@@ -711,7 +731,7 @@ _ADVICE_PLATFORM = {
     "a": "Follow at once: each platform we skip hands Ustensia our share of voice.",
     "b": "Open it, then judge it by the followers it gains in its first quarter.",
     "c": "Decide once we know which goal it would serve and how to measure it.",
-    "d": "Skip it and run another Facebook contest: that one brought many followers.",
+    "d": "Try it for three months on a small budget, then see how it goes.",
 }
 
 register(
@@ -735,8 +755,9 @@ register(
                     "success whatever it did for customers."
                 ),
                 "d": (
-                    "the contest brought followers (3.2) but not more returning buyers (3.4); "
-                    "what went with buying again was the service (3.6, 3.7)."
+                    "a trial with no stated goal and no measure cannot be judged: in three "
+                    "months, 'how it goes' would be read off the follower count again, as with "
+                    "the contest (3.2 to 3.4) and TikTok (3.11, 3.12)."
                 ),
             },
         ),
@@ -757,18 +778,20 @@ register(
             "(3.11) and its share of voice stayed where it was (3.12). Judging the new account "
             "by its followers (b) repeats the contest's mistake: the Facebook page gained "
             "followers by the thousand (3.2) while the share of buyers who came back did not "
-            "move (3.3, 3.4). Another contest (d) would buy more of the same. What went with "
-            "buying again was the service: solved problems and satisfied customers (3.6, "
-            "3.7), with the caution that a correlation shows what to watch, not a proven "
-            "cause. In two sentences for the manager: before we open an account because "
-            "Ustensia has one, let us write down which company goal it serves, who will run "
-            "it and which business measure will tell us it works; if we cannot, our money "
-            "does more in customer service than on a new platform. " + SIMULATED
+            "move (3.3, 3.4). A small trial (d) sounds prudent, but with no goal and no measure "
+            "written down beforehand, three months later the only number anyone has is the "
+            "follower count again. What went with buying again was the service: solved "
+            "problems and satisfied customers (3.6, 3.7), with the caution that a correlation "
+            "shows what to watch, not a proven cause. In two sentences for the manager: "
+            "before we open an account because Ustensia has one, let us write down which "
+            "company goal it serves, who will run it and which business measure will tell us "
+            "it works; if we cannot, our money does more in customer service than on a new "
+            "platform. " + SIMULATED
         ),
         wrong_answers=(
             WrongAnswer("follow at once", lambda load: "a"),
             WrongAnswer("judge by followers", lambda load: "b"),
-            WrongAnswer("another contest", lambda load: "d"),
+            WrongAnswer("trial with no goal", lambda load: "d"),
             WrongAnswer("the option's text", lambda load: _ADVICE_PLATFORM["c"]),
         ),
     )
@@ -963,6 +986,10 @@ _predict(
         "b": "About half: some serve a goal, others are the department's own idea.",
         "c": "A minority: most campaigns name no company goal at all.",
     },
+    hint=(
+        "Think of how a campaign starts in your own company: from a company goal, from a "
+        "team's idea, from a date in the calendar?"
+    ),
     example="a",
 )
 
@@ -1190,12 +1217,12 @@ _interpret(
     "department that ran them; some run on the same account, with the same objective, at the "
     "same time as another department's. Much of the money goes to work that serves no goal or "
     "repeats someone else's, and about half of it is judged on likes, impressions or "
-    "followers. Each department may be doing its best; together they run experiments, not a "
-    "strategy.",
+    "followers. Each department may be doing its best; together they are five separate "
+    "plans, not one strategy.",
 )
 
 _ADVICE_GOVERNANCE = {
-    "a": "Centralised: one team posts for everyone, whatever the department asks.",
+    "a": "Centralised: the communication team posts for every department.",
     "b": "Hub and spoke: a central team sets goals; departments run campaigns.",
     "c": "Dandelion: each product line runs its own hub, with its own accounts.",
     "d": "Organic: each department keeps its own accounts, budget and plans.",
@@ -1272,6 +1299,10 @@ _predict(
         "b": "It stayed about level, whatever the follower count did.",
         "c": "It cooled down: more people talked about the brand less kindly.",
     },
+    hint=(
+        "Net sentiment rises with praise and falls with complaints. What could a growing "
+        "audience bring, in either direction, and what else could move the tone?"
+    ),
 )
 
 register(
@@ -1484,10 +1515,10 @@ _interpret(
 )
 
 _SMART = {
-    "a": "Reach 60,000 Facebook followers as fast as we can, with more contests.",
-    "b": "Be more present and more responsive on every social platform next year.",
+    "a": "Grow Facebook followers to 60,000 by 31 Dec 2026; owner: marketing lead.",
+    "b": "Improve customer satisfaction on social media by the end of 2026.",
     "c": "Raise the resolution rate to 70% by 31 Dec 2026; owner: service lead.",
-    "d": "Answer every message on every platform within one minute, from Monday.",
+    "d": "Answer every message within 5 minutes, day and night, from 1 July 2026.",
 }
 
 register(
@@ -1502,26 +1533,28 @@ register(
             options=_SMART,
             explanations={
                 "a": (
-                    "it is measurable, but it has no date and no owner, and it targets the "
-                    "vanity metric that rose without bringing buyers back (3.2 to 3.4)."
+                    "it has a number, a date and an owner, but it serves no company goal: "
+                    "followers are the vanity metric that rose without bringing buyers back "
+                    "(3.2 to 3.4)."
                 ),
                 "b": (
-                    "it names no number, no owner and no deadline: nobody can tell in a year "
-                    "whether it was met."
+                    "it serves a company goal and has a date, but no number and no owner: "
+                    "nobody could tell at the end of 2026 whether it was met, or whom to ask."
                 ),
                 "d": (
-                    "it is specific and dated, but not realistic: no team answers every message "
-                    "everywhere within a minute, and in chapter 1 speed alone did not satisfy."
+                    "it is specific and dated, but nobody owns it and it is not realistic: "
+                    "answering every message within minutes, at night too, needs a team the "
+                    "brand does not have, and in chapter 1 speed alone did not satisfy."
                 ),
             },
         ),
         hints=(
             "SMART (Doran, 1981): Specific, Measurable, Assignable, Realistic, Time-related. "
-            "Test each option against the five letters.",
-            "Cross out an option as soon as one letter is missing: a number, an owner, a date, "
-            "or a target that a team could actually reach.",
-            "One option names a business measure from the dashboard, a number, a date and a "
-            "person.",
+            "Test each option against the five letters, then ask which company goal it serves.",
+            "Cross out an option as soon as something is missing: a number, an owner, a date, "
+            "a target a team could reach, or a link to a company goal.",
+            "Two options name a number, a date and an owner: which of the two measures is a "
+            "business metric on your dashboard?",
         ),
         solution='smart_objective = "c"\n',
         reveals=(
@@ -1533,17 +1566,19 @@ register(
             "conversations), Measurable (70%, the dashboard's last panel), Assignable (the "
             "customer-service lead), Realistic (chapter 1 found the in-house team already "
             "solves most of the problems it handles, so the gap is in how the agency's cases "
-            "are handled) and Time-related (31 December 2026). Option a is measurable but "
-            "undated and unowned, and it aims at followers, the vanity metric that jumped "
-            "without bringing buyers back. Option b has none of the five letters. Option d is "
-            "dated and specific but no team could meet it, and speed alone was not what "
-            "satisfied customers. Doran's letters are a test to run on any objective before it "
-            "goes on a dashboard (Doran, Management Review, 1981). " + SIMULATED
+            "are handled) and Time-related (31 December 2026). Option a looks just as tidy, "
+            "with a number, a date and an owner, but it aims at followers, the vanity metric "
+            "that jumped without bringing buyers back, and serves no company goal. Option b "
+            "names a goal and a date but no number and no owner. Option d is dated and "
+            "specific but unowned, and no team of the brand's size could meet it at night; "
+            "besides, speed alone was not what satisfied customers. Doran's letters are a "
+            "test to run on any objective before it goes on a dashboard (Doran, Management "
+            "Review, 1981). " + SIMULATED
         ),
         wrong_answers=(
             WrongAnswer("followers target", lambda load: "a"),
-            WrongAnswer("vague intention", lambda load: "b"),
-            WrongAnswer("one-minute answers", lambda load: "d"),
+            WrongAnswer("no number, no owner", lambda load: "b"),
+            WrongAnswer("five-minute answers day and night", lambda load: "d"),
             WrongAnswer("the option's text", lambda load: _SMART["c"]),
         ),
     )
