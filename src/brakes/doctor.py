@@ -111,7 +111,7 @@ def data_problems() -> list[Problem]:
 
         load("audience")
     except Exception as error:  # any failure here is the learner's first cell failing
-        message = " ".join(str(error).split()) or type(error).__name__
+        message = " ".join(str(error).split()).rstrip(".") or type(error).__name__
         return [
             Problem(
                 f"the course's data cannot be loaded ({message})",
