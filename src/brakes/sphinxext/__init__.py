@@ -21,7 +21,6 @@ from brakes.sphinxext import (
     answers,
     datadict,
     editions,
-    execution,
     icons,
     launch,
     minutes,
@@ -60,6 +59,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     icons.setup(app)
     launch.setup(app)
     notebook_kit.setup(app)
-    execution.setup(app)
     offline.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
