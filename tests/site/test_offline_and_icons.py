@@ -33,7 +33,8 @@ def test_site_zip_holds_the_whole_edition_and_every_page_links_it(
     assert f"{TOP}/_static/brakes-icons.css" in names
     assert not [n for n in names if n.endswith("-site.zip")], "the zip must not hold itself"
     assert not [n for n in names if n.endswith((".map", "fontawesome.js"))], "unused files"
-    assert archive.stat().st_size < 2_000_000, f"the zip weighs {archive.stat().st_size:,} bytes"
+    # Seven solution notebooks with their plots, and the notebook kit (0.3 MB), are inside.
+    assert archive.stat().st_size < 3_500_000, f"the zip weighs {archive.stat().st_size:,} bytes"
     pages = site.documents()
     assert {f"{TOP}/{page}" for page in pages} <= names
     for page in pages:
