@@ -14,15 +14,17 @@ Titles are questions: a title never tells the learner what they will find.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from brakes.data.brand import ANSWER_TYPES, NO_VOICE_CHANNELS
+from brakes.exercises.chapters._cells import FIRST_HINT_PREDICT, interpret
 from brakes.exercises.checkers import (
     Choice,
     FrameCheck,
     Number,
     Prediction,
-    Reflection,
     SeriesCheck,
 )
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
@@ -42,9 +44,6 @@ SIMULATED = (
     "These are La Mijotière's simulated data: they illustrate the pattern, they do not prove "
     "how real customers behave."
 )
-
-_FIRST_HINT_PREDICT = "There is no wrong answer here: write what you expect before computing."
-_FIRST_HINT_READ = "Look back at the numbers and the plot of this part, and at what you predicted."
 
 
 def _mentions(load: Load) -> pd.DataFrame:
@@ -66,7 +65,7 @@ def _predict(exercise_id: str, title: str, answer_name: str, options: dict[str, 
             tables=(),
             checker=Prediction(options=options),
             hints=(
-                _FIRST_HINT_PREDICT,
+                FIRST_HINT_PREDICT,
                 "Think of how you behave yourself as a customer, then of what you have heard "
                 "from colleagues in customer service.",
                 f'Store one letter, for example `{answer_name} = "a"`, and run the cell.',
@@ -77,26 +76,7 @@ def _predict(exercise_id: str, title: str, answer_name: str, options: dict[str, 
     )
 
 
-def _interpret(exercise_id: str, title: str, answer_name: str, reading: str) -> None:
-    """Register an interpret cell: the learner's own sentences are recorded, then our reading."""
-    register(
-        Exercise(
-            id=exercise_id,
-            title=title,
-            kind=ExerciseKind.INTERPRET,
-            answer_name=answer_name,
-            tables=(),
-            checker=Reflection(),
-            hints=(
-                _FIRST_HINT_READ,
-                "One sentence on what the numbers show, one on what it would mean for the "
-                "brand if it held in your company.",
-                "Start with: In La Mijotière's data, …",
-            ),
-            solution=f'{answer_name} = """\n{reading}\n"""\n',
-            reveals=f"Our reading: {reading} {SIMULATED}",
-        )
-    )
+_interpret = partial(interpret, simulated=SIMULATED)
 
 
 # ---------------------------------------------------------------------------

@@ -17,15 +17,17 @@ Titles are questions: a title never tells the learner what they will find.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from brakes.data.brand import ATTITUDES, SURVEY_PLATFORMS, TOPICS
+from brakes.exercises.chapters._cells import FIRST_HINT_PREDICT, interpret
 from brakes.exercises.checkers import (
     Choice,
     FrameCheck,
     Number,
     Prediction,
-    Reflection,
     SeriesCheck,
 )
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
@@ -83,9 +85,6 @@ SIMULATED = (
     "how real companies or customers behave."
 )
 
-_FIRST_HINT_PREDICT = "There is no wrong answer here: write what you expect before computing."
-_FIRST_HINT_READ = "Look back at the numbers and the plot of this part, and at what you predicted."
-
 
 # ---------------------------------------------------------------------------
 # Predict and interpret cells
@@ -113,7 +112,7 @@ def _predict(
             tables=(),
             checker=Prediction(options=options or {}, numeric=numeric),
             hints=(
-                _FIRST_HINT_PREDICT,
+                FIRST_HINT_PREDICT,
                 think,
                 f"Store {'a number' if numeric else 'one letter'}, for example "
                 f"`{answer_name} = {example}`, and run the cell.",
@@ -126,26 +125,7 @@ def _predict(
     )
 
 
-def _interpret(exercise_id: str, title: str, answer_name: str, reading: str) -> None:
-    """Register an interpret cell: the learner's own sentences are recorded, then our reading."""
-    register(
-        Exercise(
-            id=exercise_id,
-            title=title,
-            kind=ExerciseKind.INTERPRET,
-            answer_name=answer_name,
-            tables=(),
-            checker=Reflection(),
-            hints=(
-                _FIRST_HINT_READ,
-                "One sentence on what the numbers show, one on what it would mean for the "
-                "brand if it held in your company.",
-                "Start with: In La Mijotière's data, …",
-            ),
-            solution=f'{answer_name} = """\n{reading}\n"""\n',
-            reveals=f"Our reading: {reading} {SIMULATED}",
-        )
-    )
+_interpret = partial(interpret, simulated=SIMULATED)
 
 
 # ---------------------------------------------------------------------------

@@ -15,23 +15,22 @@ questions: a title never tells the learner what they will find.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from brakes.data.brand import BRAND, COMPANIES
+from brakes.exercises.chapters._cells import FIRST_HINT_PREDICT, interpret
 from brakes.exercises.chapters.ch01_control import SIMULATED
 from brakes.exercises.checkers import (
     Choice,
     FrameCheck,
     Number,
     Prediction,
-    Reflection,
     SeriesCheck,
 )
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 from brakes.exercises.registry import register
-
-_FIRST_HINT_PREDICT = "There is no wrong answer here: write what you expect before computing."
-_FIRST_HINT_READ = "Look back at the numbers and the plot of this part, and at what you predicted."
 
 #: Result metrics a department can report without saying whether anyone bought or got help.
 VANITY_METRICS = ("impressions", "likes", "followers")
@@ -65,7 +64,7 @@ def _predict(
             tables=(),
             checker=Prediction(options=options),
             hints=(
-                _FIRST_HINT_PREDICT,
+                FIRST_HINT_PREDICT,
                 hint,
                 f'Store one letter, for example `{answer_name} = "a"`, and run the cell.',
             ),
@@ -75,26 +74,12 @@ def _predict(
     )
 
 
-def _interpret(exercise_id: str, title: str, answer_name: str, reading: str) -> None:
-    """Register an interpret cell: the learner's own sentences are recorded, then our reading."""
-    register(
-        Exercise(
-            id=exercise_id,
-            title=title,
-            kind=ExerciseKind.INTERPRET,
-            answer_name=answer_name,
-            tables=(),
-            checker=Reflection(),
-            hints=(
-                _FIRST_HINT_READ,
-                "One sentence on what the numbers show, one on what it would mean for a "
-                "strategy if it held in your company.",
-                "Start with: In La Mijotière's data, …",
-            ),
-            solution=f'{answer_name} = """\n{reading}\n"""\n',
-            reveals=f"Our reading: {reading} {SIMULATED}",
-        )
-    )
+_interpret = partial(
+    interpret,
+    simulated=SIMULATED,
+    second_hint="One sentence on what the numbers show, one on what it would mean for a "
+    "strategy if it held in your company.",
+)
 
 
 # ---------------------------------------------------------------------------
