@@ -77,8 +77,10 @@ def build_sealed_wheel(root: Path, out_dir: Path) -> Path:
             staged / "src",
             ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"),
         )
-        for module in (staged / CHAPTER_MODULES).glob("ch*.py"):
-            module.unlink()
+        # Only the package marker stays: the chapters' modules hold the reference code.
+        for module in (staged / CHAPTER_MODULES).glob("*.py"):
+            if module.name != "__init__.py":
+                module.unlink()
         return build_wheel(staged, out_dir)
 
 
