@@ -10,8 +10,9 @@ SPHINX := $(BIN)/sphinx-build -W --keep-going -n -q $(SPHINXOPTS)
 PORT   ?= 8000
 
 # Browser tests: Debian's Chromium (never `playwright install`) and axe-core from npm.
+# The site build trims the theme's CSS with PurgeCSS, also from npm (brakes.sphinxext.trim_css).
 CHROMIUM := /usr/bin/chromium
-AXE      := node_modules/axe-core/axe.min.js
+NODE_TOOLS := node_modules/.installed
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT      := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
@@ -38,15 +39,15 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $@
 
 # Sphinx's state (.doctrees, which holds trainer text too) stays out of the folders we publish.
-site: $(STAMP)
+site: $(STAMP) $(NODE_TOOLS)
 	$(SPHINX) -b html -d _build/.doctrees/html . _build/html
 	@echo "Learner edition built: open _build/html/index.html"
 
-trainer: $(STAMP)
+trainer: $(STAMP) $(NODE_TOOLS)
 	$(SPHINX) -b html -t trainer -d _build/.doctrees/trainer . _build/trainer
 	@echo "Trainer edition built: open _build/trainer/index.html"
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_TOOLS)
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port $(PORT) -b html -d _build/.doctrees/html . _build/html \
 		--ignore "_build/*" --ignore ".venv/*" --ignore "*.ipynb_checkpoints*"
 
@@ -84,13 +85,14 @@ $(CHROMIUM):
 	@{ $(APT) install -y -qq chromium || { $(APT) update -qq && $(APT) install -y -qq chromium; }; } \
 		>/tmp/brakes-apt.log 2>&1 || { cat /tmp/brakes-apt.log; exit 1; }
 
-$(AXE): package.json package-lock.json
+# axe-core and PurgeCSS, as package-lock.json pins them.
+$(NODE_TOOLS): package.json package-lock.json
 	@command -v npm >/dev/null || { $(APT) update -qq && $(APT) install -y -qq npm; } >/tmp/brakes-apt.log 2>&1 \
 		|| { cat /tmp/brakes-apt.log; exit 1; }
 	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-browser-deps: $(CHROMIUM) $(AXE)
+browser-deps: $(CHROMIUM) $(NODE_TOOLS)
 
 # The unit tests alone (no site build, no browser, no kernel), with the fast hypothesis profile.
 test-fast: $(STAMP)
@@ -107,8 +109,10 @@ test: $(STAMP) lint browser-deps
 	$(NBVAL) --nbval-lax exercises
 	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest
 
-bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py --site
+# Every figure a ratio of two things measured side by side, or a count; the table goes to
+# the terminal and bench/results.json (about 10 minutes on 2 cores; --help for options).
+bench: $(STAMP) $(NODE_TOOLS) $(CHROMIUM)
+	$(BIN)/python -m benchmarks.run $(BENCHOPTS)
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache .hypothesis node_modules

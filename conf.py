@@ -6,8 +6,16 @@ trainer edition is built with ``-t trainer`` and adds the facilitator pages
 is asked of ``brakes.sphinxext.editions.edition``, here as in the extension.
 """
 
-from brakes.config import COURSE
-from brakes.sphinxext.editions import TRAINER_PAGES, edition
+import sys
+
+# Speed: nbformat (read by MyST-NB) imports jsonschema, which imports rfc3987_syntax when
+# it is installed (JupyterLab's dependencies bring it) and compiles a grammar for 1-3 s to
+# check "iri" strings, which no notebook schema has. The build goes without: jsonschema
+# treats it as not installed. (Before the extension's import below, which loads nbformat.)
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+from brakes.config import COURSE  # noqa: E402
+from brakes.sphinxext.editions import TRAINER_PAGES, edition  # noqa: E402
 
 project = "Releasing the Brakes"
 author = "The Releasing the Brakes authors"
@@ -38,6 +46,7 @@ exclude_patterns = [
     "src",
     "tests",
     "benchmarks",
+    "bench",  # make bench's results (results.md would be a page)
     "node_modules",
     "_templates",
     "README.md",

@@ -1,102 +1,150 @@
-"""Benchmarks for `make bench`: every figure is a ratio of two timings taken side by side.
+"""`make bench`: measure everything, print one table, write ``bench/results.json``.
 
-Timings on shared machines are noisy, so each pair is measured in alternation
-(A, B, A, B, …) and the best of each is kept; only the ratio is reported as
-the result. Nothing here is a pass/fail test.
+    python -m benchmarks.run                 # every section (about 10 minutes on 2 cores)
+    python -m benchmarks.run --only data checks
+    python -m benchmarks.run --submissions 8 --build-rounds 1
+
+Sections run one after the other, never two at once, so they do not disturb
+each other; each works in its own scratch folder under the system's temporary
+folder, from a private copy of the course, and leaves the working tree alone.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
+import argparse
+import datetime
+import platform
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchmarks import report
+from benchmarks.timing import ROOT, BenchError, cores, load_average, run
+
+SECTIONS = ("build", "nbval", "checks", "data", "grading", "weight")
+RESULTS = ROOT / "bench" / "results.json"
 
 
-def best_of_pair(
-    first: Callable[[], object], second: Callable[[], object], rounds: int
-) -> tuple[float, float]:
-    """Best wall time of each function over `rounds`, run in alternation."""
-    best = [float("inf"), float("inf")]
-    for _ in range(rounds):
-        for index, function in enumerate((first, second)):
+def _git() -> dict[str, Any]:
+    head = run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], check=False).output.strip()
+    status = run(["git", "-C", ROOT, "status", "--porcelain"], check=False).output
+    return {"commit": head, "uncommitted_files": len(status.splitlines())}
+
+
+def _machine() -> dict[str, Any]:
+    return {
+        "cores": cores(),
+        "python": platform.python_version(),
+        "load_average_at_start": load_average(),
+    }
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="make bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, help="run these sections only")
+    parser.add_argument(
+        "--build-rounds", type=int, default=2, help="clean builds and serial floors (2)"
+    )
+    parser.add_argument(
+        "--light-rounds", type=int, default=3, help="rebuilds and import floors (3)"
+    )
+    parser.add_argument("--nbval-rounds", type=int, default=1, help="nbval, each way (1)")
+    parser.add_argument("--submissions", type=int, default=30, help="learners graded (30)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where results.json goes")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the sections asked for; print the table; write the results."""
+    args = parse(argv)
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    wanted = args.only or SECTIONS
+    results: dict[str, Any] = {
+        "generated": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "command": " ".join(["python -m benchmarks.run", *(argv or sys.argv[1:])]),
+        "machine": _machine(),
+        "git": _git(),
+        "seconds": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="brakes-bench-") as scratch:
+        work = Path(scratch)
+        built: dict[str, Path] = {}
+
+        def build() -> dict[str, Any]:
+            from benchmarks.build import bench_build
+
+            measured = bench_build(work / "build", args.build_rounds, args.light_rounds)
+            built["html"] = work / "build" / "out" / "html"
+            built["course"] = work / "build" / "course"
+            return measured.summary()
+
+        def nbval() -> dict[str, Any]:
+            from benchmarks.timing import copy_course
+            from benchmarks.validation import bench_nbval
+
+            course = built.get("course") or copy_course(work / "nbval")
+            return bench_nbval(course, args.nbval_rounds)
+
+        def checks() -> dict[str, Any]:
+            from benchmarks.checks import bench_checks
+
+            return bench_checks()
+
+        def data() -> dict[str, Any]:
+            from benchmarks.data import bench_data
+
+            return bench_data()
+
+        def grading() -> dict[str, Any]:
+            from benchmarks.grading import bench_grading, missing_grade
+
+            reason = missing_grade()
+            if reason:
+                return {"skipped": reason}
+            return bench_grading(work / "grading", args.submissions)
+
+        def weight() -> dict[str, Any]:
+            from benchmarks.weight import bench_weight, missing_tools
+
+            reason = missing_tools()
+            if reason:
+                return {"skipped": reason}
+            site = built.get("html") or ROOT / "_build" / "html"
+            if not (site / "index.html").is_file():
+                return {"skipped": f"no site at {site}: run `make site` first"}
+            return {"site": str(site.relative_to(work)) if work in site.parents else str(site)} | (
+                bench_weight(site)
+            )
+
+        steps: dict[str, Callable[[], dict[str, Any]]] = {
+            "build": build,
+            "nbval": nbval,
+            "checks": checks,
+            "data": data,
+            "grading": grading,
+            "weight": weight,
+        }
+        for name in SECTIONS:
+            if name not in wanted:
+                continue
+            console.print(f"[bold]{name}[/bold]…")
             start = time.perf_counter()
-            function()
-            best[index] = min(best[index], time.perf_counter() - start)
-    return best[0], best[1]
-
-
-def bench_generation() -> tuple[str, float, float]:
-    """How generation grows with the number of mentions: scale 10 against scale 1."""
-    from brakes.data import generate
-
-    one, ten = best_of_pair(
-        lambda: generate(seed=11, scale=1), lambda: generate(seed=11, scale=10), 3
-    )
-    return "generate(scale=10) / generate(scale=1)", one, ten
-
-
-def bench_cache() -> tuple[str, float, float]:
-    """What the per-process cache saves a notebook that loads a table twice."""
-    from brakes.data import generate, load
-
-    load("mentions", seed=12)
-    fresh, cached = best_of_pair(lambda: generate(seed=13), lambda: load("mentions", seed=12), 3)
-    return "load() cached / generate() fresh", fresh, cached
-
-
-def bench_check() -> tuple[str, float, float]:
-    """The cost of a check (expected answer + comparison) against the learner's own pandas step."""
-    from brakes.data import load
-    from brakes.exercises import exercise
-
-    mentions = load("mentions")
-    answer = mentions["channel"].value_counts()
-    step, check = best_of_pair(
-        lambda: mentions["channel"].value_counts(), lambda: exercise("0.2").evaluate(answer), 5
-    )
-    return "a check (expected answer + comparison) / the pandas step it checks", step, check
-
-
-def bench_site() -> tuple[str, float, float]:
-    """A no-change rebuild of the site against a clean build (notebooks cached by jupyter-cache)."""
-    work = Path(tempfile.mkdtemp(prefix="brakes-bench-"))
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(ROOT), str(work / "html")]
-
-    def clean() -> None:
-        shutil.rmtree(work, ignore_errors=True)
-        subprocess.run(command, check=True, capture_output=True)
-
-    def rebuild() -> None:
-        subprocess.run(command, check=True, capture_output=True)
-
-    cold, warm = best_of_pair(clean, rebuild, 2)
-    shutil.rmtree(work, ignore_errors=True)
-    return "no-change rebuild / clean build of the site", cold, warm
-
-
-def main() -> None:
-    """Run every benchmark and print one table of ratios."""
-    console = Console()
-    table = Table(title="Releasing the Brakes: benchmarks (best of alternating runs)")
-    for header in ("comparison", "baseline (s)", "measured (s)", "ratio"):
-        table.add_column(header)
-    benchmarks = [bench_generation, bench_cache, bench_check]
-    if "--site" in sys.argv:
-        benchmarks.append(bench_site)
-    for bench in benchmarks:
-        label, baseline, measured = bench()
-        table.add_row(label, f"{baseline:.4f}", f"{measured:.4f}", f"{measured / baseline:.3g}x")
-    console.print(table)
+            try:
+                results[name] = steps[name]()
+            except BenchError as error:
+                results[name] = {"skipped": f"failed: {str(error).splitlines()[0][:200]}"}
+                console.print(str(error)[-2000:])
+            results["seconds"][name] = round(time.perf_counter() - start, 1)
+    results["machine"]["load_average_at_end"] = load_average()
+    report.write(results, args.out, console)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -108,5 +108,15 @@ def month_number(dates: pd.DatetimeIndex | pd.Series | np.ndarray) -> np.ndarray
     return np.asarray((index.year - START.year) * 12 + index.month, dtype=np.int64)
 
 
+def month_index(moments: pd.Series | np.ndarray) -> np.ndarray:
+    """Index in :data:`MONTHS` of each moment of the history (0 for January 2025).
+
+    The same as ``month_number(moments) - 1``, by a binary search over the month
+    starts rather than a calendar breakdown of every moment: fast on millions.
+    """
+    values = np.asarray(moments, dtype="datetime64[s]")
+    return np.searchsorted(MONTHS.values.astype("datetime64[s]"), values, side="right") - 1
+
+
 DAY_MONTH = month_number(DAYS)
 """The month number of each day in :data:`DAYS`, for vectorised look-ups by day index."""

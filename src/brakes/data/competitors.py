@@ -72,16 +72,7 @@ def _present(frame: pd.DataFrame) -> pd.Series:
 
 def _brand_rows(mentions: pd.DataFrame, page_daily: pd.DataFrame) -> pd.DataFrame:
     """The brand's own figures, summed from the mentions and its accounts' daily statistics."""
-    social = mentions[mentions["channel"].isin(brand.SOCIAL_PLATFORMS)]
-    counted = (
-        social.assign(
-            month=brand.MONTHS[brand.month_number(social["published_at"]) - 1],
-            platform=social["channel"].astype("str"),
-        )
-        .groupby(["month", "platform"])
-        .size()
-        .rename("mentions")
-    )
+    counted = _mentions_by_month(mentions)
     pages = page_daily.assign(
         month=brand.MONTHS[brand.month_number(page_daily["date"]) - 1],
         platform=page_daily["platform"].astype("str"),
@@ -92,6 +83,25 @@ def _brand_rows(mentions: pd.DataFrame, page_daily: pd.DataFrame) -> pd.DataFram
     )
     figures = pd.concat([activity, counted], axis=1).reindex(full).fillna(0).astype(np.int64)
     return figures.reset_index().assign(company=brand.BRAND)
+
+
+def _mentions_by_month(mentions: pd.DataFrame) -> pd.Series:
+    """The brand's mentions per month and social platform (counted with NumPy: millions of rows).
+
+    Channels that are not social platforms (forums, blogs, review sites) are left out.
+    """
+    full = pd.MultiIndex.from_product(
+        [brand.MONTHS, brand.SOCIAL_PLATFORMS], names=["month", "platform"]
+    )
+    channel = pd.Categorical(mentions["channel"], categories=brand.CHANNELS).codes
+    platform = np.full(len(brand.CHANNELS) + 1, -1)  # code -1 (missing) maps to the last entry
+    platform[_PLATFORM_CHANNEL] = np.arange(len(brand.SOCIAL_PLATFORMS))
+    platform = platform[channel]
+    month = brand.month_index(mentions["published_at"])
+    social = platform >= 0
+    cell = month[social] * len(brand.SOCIAL_PLATFORMS) + platform[social]
+    counts = np.bincount(cell, minlength=len(full))
+    return pd.Series(counts, index=full, name="mentions")
 
 
 def _competitor_rows(

@@ -3,8 +3,12 @@
 Besides the course's own directives, it makes the site light, accessible and
 usable offline: the notebook kit to download (``notebook_kit``), icons without
 Font Awesome's script (``icons``), fixes for MyST's HTML (``a11y``), a zip of
-the whole site (``offline``) and optional launch buttons (``launch``). The
-theme's templates are overridden in ``_templates/`` at the repository root.
+the whole site (``offline``), the theme's stylesheets trimmed to the rules the
+pages use (``trim_css``) and optional launch buttons (``launch``). It keeps
+builds fast: notebooks run side by side before Sphinx reads them
+(``execution``), templates stay compiled between builds (``template_cache``),
+and a rebuild redoes no zip, icon or stylesheet whose inputs did not change.
+The theme's templates are overridden in ``_templates/`` at the repository root.
 """
 
 from __future__ import annotations
@@ -21,12 +25,15 @@ from brakes.sphinxext import (
     answers,
     datadict,
     editions,
+    execution,
     icons,
     launch,
     minutes,
     notebook_kit,
     offline,
     quiz,
+    template_cache,
+    trim_css,
 )
 
 STATIC = Path(__file__).parent / "static"
@@ -59,5 +66,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     icons.setup(app)
     launch.setup(app)
     notebook_kit.setup(app)
+    execution.setup(app)
+    template_cache.setup(app)
+    trim_css.setup(app)
     offline.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

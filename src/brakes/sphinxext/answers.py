@@ -9,7 +9,7 @@ trainer-only places (an ``{only} trainer`` block or ``course/trainer/``).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -17,14 +17,25 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from brakes.config import COURSE
-from brakes.data.source import SeedSource
-from brakes.exercises.answer_sheet import expected_text
-from brakes.exercises.model import Exercise
-from brakes.exercises.registry import all_exercises
+
+if TYPE_CHECKING:
+    from brakes.data.source import SeedSource
+    from brakes.exercises.model import Exercise
+
+# The exercises and the data (pandas, numpy) are imported by the directives when a page
+# uses them, not with the extension: a rebuild that reads no such page never loads them.
 
 
 def _row(exercise: Exercise, source: SeedSource) -> list[str]:
+    from brakes.exercises.answer_sheet import expected_text
+
     return [exercise.id, exercise.title, expected_text(exercise, source.load)]
+
+
+def _chapter_exercises(chapter: int) -> list[Exercise]:
+    from brakes.exercises.registry import all_exercises
+
+    return [e for e in all_exercises() if e.chapter == chapter]
 
 
 def _table(rows: list[list[str]], widths: tuple[int, ...]) -> nodes.table:
@@ -52,8 +63,10 @@ class ExpectedAnswers(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         chapter = int(self.arguments[0])
         seed = self.options.get("seed", self.config.brakes_workshop_seed)
+        from brakes.data.source import SeedSource
+
         source = SeedSource(seed)
-        exercises = [e for e in all_exercises() if e.chapter == chapter]
+        exercises = _chapter_exercises(chapter)
         if not exercises:
             raise self.error(f"expected-answers: no exercise is registered for chapter {chapter}")
         intro = nodes.paragraph(
@@ -76,7 +89,7 @@ class ExerciseGuide(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         chapter = int(self.arguments[0])
-        exercises = [e for e in all_exercises() if e.chapter == chapter]
+        exercises = _chapter_exercises(chapter)
         if not exercises:
             raise self.error(f"exercise-guide: no exercise is registered for chapter {chapter}")
         rows = [["Exercise", "What it leads to (shown once answered)", "Mistakes it recognises"]]

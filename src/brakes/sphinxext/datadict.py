@@ -20,12 +20,14 @@ imported when a page uses the directive, not when Sphinx loads the extension.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-import pandas as pd
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: The headings of each table's column list, in order.
 HEADINGS = ("Column", "Type", "Unit", "Meaning", "Example values")
@@ -33,6 +35,8 @@ HEADINGS = ("Column", "Type", "Unit", "Meaning", "Example values")
 
 def example_values(series: pd.Series, limit: int = 4) -> list[nodes.Node]:
     """A short, readable hint of what a column holds: a range for numbers and dates, else values."""
+    import pandas as pd
+
     values = series.dropna()
     if values.empty:
         return [nodes.Text("(always empty)")]

@@ -124,9 +124,16 @@ def icons_css(icons: IconSet) -> str:
 def _write_css(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    target = Path(app.outdir, "_static", "brakes-icons.css")
+    write_if_changed(Path(app.outdir, "_static", "brakes-icons.css"), icons_css(load()))
+
+
+def write_if_changed(target: Path, text: str) -> bool:
+    """Write ``text`` to ``target`` unless it holds it already (a rebuild then touches nothing)."""
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(icons_css(load()), encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
+    return True
 
 
 def setup(app: Sphinx) -> None:

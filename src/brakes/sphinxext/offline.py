@@ -5,32 +5,45 @@ learner edition as ``releasing-the-brakes-site.zip``, the trainer edition as
 ``releasing-the-brakes-trainer-site.zip``); the page footer links to it
 (``_templates/brakes-offline.html``). Unzipped, ``index.html`` opens from the
 folder with no server and no network: every asset is local.
+
+A build that changed no file of the site (a rebuild with nothing edited) keeps
+the zip it has: a digest of the files it would hold is kept next to Sphinx's
+own state and compared first (:func:`build_zip`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
 from brakes.sphinxext.editions import edition
 
+LOGGER = logging.getLogger(__name__)
 FOLDER = "_downloads"
 #: The folder name inside the zip, so unzipping never spills files around.
 TOP = "releasing-the-brakes"
-#: Files the theme copies but no page loads: its Font Awesome script (replaced by
-#: brakes.sphinxext.icons) and source maps for browser developer tools. About half
-#: the zip's weight, left out of it.
+#: Files the theme copies but no page loads: its Font Awesome script and web fonts (the
+#: icons are drawn by brakes.sphinxext.icons, which never asks for the fonts) and source
+#: maps for browser developer tools. About half the zip's weight, left out of it.
 UNUSED_FILES = ("_static/scripts/fontawesome.js",)
+UNUSED_FOLDERS = ("_static/vendor/fontawesome/",)
 UNUSED_SUFFIXES = (".map",)
 
 
 def is_unused(relative: str) -> bool:
     """Whether a site file (a path relative to the site's root) is never loaded by a page."""
-    return relative in UNUSED_FILES or relative.endswith(UNUSED_SUFFIXES)
+    return (
+        relative in UNUSED_FILES
+        or relative.startswith(UNUSED_FOLDERS)
+        or relative.endswith(UNUSED_SUFFIXES)
+    )
 
 
 def zip_name(edition: str) -> str:
@@ -38,28 +51,57 @@ def zip_name(edition: str) -> str:
     return f"{TOP}-site.zip" if edition == "learner" else f"{TOP}-{edition}-site.zip"
 
 
-def write_zip(site: Path, target: Path) -> None:
-    """Zip the pages and assets of ``site`` into ``target``, atomically.
+def site_files(site: Path, target: Path) -> Iterator[tuple[Path, str]]:
+    """Each file the zip of ``site`` holds, with its path relative to the site, in a fixed order.
 
     Leaves out hidden files and folders (Sphinx's ``.doctrees`` and ``.buildinfo``),
-    files no page loads (:func:`is_unused`) and any earlier zip of the site.
+    files no page loads (:func:`is_unused`) and any zip of the site, ``target`` included.
     """
+    skip = {target.resolve(), target.with_suffix(".part").resolve()}
+    for folder, dirs, files in os.walk(site):
+        # Not Sphinx's own state (.doctrees holds every edition's text, trainer notes too).
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder, name)
+            relative = path.relative_to(site).as_posix()
+            if name.startswith(".") or path.resolve() in skip or name.endswith("-site.zip"):
+                continue
+            if not is_unused(relative):
+                yield path, relative
+
+
+def write_zip(site: Path, target: Path) -> None:
+    """Zip the pages and assets of ``site`` (:func:`site_files`) into ``target``, atomically."""
     partial = target.with_suffix(".part")
     target.parent.mkdir(parents=True, exist_ok=True)
-    skip = {target.resolve(), partial.resolve()}
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        for folder, dirs, files in os.walk(site):
-            # Not Sphinx's own state (.doctrees holds every edition's text, trainer notes too).
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                path = Path(folder, name)
-                relative = path.relative_to(site).as_posix()
-                if name.startswith(".") or path.resolve() in skip or name.endswith("-site.zip"):
-                    continue
-                if is_unused(relative):
-                    continue
-                archive.write(path, f"{TOP}/{relative}")
+        for path, relative in site_files(site, target):
+            archive.write(path, f"{TOP}/{relative}")
     partial.replace(target)
+
+
+def site_digest(site: Path, target: Path) -> str:
+    """A SHA-256 over the names and bytes of the files the zip would hold."""
+    digest = hashlib.sha256()
+    for path, relative in site_files(site, target):
+        digest.update(relative.encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_zip(site: Path, target: Path, stamp: Path) -> bool:
+    """Zip ``site`` into ``target`` unless it holds the same files as last time; False if kept.
+
+    ``stamp`` keeps the digest of the zipped files, outside the published folder.
+    """
+    digest = site_digest(site, target)
+    if target.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
+        return False
+    write_zip(site, target)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest, encoding="utf-8")
+    return True
 
 
 def _add_context(
@@ -71,7 +113,9 @@ def _add_context(
 def _zip_site(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name != "html":
         return
-    write_zip(Path(app.outdir), Path(app.outdir, FOLDER, zip_name(edition(app.tags))))
+    target = Path(app.outdir, FOLDER, zip_name(edition(app.tags)))
+    if build_zip(Path(app.outdir), target, Path(app.doctreedir, f"{target.name}.sha256")):
+        LOGGER.info("offline zip written: %s/%s", FOLDER, target.name)
 
 
 def setup(app: Sphinx) -> None:

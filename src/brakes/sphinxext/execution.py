@@ -1,0 +1,85 @@
+"""Notebooks executed side by side before Sphinx reads them, not one after another.
+
+With ``nb_execution_mode = "cache"``, MyST-NB runs each outdated notebook
+while Sphinx reads it, so a clean build runs them one at a time (and Sphinx's
+``-j`` does not help: it hands out documents in chunks, and our solution
+notebooks sort into the same chunk). Before reading starts, this module gives
+every notebook that is about to be read, and whose code has no entry in the
+notebook cache yet, to jupyter-cache's parallel executor: one process per core
+runs them and stores their outputs in that cache. MyST-NB then finds each one
+there, exactly as on a rebuild.
+
+A notebook that fails here is not cached, so MyST-NB runs it again when it
+reads it and reports the error with its traceback as it always did
+(``nb_execution_raise_on_error``): the build fails as it did before, only later.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path, PurePosixPath
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging as sphinx_logging
+
+LOGGER = sphinx_logging.getLogger(__name__)
+
+#: Run in parallel only from this many notebooks: one runs as fast through MyST-NB itself.
+MIN_NOTEBOOKS = 2
+
+
+def notebooks_to_run(app: Sphinx, docnames: list[str]) -> list[Path]:
+    """The notebooks among ``docnames`` that MyST-NB would execute (not excluded by pattern)."""
+    config = app.env.mystnb_config
+    found = []
+    for docname in docnames:
+        path = Path(app.env.doc2path(docname))
+        if path.suffix != ".ipynb":
+            continue
+        posix = PurePosixPath(path.as_posix())  # as MyST-NB matches its exclude patterns
+        if any(posix.match(pattern) for pattern in config.execution_excludepatterns):
+            continue
+        found.append(path)
+    return found
+
+
+def cores() -> int:
+    """How many notebooks run at once: the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _run_uncached(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    config = env.mystnb_config
+    if config.execution_mode != "cache" or cores() < 2:
+        return
+    paths = notebooks_to_run(app, docnames)
+    if len(paths) < MIN_NOTEBOOKS:
+        return
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    cache = get_cache(config.execution_cache_path)
+    uris = [str(cache.add_nb_to_project(str(path)).uri) for path in paths]
+    pending = cache.list_unexecuted(filter_uris=uris)
+    if len(pending) < MIN_NOTEBOOKS:
+        return
+    LOGGER.info("executing %d notebooks in parallel", len(pending))
+    quiet = logging.getLogger(f"{__name__}.executor")
+    quiet.setLevel(logging.WARNING)  # its per-notebook lines would drown Sphinx's output
+    executor = load_executor(
+        "temp-parallel" if config.execution_in_temp else "local-parallel", cache, logger=quiet
+    )
+    result = executor.run_and_cache(
+        filter_pks=[record.pk for record in pending],
+        timeout=config.execution_timeout,
+        allow_errors=config.execution_allow_errors,
+    )
+    for uri in result.excepted + result.errored:
+        LOGGER.info("notebook failed in parallel, MyST-NB will run it again: %s", uri)
+
+
+def setup(app: Sphinx) -> None:
+    """Run the outdated notebooks just before Sphinx reads the documents."""
+    app.connect("env-before-read-docs", _run_uncached)
