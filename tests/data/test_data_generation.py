@@ -12,9 +12,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from brakes.data import DEFAULT_SEED, TABLE_NAMES, generate, generator, schema
+from brakes.data import DEFAULT_SEED, TABLE_NAMES, generate, generator, schema, stories
 from brakes.data.sampling import draw, weight_table, weights
 from brakes.errors import BrakesError
+from brakes.exercises.checkers.numeric import close
 
 Tables = dict[str, pd.DataFrame]
 
@@ -52,6 +53,38 @@ def test_every_column_has_the_schema_dtype(tables_for: Callable[[int], Tables]) 
     for name, frame in tables.items():
         for column in schema.TABLES[name].columns:
             assert frame[column.name].dtype == column.pandas_dtype, (name, column.name)
+
+
+def test_the_published_seed_is_the_designed_world_and_others_stray_within_range() -> None:
+    assert generator.world_for(DEFAULT_SEED) == stories.DESIGNED == stories.World()
+    worlds = [generator.world_for(seed) for seed in range(40)]
+    for world in worlds:
+        assert stories.VOLUME_RANGE[0] <= world.volume <= stories.VOLUME_RANGE[1]
+        assert stories.SPREAD_RANGE[0] <= world.spread <= stories.SPREAD_RANGE[1]
+    # Drawn, not fixed: the worlds cover most of each range.
+    assert np.ptp([w.volume for w in worlds]) > 0.8 * np.diff(stories.VOLUME_RANGE)[0]
+    assert np.ptp([w.spread for w in worlds]) > 0.8 * np.diff(stories.SPREAD_RANGE)[0]
+    assert generator.world_for(7) == generator.world_for(7)
+
+
+def test_a_workshop_s_counts_and_medians_are_not_the_published_ones(
+    tables_for: Callable[[int], Tables],
+) -> None:
+    """Numbers that average out over thousands of rows still move with the world (issue #13)."""
+
+    def spread(mentions: pd.DataFrame) -> pd.Series:
+        negative = mentions[mentions["sentiment"] == "negative"]
+        ratio = negative["reach_7d"] / negative["reach_first_day"]
+        return ratio.groupby(negative["brand_answered"]).median()
+
+    published = tables_for(DEFAULT_SEED)
+    for seed in (7, 11):
+        tables = tables_for(seed)
+        world = generator.world_for(seed)
+        assert len(tables["mentions"]) == round(40_000 * world.volume) != 40_000
+        assert len(tables["support"]) == round(4_000 * world.volume) != 4_000
+        medians, published_medians = spread(tables["mentions"]), spread(published["mentions"])
+        assert not close(medians, published_medians).all(), (seed, medians, published_medians)
 
 
 def test_sizes_at_the_default_seed(tables_for: Callable[[int], Tables]) -> None:

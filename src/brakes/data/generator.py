@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from brakes.config import COURSE
-from brakes.data import schema
+from brakes.data import schema, stories
 from brakes.data.audience import generate_audience
 from brakes.data.campaigns import generate_campaigns
 from brakes.data.competitors import generate_competitors
@@ -62,19 +62,22 @@ def check_scale(scale: object) -> float:
 
 @dataclass(frozen=True)
 class TableGenerator:
-    """How one table is drawn: ``function(rng, *tables it reads[, scale])``.
+    """How one table is drawn: ``function(rng, *tables it reads[, scale][, world=world])``.
 
     ``reads`` names the tables passed after the random generator, in that
-    order; ``scaled`` says whether ``scale`` is passed last.
+    order; ``scaled`` says whether ``scale`` (times the world's volume) is
+    passed next; ``worldly`` whether the seed's :class:`stories.World` is passed
+    by name.
     """
 
     function: Callable[..., pd.DataFrame]
     reads: tuple[str, ...] = ()
     scaled: bool = False
+    worldly: bool = False
 
 
 GENERATORS: Mapping[str, TableGenerator] = {
-    "mentions": TableGenerator(generate_mentions, scaled=True),
+    "mentions": TableGenerator(generate_mentions, scaled=True, worldly=True),
     "support": TableGenerator(generate_support, scaled=True),
     "audience": TableGenerator(generate_audience),
     "staff": TableGenerator(generate_staff),
@@ -95,6 +98,20 @@ def table_stream(seed: int, name: str) -> np.random.Generator:
     """
     key = int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "little")
     return np.random.default_rng(np.random.SeedSequence([seed, key]))
+
+
+def world_for(seed: int) -> stories.World:
+    """The world of ``seed``: the designed one for the published seed, a sibling for any other.
+
+    Drawn from its own stream, so no table's numbers shift because of it.
+    """
+    if seed == DEFAULT_SEED:
+        return stories.DESIGNED
+    rng = table_stream(seed, "world")
+    return stories.World(
+        volume=float(rng.uniform(*stories.VOLUME_RANGE)),
+        spread=float(rng.uniform(*stories.SPREAD_RANGE)),
+    )
 
 
 def _generation_order(names: list[str]) -> list[str]:
@@ -127,7 +144,8 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     counts of competitors); the other tables keep their size.
 
     The same seed gives the same tables on every run; another seed gives a
-    different history in which the course's nine stories still hold.
+    different history, in a slightly different world (:func:`world_for`), in
+    which the course's nine stories still hold.
     """
     seed = check_seed(seed)
     scale = check_scale(scale)
@@ -137,10 +155,12 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
             "the schema and the generators disagree on the tables: "
             f"schema {sorted(names)}, generators {sorted(GENERATORS)}"
         )
+    world = world_for(seed)
     tables: dict[str, pd.DataFrame] = {}
     for name in _generation_order(names):
         spec = GENERATORS[name]
         inputs = [tables[read] for read in spec.reads]
-        extra = [scale] if spec.scaled else []
-        tables[name] = spec.function(table_stream(seed, name), *inputs, *extra)
+        extra = [scale * world.volume] if spec.scaled else []
+        named = {"world": world} if spec.worldly else {}
+        tables[name] = spec.function(table_stream(seed, name), *inputs, *extra, **named)
     return {name: schema.coerce(tables[name], name, origin="the generator") for name in names}

@@ -228,8 +228,13 @@ def expected_counts(scale: float, me_too_bump: bool = False) -> np.ndarray:
     return total * per_month[:, None] * _channel_shares(me_too_bump)
 
 
-def generate_mentions(rng: np.random.Generator, scale: float) -> pd.DataFrame:
-    """Draw the mentions, oldest first: who wrote what, where, with which tone and reach."""
+def generate_mentions(
+    rng: np.random.Generator, scale: float, world: stories.World = stories.DESIGNED
+) -> pd.DataFrame:
+    """Draw the mentions, oldest first: who wrote what, where, with which tone and reach.
+
+    ``scale`` already carries the world's volume; ``world.spread`` scales the reach's growth.
+    """
     n = rows(MENTIONS_AT_SCALE_1, scale)
 
     day, published = draw_times(rng, n, brand.DAYS, _day_weights(), HOUR_VOLUME)
@@ -262,7 +267,7 @@ def generate_mentions(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     sentiment = (mood > -stories.SENTIMENT_CUT).astype(np.int64) + (mood > stories.SENTIMENT_CUT)
 
     answered, delay = _answers(rng, channel, month, sentiment)
-    first_day, seven_days = _reach(rng, channel, author, sentiment, answered, delay)
+    first_day, seven_days = _reach(rng, channel, author, sentiment, answered, delay, world.spread)
 
     return pd.DataFrame(
         {
@@ -306,8 +311,12 @@ def _reach(
     sentiment: np.ndarray,
     answered: np.ndarray,
     delay: np.ndarray,
+    spread: float,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """First-day and 7-day reach in people (story 3: unanswered negatives keep spreading)."""
+    """First-day and 7-day reach in people (story 3: unanswered negatives keep spreading).
+
+    ``spread`` multiplies every mention's growth over the week (see :class:`stories.World`).
+    """
     n = len(channel)
     median = (
         weights(REACH_MEDIAN, brand.CHANNELS)[channel]
@@ -320,6 +329,6 @@ def _reach(
     usual_growth = weights(stories.GROWTH_MEDIAN, brand.SENTIMENTS)[sentiment]
     calmed = answered & (sentiment == brand.SENTIMENTS.index("negative"))
     growth = np.where(calmed, answered_growth, usual_growth)
-    growth = growth * rng.lognormal(0.0, stories.GROWTH_SPREAD, n)
+    growth = spread * growth * rng.lognormal(0.0, stories.GROWTH_SPREAD, n)
     seven_days = np.maximum(np.round(first_day * (1.0 + growth)), first_day)
     return first_day.astype(np.int64), seven_days.astype(np.int64)

@@ -13,6 +13,7 @@ moves net sentiment by roughly 35 to 40 points.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
@@ -22,6 +23,29 @@ from brakes.data.brand import BRAND
 
 SENTIMENT_CUT = 0.9
 """Half-width of the neutral band of the latent mood."""
+
+
+@dataclass(frozen=True)
+class World:
+    """How far one seed's history strays from the designed one.
+
+    The published seed tells the stories exactly as designed below. Any other
+    seed, such as a workshop's, draws its own world within :data:`VOLUME_RANGE`
+    and :data:`SPREAD_RANGE`, so that even the numbers that average out over
+    thousands of rows (how many mentions there are, a median over all of them)
+    differ from the published solutions' while every story still holds.
+    """
+
+    volume: float = 1.0
+    """Multiplies how many mentions and support conversations there are, and the market's size."""
+    spread: float = 1.0
+    """Multiplies how much every mention's reach grows over its first week (story 3)."""
+
+
+DESIGNED = World()
+"""The published seed's world: every number in this module as written."""
+VOLUME_RANGE = (0.94, 1.06)
+SPREAD_RANGE = (0.88, 1.12)
 
 # ---------------------------------------------------------------------------
 # Story 1 (control): the conversation happens where the brand does not speak,
