@@ -396,3 +396,14 @@ def test_small_multiples_one_panel_per_column_with_targets(
         small_multiples(kpis["followers"])
     assert small_multiples(...) is None
     assert "nothing to draw yet" in capsys.readouterr().out
+
+
+def test_a_two_column_dashboard_is_as_wide_as_every_other_chart() -> None:
+    """On the page its text then shows at the size of the other charts' text."""
+    months = pd.period_range("2025-01", periods=6, freq="M", name="month")
+    kpis = pd.DataFrame(
+        {"followers": range(6), "net_sentiment": range(6), "reach": range(6)}, months
+    )
+    chart = line_over_time(kpis["followers"])
+    dashboard = small_multiples(kpis, columns=2)
+    assert dashboard.get_size_inches()[0] == pytest.approx(chart.figure.get_size_inches()[0])

@@ -79,6 +79,10 @@ UNITS = {
     "_days": "days",
 }
 
+#: One panel of a dashboard (``small_multiples``), in inches: two side by side are as wide as
+#: every other chart of the course, so on the page their text shows at the same size.
+PANEL_SIZE = (STYLE["figure.figsize"][0] / 2, 3.0)
+
 #: Alt texts list the values of at most this many bars, points or lines; beyond, a summary.
 ALT_MAX_ITEMS = 12
 
@@ -973,7 +977,8 @@ def small_multiples(
         raise _fail(helper, f"columns must be 1 or more, not {columns}")
     rows = -(-len(names) // columns)
     use_course_style()
-    fig, grid = plt.subplots(rows, columns, figsize=(4.4 * columns, 3.3 * rows), squeeze=False)
+    width, height = PANEL_SIZE
+    fig, grid = plt.subplots(rows, columns, figsize=(width * columns, height * rows), squeeze=False)
     panels = list(grid.flat)
     for name, ax in zip(names, panels, strict=False):
         line_over_time(

@@ -4,8 +4,9 @@ Besides the course's own directives, it makes the site light, accessible and
 usable offline: the notebook kit to download (``notebook_kit``), icons without
 Font Awesome's script (``icons``), fixes for MyST's HTML (``a11y``), a zip of
 the whole site (``offline``), the theme's stylesheets trimmed to the rules the
-pages use (``trim_css``) and optional launch buttons (``launch``). It keeps
-builds fast: notebooks run side by side before Sphinx reads them
+pages use (``trim_css``), the figures' PNGs re-encoded with a palette
+(``shrink_png``) and optional launch buttons (``launch``). It keeps builds
+fast: notebooks run side by side before Sphinx reads them
 (``execution``), templates stay compiled between builds (``template_cache``),
 and a rebuild redoes no zip, icon or stylesheet whose inputs did not change.
 The theme's templates are overridden in ``_templates/`` at the repository root.
@@ -32,6 +33,7 @@ from brakes.sphinxext import (
     notebook_kit,
     offline,
     quiz,
+    shrink_png,
     template_cache,
     trim_css,
 )
@@ -69,5 +71,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     execution.setup(app)
     template_cache.setup(app)
     trim_css.setup(app)
+    shrink_png.setup(app)
     offline.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
