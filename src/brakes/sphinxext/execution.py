@@ -12,10 +12,17 @@ there, exactly as on a rebuild.
 A notebook that fails here is not cached, so MyST-NB runs it again when it
 reads it and reports the error with its traceback as it always did
 (``nb_execution_raise_on_error``): the build fails as it did before, only later.
+
+jupyter-cache knows a notebook by its code cells alone, and Sphinx re-reads a
+page only when its file changes; but a solution notebook's outputs also come
+from the course's package (the data, the checks, the plots). So the digest of
+that code is kept beside the cache and in each edition's environment: when it
+changes, the cache is emptied and every executed notebook is read and run again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from pathlib import Path, PurePosixPath
@@ -28,6 +35,10 @@ LOGGER = sphinx_logging.getLogger(__name__)
 
 #: Run in parallel only from this many notebooks: one runs as fast through MyST-NB itself.
 MIN_NOTEBOOKS = 2
+#: The package whose code a notebook runs; the build's own extension is left out.
+PACKAGE = Path(__file__).resolve().parents[1]
+#: Beside the notebook cache: the digest of the code its outputs were made with.
+CODE_STAMP = "brakes-code.sha256"
 
 
 def notebooks_to_run(app: Sphinx, docnames: list[str]) -> list[Path]:
@@ -43,6 +54,50 @@ def notebooks_to_run(app: Sphinx, docnames: list[str]) -> list[Path]:
             continue
         found.append(path)
     return found
+
+
+def code_digest(package: Path = PACKAGE) -> str:
+    """A SHA-256 over the names and bytes of the package's modules, but the Sphinx extension's."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if relative.parts[0] == "sphinxext":
+            continue
+        digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _empty_a_stale_cache(cache_path: Path, digest: str) -> None:
+    """Empty the notebook cache when its outputs were made with other code (or unknown code)."""
+    stamp = cache_path / CODE_STAMP
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
+        return
+    if cache_path.is_dir():
+        from jupyter_cache import get_cache
+
+        cache = get_cache(cache_path)
+        if cache.list_cache_records():
+            LOGGER.info("the course's code changed: emptying the notebook cache")
+            cache.clear_cache()
+    cache_path.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest, encoding="utf-8")
+
+
+def _reread_when_code_changed(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """The executed notebooks to read again because the package's code changed since last time."""
+    config = env.mystnb_config
+    if config.execution_mode != "cache":
+        return []
+    digest = code_digest()
+    _empty_a_stale_cache(Path(config.execution_cache_path), digest)
+    previous = getattr(env, "brakes_code_digest", None)
+    env.brakes_code_digest = digest
+    if previous is None or previous == digest:
+        return []  # a first build reads every page anyway
+    unread = sorted(env.found_docs - added - changed - removed)
+    return [app.env.path2doc(str(path)) for path in notebooks_to_run(app, unread)]
 
 
 def cores() -> int:
@@ -81,5 +136,6 @@ def _run_uncached(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> No
 
 
 def setup(app: Sphinx) -> None:
-    """Run the outdated notebooks just before Sphinx reads the documents."""
+    """Re-read notebooks whose code changed; run the outdated ones before Sphinx reads them."""
+    app.connect("env-get-outdated", _reread_when_code_changed)
     app.connect("env-before-read-docs", _run_uncached)
