@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from brakes.data.brand import SENTIMENTS
+from brakes.exercises.chapters._reference import crosstab
 from brakes.exercises.checkers import FrameCheck, Number, Order, Prediction, SeriesCheck
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 from brakes.exercises.registry import register
@@ -35,7 +36,7 @@ def _mean_reach(load: Load) -> pd.Series:
 
 def _sentiment_mix(load: Load, normalize: str | bool = "index") -> pd.DataFrame:
     mentions = _mentions(load)
-    return pd.crosstab(mentions["product_line"], mentions["sentiment"], normalize=normalize) * 100
+    return crosstab(mentions["product_line"], mentions["sentiment"], normalize=normalize) * 100
 
 
 register(
@@ -348,7 +349,7 @@ register(
             WrongAnswer(
                 "sentiments in the rows",
                 lambda load: (
-                    pd.crosstab(
+                    crosstab(
                         _mentions(load)["sentiment"],
                         _mentions(load)["product_line"],
                         normalize="columns",

@@ -20,6 +20,7 @@ import pandas as pd
 
 from brakes.data.brand import ANSWER_TYPES, NO_VOICE_CHANNELS
 from brakes.exercises.chapters._cells import FIRST_HINT_PREDICT, interpret
+from brakes.exercises.chapters._reference import crosstab
 from brakes.exercises.checkers import (
     Choice,
     FrameCheck,
@@ -94,7 +95,7 @@ def _no_voice_share(load: Load) -> float:
 
 def _sentiment_counts(load: Load) -> pd.DataFrame:
     mentions = _mentions(load)
-    return pd.crosstab(mentions["channel"], mentions["sentiment"])
+    return crosstab(mentions["channel"], mentions["sentiment"])
 
 
 def _net_sentiment(load: Load, first: str = "positive", second: str = "negative") -> pd.Series:
@@ -613,7 +614,7 @@ def _bought_again_gap(load: Load) -> float:
 
 def _answer_mix(load: Load, normalize: str | bool = "index") -> pd.DataFrame:
     support = _support(load)
-    mix = pd.crosstab(support["handled_by"], support["answer_type"], normalize=normalize)
+    mix = crosstab(support["handled_by"], support["answer_type"], normalize=normalize)
     return mix * 100 if normalize else mix
 
 

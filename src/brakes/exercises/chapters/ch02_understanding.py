@@ -23,6 +23,7 @@ import pandas as pd
 
 from brakes.data.brand import ATTITUDES, SURVEY_PLATFORMS, TOPICS
 from brakes.exercises.chapters._cells import FIRST_HINT_PREDICT, interpret
+from brakes.exercises.chapters._reference import crosstab, remembered
 from brakes.exercises.checkers import (
     Choice,
     FrameCheck,
@@ -187,7 +188,7 @@ def _posts_vs_audience(load: Load) -> pd.DataFrame:
 
 def _topic_mix(load: Load, normalize: str | bool = "index") -> pd.DataFrame:
     mentions = load("mentions")
-    mix = pd.crosstab(mentions["channel"], mentions["topic"], normalize=normalize)
+    mix = crosstab(mentions["channel"], mentions["topic"], normalize=normalize)
     return mix * 100 if normalize else mix
 
 
@@ -197,7 +198,7 @@ def _people(load: Load) -> pd.DataFrame:
 
 def _attitude_mix(load: Load, normalize: str | bool = "index") -> pd.DataFrame:
     people = _people(load)
-    mix = pd.crosstab(people["department"], people["attitude"], normalize=normalize)
+    mix = crosstab(people["department"], people["attitude"], normalize=normalize)
     return mix * 100 if normalize else mix
 
 
@@ -611,7 +612,7 @@ register(
             ),
             WrongAnswer(
                 "counts of rows",
-                lambda load: pd.crosstab(load("staff")["department"], load("staff")["attitude"]),
+                lambda load: crosstab(load("staff")["department"], load("staff")["attitude"]),
                 feedback=(
                     "Those are counts, and from `staff`, which has one row per employee and "
                     "platform, so each person is counted nine times. Use `people` and "
@@ -812,20 +813,23 @@ register(
 # ---------------------------------------------------------------------------
 
 
-def _weeks(load: Load) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The Tourbillon's mentions (with their week) and its weekly sales, as the set-up makes."""
+@remembered("mentions")
+def _tourbillon_talk(load: Load) -> pd.DataFrame:
+    """The Tourbillon's mentions, with their week, as the set-up makes them."""
     mentions = load("mentions")
     mentions["week"] = mentions["published_at"].dt.to_period("W").dt.start_time
+    return mentions[mentions["product_line"] == "Tourbillon"]
+
+
+def _tourbillon_sales(load: Load) -> pd.DataFrame:
+    """The Tourbillon's weekly sales, as the set-up makes them."""
     sales = load("sales")
-    return (
-        mentions[mentions["product_line"] == "Tourbillon"],
-        sales[sales["product_line"] == "Tourbillon"],
-    )
+    return sales[sales["product_line"] == "Tourbillon"]
 
 
 def _weekly_net_sentiment(talk: pd.DataFrame, first: str = "positive") -> pd.Series:
     second = "negative" if first == "positive" else "positive"
-    counts = pd.crosstab(talk["week"], talk["sentiment"])
+    counts = crosstab(talk["week"], talk["sentiment"])
     return (counts[first] - counts[second]) / counts.sum(axis=1) * 100
 
 
@@ -856,12 +860,13 @@ def _weekly_share(load: Load, column: str = "units") -> pd.Series:
 
 
 def _weekly_net(load: Load) -> pd.Series:
-    return _weekly_net_sentiment(_weeks(load)[0])
+    return _weekly_net_sentiment(_tourbillon_talk(load))
 
 
+@remembered("mentions")
 def _weekly_pair(load: Load) -> pd.DataFrame:
     """The Tourbillon's weekly net sentiment everywhere and on the brand's watched accounts."""
-    talk = _weeks(load)[0]
+    talk = _tourbillon_talk(load)
     return pd.DataFrame(
         {
             "everywhere": _weekly_net_sentiment(talk),
@@ -875,6 +880,7 @@ def _net_average(load: Load, how: str = "mean", dropna: bool = True) -> pd.DataF
     return smoothed.dropna() if dropna else smoothed
 
 
+@remembered("mentions", "sales")
 def _signals(load: Load) -> pd.DataFrame:
     """The three 4-week averages the second notebook's set-up cell builds."""
     weekly = _weekly_pair(load)
@@ -999,7 +1005,7 @@ register(
         wrong_answers=(
             WrongAnswer(
                 "units, not a share",
-                lambda load: _weeks(load)[1].groupby("week")["units"].sum(),
+                lambda load: _tourbillon_sales(load).groupby("week")["units"].sum(),
                 feedback=(
                     "Those are the Tourbillon's units, which rise and fall with the season for "
                     "every line. Divide them by all the units sold the same week, times 100."
@@ -1047,7 +1053,7 @@ register(
         wrong_answers=(
             WrongAnswer(
                 "negative minus positive",
-                lambda load: _weekly_net_sentiment(_weeks(load)[0], first="negative"),
+                lambda load: _weekly_net_sentiment(_tourbillon_talk(load), first="negative"),
                 feedback=(
                     "Your values have the opposite sign: net sentiment is positive minus "
                     "negative, so a week with more praise than complaints is above zero."

@@ -21,6 +21,7 @@ import pandas as pd
 
 from brakes.data.brand import BRAND, COMPANIES
 from brakes.exercises.chapters._cells import FIRST_HINT_PREDICT, interpret
+from brakes.exercises.chapters._reference import crosstab, remembered
 from brakes.exercises.chapters.ch01_control import SIMULATED
 from brakes.exercises.checkers import (
     Choice,
@@ -169,11 +170,10 @@ def _links(load: Load) -> pd.Series:
 
 def _share_of_voice(load: Load, normalize: str | bool = "index") -> pd.DataFrame:
     competitors = load("competitors")
-    table = pd.crosstab(
+    table = crosstab(
         competitors["month"],
         competitors["company"],
         values=competitors["mentions"],
-        aggfunc="sum",
         normalize=normalize,
     )
     return table * 100 if normalize else table
@@ -579,7 +579,7 @@ register(
             WrongAnswer(
                 "counted rows, not mentions",
                 lambda load: (
-                    pd.crosstab(
+                    crosstab(
                         load("competitors")["month"],
                         load("competitors")["company"],
                         normalize="index",
@@ -910,13 +910,15 @@ def _engagement_by_month(load: Load, base: str = "reach", monthly: str = "period
     return totals["engagements"] / totals[base] * 100
 
 
+@remembered("mentions")
 def _net_sentiment_by_month(load: Load, first: str = "positive") -> pd.Series:
     mentions = load("mentions")
-    counts = pd.crosstab(mentions["published_at"].dt.to_period("M"), mentions["sentiment"])
+    counts = crosstab(mentions["published_at"].dt.to_period("M"), mentions["sentiment"])
     second = "negative" if first == "positive" else "positive"
     return (counts[first] - counts[second]) / counts.sum(axis=1) * 100
 
 
+@remembered("support")
 def _service_by_month(load: Load, speed: str = "median") -> pd.DataFrame:
     support = load("support")
     table = support.groupby(support["opened_at"].dt.to_period("M")).agg(
@@ -933,15 +935,15 @@ def _report_measures(load: Load) -> tuple[pd.Series, pd.Series]:
     month_ends = page[page["date"].dt.is_month_end]
     followers = month_ends.groupby(month_ends["date"].dt.to_period("M"))["followers"].sum()
     competitors = load("competitors")
-    mentions = pd.crosstab(
+    mentions = crosstab(
         competitors["month"].dt.to_period("M"),
         competitors["company"],
         values=competitors["mentions"],
-        aggfunc="sum",
     )
     return followers, mentions[BRAND] / mentions.sum(axis=1) * 100
 
 
+@remembered("page_daily", "competitors", "mentions", "support")
 def _dashboard(load: Load, speed: str = "median") -> pd.DataFrame:
     followers, share_of_voice = _report_measures(load)
     service = _service_by_month(load, speed)
