@@ -407,7 +407,8 @@ def test_a_worker_that_hangs_is_killed_with_all_it_started(
     notebook = tmp_path / "n.ipynb"
     nbformat.write(new_notebook(metadata=PYTHON), notebook)
     submission = Submission(notebook, "n.ipynb", "n", sha256_of(notebook))
-    run = Runner(locate(kit).data, GradeOptions(jobs=1, timeout=1.5)).run(submission)
+    with Runner(locate(kit).data, GradeOptions(jobs=1, timeout=1.5)) as grader:
+        run = grader.run(submission)
     assert run.status is RunStatus.TIMEOUT and "was killed" in run.reason
     with contextlib.suppress(psutil.NoSuchProcess):  # gone, or dead and awaiting its reaper
         assert psutil.Process(int(pid_file.read_text())).status() == psutil.STATUS_ZOMBIE
@@ -418,5 +419,6 @@ def test_a_file_too_big_to_be_a_notebook_is_not_copied(kit: Path, tmp_path: Path
     with huge.open("wb") as stream:
         stream.truncate(MAX_NOTEBOOK_BYTES + 1)  # sparse: no disk used
     submission = Submission(huge, "huge.ipynb", "huge", "0" * 64)
-    run = Runner(locate(kit).data, GradeOptions(jobs=1)).run(submission)
+    with Runner(locate(kit).data, GradeOptions(jobs=1)) as grader:
+        run = grader.run(submission)
     assert run.status is RunStatus.INVALID and "is not graded" in run.reason

@@ -145,7 +145,8 @@ def grade(
     given = given_notebooks(found)
     submissions = find_submissions(submissions_dir)
     out = prepare_output_dir(Path(out), force=options.force)
-    runs = run_all(Runner(found.data, options), submissions, options.jobs, progress)
+    with Runner(found.data, options) as runner:
+        runs = run_all(runner, submissions, options.jobs, progress)
     results = tuple(graded(s, r, given) for s, r in zip(submissions, runs, strict=True))
     changed = tuple(changed_since(submissions))
     summaries = summarise(results)

@@ -1,14 +1,18 @@
-"""Run one submission in its own scratch folder and process, and always come back with a result.
+"""Run one submission in its own scratch folder and kernel, and always come back with a result.
 
 Each notebook is copied into a fresh temporary folder laid out like a workshop
 kit (``notebooks/notebook.ipynb`` beside ``data/``, a copy of the kit's tables,
 so a notebook that deletes or rewrites files harms only its own copies), and
-run by :mod:`brakes.grading.worker` in a process of its own session. The
-kernel's environment is small and explicit (:func:`kernel_env`): the trainer's
-variables are not passed on, ``HOME`` and ``TMPDIR`` point into the scratch
-folder, ``BRAKES_DATA_DIR`` at the copied tables. If the worker overruns the
-time limit by :data:`~brakes.grading.options.GRACE_S`, it and every process it
-started are killed. The original file is only ever read.
+run by a warm :mod:`brakes.grading.worker` process of its own session, which
+starts a new kernel for it. Workers are kept between notebooks, since
+importing nbclient costs more CPU than running a course notebook's kernel
+(:class:`Worker`). The kernel's environment is small and explicit
+(:func:`kernel_env`): the trainer's variables are not passed on, ``HOME`` and
+``TMPDIR`` point into the scratch folder, ``BRAKES_DATA_DIR`` at the copied
+tables. If a worker overruns the time limit by
+:data:`~brakes.grading.options.GRACE_S`, or stops or garbles its answer, it
+and every process it started are killed, and it takes no other notebook. The
+original file is only ever read.
 
 This is not a sandbox: the notebook runs as the trainer's user. Grade work
 you do not trust in a container or a throwaway account.
@@ -19,8 +23,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import selectors
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -30,11 +34,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import psutil
-
 from brakes.exercises.outcomes import OUTCOME_MIME
 from brakes.grading.kit import table_files
 from brakes.grading.options import GRACE_S, MAX_NOTEBOOK_BYTES, GradeOptions
+from brakes.grading.processes import kill_family
 from brakes.grading.status import RunStatus
 from brakes.grading.submissions import Submission
 from brakes.grading.worker import Job, Result
@@ -54,6 +57,8 @@ KERNEL_SETTINGS = {
 NOTEBOOK_NAME = "notebook.ipynb"
 #: How the worker is started, after the interpreter's path.
 WORKER = ("-m", "brakes.grading.worker")
+#: Seconds an idle worker has to end once its stdin is closed, before it is killed.
+STOP_WAIT_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -122,38 +127,131 @@ class Run:
 
 def kill_tree(process: subprocess.Popen[bytes]) -> None:
     """Kill a worker, everything it started, and their process groups (a kernel has its own)."""
-    try:
-        family = psutil.Process(process.pid).children(recursive=True)
-    except psutil.NoSuchProcess:
-        family = []
-    groups = {process.pid}
-    for child in family:
+    if process.returncode is None:  # once reaped, its pid may belong to another process
+        kill_family(process.pid, group=process.pid)  # a session leader: its group is its pid
+
+
+class Worker:
+    """A warm worker process: imports nbclient once, then runs one job after another.
+
+    Jobs go in on its stdin and answers come back on its stdout, one JSON line
+    each. It runs in a session of its own; a worker that misbehaves (no answer
+    in time, dies, garbles its answer) is killed with all it started and never
+    given another job.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        handle, errors = tempfile.mkstemp(prefix="worker-", suffix=".stderr", dir=folder)
+        self.errors = Path(errors)  # its stderr, quoted if it crashes
+        self._errors_start = 0
+        with os.fdopen(handle, "wb") as stderr:
+            self.process = subprocess.Popen(
+                [sys.executable, *WORKER],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                cwd=folder,
+                # Kernels' connection files go here too, removed with it whatever happens.
+                env=dict(os.environ, JUPYTER_RUNTIME_DIR=str(folder), TMPDIR=str(folder)),
+                start_new_session=True,
+            )
+
+    def ask(self, job: Job, limit: float) -> Result | None:
+        """Send a job and read its answer; None when there is none within ``limit`` seconds.
+
+        Without an answer, the worker is killed (and reaped) before this returns.
+        """
+        deadline = time.monotonic() + limit
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self._errors_start = self.errors.stat().st_size  # what it writes for this job only
         try:
-            groups.add(os.getpgid(child.pid))
-        except ProcessLookupError:
-            continue
-    groups.discard(os.getpgrp())  # never the grader's own group
-    for group in groups:
+            self.process.stdin.write(json.dumps(asdict(job)).encode() + b"\n")
+            self.process.stdin.flush()
+        except OSError:  # it has stopped already: say how below
+            return self._read(b"")
+        answer = bytearray()
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.process.stdout, selectors.EVENT_READ)
+            while b"\n" not in answer:
+                if not selector.select(max(0.0, deadline - time.monotonic())):
+                    self.kill()
+                    return None
+                chunk = os.read(self.process.stdout.fileno(), 1 << 16)
+                if not chunk:
+                    break
+                answer += chunk
+        return self._read(bytes(answer))
+
+    def _read(self, answer: bytes) -> Result:
+        """The worker's JSON answer, or a crash that quotes the last line it wrote on stderr."""
         try:
-            os.killpg(group, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            continue
-    for child in family:
+            data = json.loads(answer)
+            data["status"] = RunStatus(data["status"])
+            return Result(**data)
+        except (ValueError, TypeError, KeyError):
+            self.kill()
+            with self.errors.open("rb") as stream:
+                stream.seek(self._errors_start)
+                lines = stream.read().decode("utf-8", "replace").strip().splitlines()
+            last = lines[-1][:200] if lines else "no message"
+            return Result(
+                RunStatus.CRASHED,
+                f"the grader's runner for this notebook stopped "
+                f"(exit code {self.process.returncode}: {last})",
+            )
+
+    @property
+    def alive(self) -> bool:
+        """Whether it may take another job."""
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        """Kill it with everything it started, and reap it."""
+        kill_tree(self.process)
+        self.process.wait()
+        self._close_pipes()
+
+    def stop(self) -> None:
+        """Let an idle worker end by closing its stdin; kill it if it does not."""
+        assert self.process.stdin is not None
+        with contextlib.suppress(OSError):
+            self.process.stdin.close()
         try:
-            child.kill()
-        except psutil.NoSuchProcess:
-            continue
+            self.process.wait(timeout=STOP_WAIT_S)
+        except subprocess.TimeoutExpired:
+            kill_tree(self.process)
+            self.process.wait()
+        self._close_pipes()
+
+    def _close_pipes(self) -> None:
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
 
 
 class Runner:
-    """Runs submissions one call at a time (from many threads), and can stop them all."""
+    """Runs submissions one call at a time (from many threads) on warm workers; can stop them all.
+
+    Each call takes an idle worker, or starts one, so there are never more
+    workers than calls running at once. Use it as a context manager, or call
+    :meth:`close`, to let the idle workers end.
+    """
 
     def __init__(self, data_dir: Path, options: GradeOptions) -> None:
         self.data_dir = data_dir
         self.options = options
-        self._live: set[subprocess.Popen[bytes]] = set()
+        self._folder = Path(tempfile.mkdtemp(prefix="brakes-workers-"))
+        self._idle: list[Worker] = []
+        self._busy: set[Worker] = set()
         self._lock = threading.Lock()
         self._stopped = False
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def run(self, submission: Submission) -> Run:
         """Run one submission; whatever the notebook does, return how it went."""
@@ -176,7 +274,7 @@ class Runner:
                 output_cap=self.options.output_cap,
                 record_mime=OUTCOME_MIME,
             )
-            result = self._work(job, scratch)
+            result = self._work(job)
         finally:
             # A notebook may have made its files undeletable; what is left is only a temp folder.
             shutil.rmtree(scratch.root, ignore_errors=True)
@@ -197,62 +295,57 @@ class Runner:
             )
         return None
 
-    def _work(self, job: Job, scratch: Scratch) -> Result:
-        """Start the worker, wait for it within the limit plus grace, read its answer."""
-        env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(scratch.root / "runtime"))
-        with self._lock:
-            if self._stopped:
-                return Result(RunStatus.CRASHED, "grading was interrupted before this notebook ran")
-            process = subprocess.Popen(
-                [sys.executable, *WORKER],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                cwd=scratch.root,
-                env=env,
-                start_new_session=True,
-            )
-            self._live.add(process)
+    def _work(self, job: Job) -> Result:
+        """Give the job to a worker, wait for it within the limit plus grace, read its answer."""
+        worker = self._take()
+        if worker is None:
+            return Result(RunStatus.CRASHED, "grading was interrupted before this notebook ran")
         limit = job.timeout + GRACE_S
         try:
-            out, err = process.communicate(json.dumps(asdict(job)).encode(), timeout=limit)
-        except subprocess.TimeoutExpired:
-            kill_tree(process)
-            # Something that escaped the kill may still hold the pipes: do not wait on it.
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                process.communicate(timeout=5)
-            process.wait()
+            result = worker.ask(job, limit)
+        finally:
+            self._give_back(worker)
+        if result is None:
             return Result(
                 RunStatus.TIMEOUT,
                 f"stopped at the time limit of {job.timeout:g} s (the run did not end within "
                 f"{limit:g} s and was killed)",
             )
-        finally:
-            with self._lock:
-                self._live.discard(process)
-                if process.returncode is None:  # once reaped, its pid may belong to another
-                    kill_tree(process)
-        return _read_result(process.returncode, out, err)
+        return result
+
+    def _take(self) -> Worker | None:
+        """An idle worker, or a new one; None once grading was stopped."""
+        with self._lock:
+            if self._stopped:
+                return None
+            worker = self._idle.pop() if self._idle else Worker(self._folder)
+            self._busy.add(worker)
+            return worker
+
+    def _give_back(self, worker: Worker) -> None:
+        """Keep a worker that answered for the next job; kill one that did not."""
+        with self._lock:
+            self._busy.discard(worker)
+            keep = not self._stopped and worker.alive
+            if keep:
+                self._idle.append(worker)
+        if not keep:
+            worker.kill()
 
     def stop_all(self) -> None:
-        """Kill every running worker and refuse new ones (the trainer pressed Ctrl-C)."""
+        """Kill every worker and refuse new jobs (the trainer pressed Ctrl-C)."""
         with self._lock:
             self._stopped = True
-            for process in self._live:
-                if process.returncode is None:
-                    kill_tree(process)
+            workers = [*self._idle, *self._busy]
+            self._idle.clear()
+            for worker in workers:
+                kill_tree(worker.process)
 
-
-def _read_result(returncode: int, out: bytes, err: bytes) -> Result:
-    """The worker's JSON answer, or a crash that quotes the last line it wrote on stderr."""
-    try:
-        data = json.loads(out)
-        data["status"] = RunStatus(data["status"])
-        return Result(**data)
-    except (ValueError, TypeError, KeyError):
-        lines = err.decode("utf-8", "replace").strip().splitlines()
-        last = lines[-1][:200] if lines else "no message"
-        return Result(
-            RunStatus.CRASHED,
-            f"the grader's runner for this notebook stopped (exit code {returncode}: {last})",
-        )
+    def close(self) -> None:
+        """Let the idle workers end and remove their folder (every call has returned)."""
+        with self._lock:
+            self._stopped = True
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.stop()
+        shutil.rmtree(self._folder, ignore_errors=True)

@@ -1,13 +1,16 @@
-"""Run one notebook in a kernel under limits; print what grading needs as one JSON object.
+"""Run notebooks in kernels under limits; answer with what grading needs, one JSON line each.
 
-``python -m brakes.grading.worker`` reads a :class:`Job` as JSON on stdin. The
-runner (:mod:`brakes.grading.runner`) starts it in its own process and
-session, so a notebook that hangs, crashes or floods its output costs this
-process, never the batch. The kernel starts under the memory limit
-(:mod:`brakes.grading.kernel`), in the scratch folder, with its stdout and
+``python -m brakes.grading.worker`` reads :class:`Job` objects on stdin, one
+JSON line each, and answers each with one line on stdout, until stdin closes:
+a worker stays warm, importing nbclient once for many notebooks. The runner
+(:mod:`brakes.grading.runner`) starts it in its own process and session, so a
+notebook that hangs, crashes or floods its output costs this process, never
+the batch. Each notebook gets a new kernel, started under the memory limit
+(:mod:`brakes.grading.kernel`), in its scratch folder, with its stdout and
 stderr going nowhere. Every cell runs, even after one raises (Jupyter's "Run
 All" would stop there; here the later exercises still count). At the time
-limit the kernel's whole process group is killed. Only what grading reads is kept: the check
+limit the kernel's whole process group is killed; when the notebook ends, so
+is every process it started. Only what grading reads is kept: the check
 records (at most ``output_cap`` bytes) and each failing cell's error name and
 message. Printed output is counted and dropped.
 """
@@ -36,6 +39,7 @@ from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 from traitlets import Instance
 
+from brakes.grading.processes import kill_family
 from brakes.grading.status import RunStatus
 
 #: How many characters of an error's message are kept.
@@ -187,8 +191,13 @@ class _GradingKernels(KernelSpecManager):
 
 
 def kernel_spec(memory_mb: int) -> KernelSpec:
-    """The grader's own interpreter, through :mod:`brakes.grading.kernel`."""
-    argv = [sys.executable, "-m", "brakes.grading.kernel", str(memory_mb), "-f"]
+    """The grader's own interpreter, through :mod:`brakes.grading.kernel`.
+
+    Its IPython history stays in memory, as nbclient keeps it for an IPython
+    kernel: no SQLite file is written in a scratch home that is thrown away.
+    """
+    argv = [sys.executable, "-m", "brakes.grading.kernel", str(memory_mb)]
+    argv += ["--HistoryManager.hist_file=:memory:", "-f"]
     return KernelSpec(
         argv=[*argv, "{connection_file}"], display_name="Python 3 (grading)", language="python"
     )
@@ -313,7 +322,10 @@ async def _execute(nb: NotebookNode, job: Job, client: _GradingClient, run: _Run
         watchdog.cancel()
         run.cell = client.current_cell
         run.exit_code = process.poll() if process is not None else None
-        _kill_group(pgid)
+        if process is not None and process.returncode is None:  # not reaped: the pid is its own
+            kill_family(process.pid, pgid)  # with what it started in sessions of their own
+        else:
+            _kill_group(pgid)
         if process is not None:
             process.wait()
         if client.kc is not None:
@@ -419,10 +431,17 @@ def conclude(nb: NotebookNode, job: Job, run: _Run, errors: list[dict[str, Any]]
 
 
 def main() -> None:
-    """Read the job on stdin, write the result on stdout."""
-    job = Job(**json.loads(sys.stdin.read()))
-    result = run(job)
-    sys.stdout.write(json.dumps(asdict(result), default=str))
+    """Answer each job read on stdin with its result on stdout, until stdin closes.
+
+    The answers go out on a copy of stdout taken first; stdout itself then
+    points at stderr, so nothing a library prints can garble an answer.
+    """
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    for line in sys.stdin:
+        result = run(Job(**json.loads(line)))
+        answers.write(json.dumps(asdict(result), default=str) + "\n")
+        answers.flush()
 
 
 if __name__ == "__main__":
