@@ -78,7 +78,9 @@ def test_a_code_change_rereads_the_executed_notebooks(
     assert env.brakes_code_digest == "new"
     assert execution._reread_when_code_changed(app, env, set(), set(), set()) == []
     app, env = fake_build(tmp_path, previous=None)  # a first build reads everything anyway
-    assert execution._reread_when_code_changed(app, env, set(), set(), set()) == []
+    assert execution._reread_when_code_changed(app, env, set(env.found_docs), set(), set()) == []
+    app, env = fake_build(tmp_path, previous=None)  # an environment older than the digest
+    assert execution._reread_when_code_changed(app, env, set(), set(), set()) == ["solutions/a"]
     app, env = fake_build(tmp_path, previous="old")
     changed = {"solutions/a"}  # already read again: not returned twice
     assert execution._reread_when_code_changed(app, env, set(), changed, set()) == []

@@ -94,8 +94,10 @@ def _reread_when_code_changed(
     _empty_a_stale_cache(Path(config.execution_cache_path), digest)
     previous = getattr(env, "brakes_code_digest", None)
     env.brakes_code_digest = digest
-    if previous is None or previous == digest:
-        return []  # a first build reads every page anyway
+    if previous == digest:
+        return []
+    # Unknown code (None) too: an environment from before this check. A first build reads
+    # every page anyway, so nothing is left unread then.
     unread = sorted(env.found_docs - added - changed - removed)
     return [app.env.path2doc(str(path)) for path in notebooks_to_run(app, unread)]
 
