@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_workshop(args: argparse.Namespace) -> int:
-    from brakes.kit.workshop import build_workshop, zip_name
+    from brakes.kit.workshop import build_workshop, shared_answers_line, zip_name
     from brakes.outdir import prepare_output_dir
 
     if args.seed == COURSE.default_seed:
@@ -140,11 +140,13 @@ def _run_workshop(args: argparse.Namespace) -> int:
     for part in ("participants", "trainer", zip_name(args.seed)):
         if (out / part).exists():
             raise BrakesError(f"{out / part} exists already; choose an empty folder for --out")
-    folder = build_workshop(args.seed, out, make_zip=args.zip)
+    folder, shared = build_workshop(args.seed, out, make_zip=args.zip)
     print(f"participants' kit: {folder}")
     if args.zip:
         print(f"to hand out:       {out / zip_name(args.seed)}")
     print(f"for you only:      {out / 'trainer' / 'answer-sheet.md'}")
+    if shared:
+        print(shared_answers_line(shared, args.seed))
     return 0
 
 

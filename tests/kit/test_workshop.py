@@ -27,7 +27,7 @@ from brakes.exercises.outcomes import Status
 from brakes.exercises.registry import Registry, all_exercises
 from brakes.exercises.sealed import clear_forms, quotes, sealed_exercise
 from brakes.kit import wheel_name
-from brakes.kit.workshop import WORKSHOP_NAME, zip_name
+from brakes.kit.workshop import WORKSHOP_NAME, shared_answers, shared_answers_line, zip_name
 
 SEED = 2027
 JUDGED = (ExerciseKind.ANSWER, ExerciseKind.DECIDE)
@@ -117,6 +117,10 @@ def test_no_expected_value_appears_in_clear_in_the_kit(kit: Path) -> None:
 
 def test_sealed_checks_pass_the_kit_s_answers_and_reject_the_published_numbers(kit: Path) -> None:
     specs, salt = sealed(kit)
+    shared = shared_answers(all_exercises(), SEED)
+    assert len(shared) <= 2, f"too many published answers pass on seed {SEED}: {shared}"
+    sheet = (kit / "trainer" / "answer-sheet.md").read_text(encoding="utf-8")
+    assert not shared or shared_answers_line(shared, SEED) in sheet
     load = FolderSource(participants(kit) / "data").load
     published = SeedSource(COURSE.default_seed).load
     judged = differing = 0
@@ -130,7 +134,10 @@ def test_sealed_checks_pass_the_kit_s_answers_and_reject_the_published_numbers(k
         assert verdict_for(locked, ..., load).status is Status.NOT_ATTEMPTED, exercise.id
         old = exercise.expected(published)
         if verdict_for(exercise, old, load).correct:
-            continue  # the same on both seeds (a label the story fixes, a row count)
+            # A choice the story fixes, or a small number that falls the same on both seeds:
+            # the trainer is told which, on the answer sheet.
+            assert exercise.kind is ExerciseKind.DECIDE or exercise.id in shared, exercise.id
+            continue
         differing += 1
         verdict = verdict_for(locked, old, load)
         assert verdict.status is Status.INCORRECT, f"{exercise.id}: {verdict.message}"
@@ -165,6 +172,16 @@ def test_a_damaged_workshop_file_is_one_clear_line(
     monkeypatch.chdir(tmp_path)
     with pytest.raises(BrakesError, match="unzip the workshop kit again"):
         Registry().get("9.99")
+
+
+def test_against_itself_every_computed_answer_is_shared() -> None:
+    """The check that finds shared answers can find them: the published seed shares all."""
+    exercises = all_exercises()
+    answers = [e.id for e in exercises if e.kind is ExerciseKind.ANSWER]
+    assert len(answers) > 40
+    assert shared_answers(exercises, COURSE.default_seed) == answers
+    line = shared_answers_line(["2.23"], SEED)
+    assert "2.23" in line and f"seed {SEED}" in line and shared_answers_line([], SEED) == ""
 
 
 def test_the_published_seed_is_refused_and_nothing_is_overwritten(

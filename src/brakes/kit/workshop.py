@@ -34,7 +34,7 @@ from brakes.errors import BrakesError
 from brakes.exercises.answer_sheet import answer_rows
 from brakes.exercises.checkers.base import attempt
 from brakes.exercises.checking import verdict_for
-from brakes.exercises.model import Exercise
+from brakes.exercises.model import Exercise, ExerciseKind
 from brakes.exercises.registry import all_exercises
 from brakes.exercises.sealed import seal
 from brakes.kit import README, build_wheel, notebooks, requirements_text
@@ -84,14 +84,49 @@ def build_sealed_wheel(root: Path, out_dir: Path) -> Path:
         return build_wheel(staged, out_dir)
 
 
-def answer_sheet(exercises: list[Exercise], seed: int) -> str:
-    """The trainer's sheet: each exercise's expected result on ``seed``, in Markdown."""
+def shared_answers(exercises: list[Exercise], seed: int) -> list[str]:
+    """The computed answers whose published value also passes its check on ``seed``.
+
+    Seeds differ in every count and median, but a small whole number (a count
+    of weeks, say) can fall the same on two seeds. Choices are left out: the
+    stories fix their right option on every seed.
+    """
+    published, load = SeedSource(COURSE.default_seed).load, SeedSource(seed).load
+    shared = []
+    for exercise in exercises:
+        if exercise.kind is not ExerciseKind.ANSWER:
+            continue
+        value = attempt(lambda exercise=exercise: exercise.expected(published))
+        if value is not None and verdict_for(exercise, value, load).correct:
+            shared.append(exercise.id)
+    return shared
+
+
+def shared_answers_line(shared: list[str], seed: int) -> str:
+    """One sentence for the trainer about ``shared``, or an empty string when there is none."""
+    if not shared:
+        return ""
+    ids = ", ".join(shared)
+    return (
+        f"On seed {seed} the published answer to {ids} also passes its check (it falls the "
+        "same on both seeds); a learner copying it from the site would be told it is right. "
+        "Another seed changes that, if it matters to you."
+    )
+
+
+def answer_sheet(exercises: list[Exercise], seed: int, shared: list[str] | None = None) -> str:
+    """The trainer's sheet: each exercise's expected result on ``seed``, in Markdown.
+
+    ``shared`` names the answers whose published value also passes on this seed.
+    """
+    note = shared_answers_line(shared or [], seed)
     lines = [
         f"# Answer sheet: workshop on seed {seed}",
         "",
         "For the trainer only: do not hand this file out. Each exercise's expected result on",
         f"this kit's data (seed {seed}), computed by the exercises' own reference code.",
         "",
+        *([note, ""] if note else []),
         "| Exercise | Question | Expected result |",
         "| --- | --- | --- |",
     ]
@@ -103,11 +138,13 @@ def answer_sheet(exercises: list[Exercise], seed: int) -> str:
 
 def build_workshop(
     seed: int, out: Path, *, make_zip: bool = False, root: Path | None = None
-) -> Path:
-    """Write a session's kit for ``seed`` into ``out``; return the participants' folder.
+) -> tuple[Path, list[str]]:
+    """Write a session's kit for ``seed`` into ``out``.
 
-    ``out`` must be empty or new (the command checks it); ``make_zip`` also zips
-    the participants' folder into ``out``.
+    Returns the participants' folder and the answers whose published value
+    also passes on this seed (:func:`shared_answers`). ``out`` must be empty or
+    new (the command checks it); ``make_zip`` also zips the participants'
+    folder into ``out``.
     """
     root = root or COURSE.root
     exercises = all_exercises()
@@ -132,10 +169,12 @@ def build_workshop(
     shutil.copy2(README, folder / "README.md")
     trainer = out / "trainer"
     trainer.mkdir()
-    (trainer / "answer-sheet.md").write_text(answer_sheet(exercises, seed), encoding="utf-8")
+    shared = shared_answers(exercises, seed)
+    sheet = answer_sheet(exercises, seed, shared)
+    (trainer / "answer-sheet.md").write_text(sheet, encoding="utf-8")
     if make_zip:
         with zipfile.ZipFile(out / zip_name(seed), "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
                     archive.write(path, f"{WORKSHOP_NAME}/{path.relative_to(folder).as_posix()}")
-    return folder
+    return folder, shared
