@@ -13,7 +13,6 @@ when nothing it is made from has changed (:func:`inputs_digest`).
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from brakes import __version__
 from brakes.config import COURSE
+from brakes.digest import files_digest
 from brakes.errors import BrakesError
 
 #: The zip's file name, and the folder everything sits in once unzipped.
@@ -107,12 +107,7 @@ def _is_source(path: Path) -> bool:
 def inputs_digest(root: Path | None = None) -> str:
     """A SHA-256 over the names and bytes of everything the kit is made from."""
     root = root or COURSE.root
-    digest = hashlib.sha256()
-    for path in _sources(root):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return files_digest((path, path.relative_to(root).as_posix()) for path in _sources(root))
 
 
 def write_kit_files(archive: zipfile.ZipFile, top: str, wheel: Path) -> None:

@@ -22,7 +22,6 @@ changes, the cache is emptied and every executed notebook is read and run again.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from pathlib import Path, PurePosixPath
@@ -30,6 +29,8 @@ from pathlib import Path, PurePosixPath
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging as sphinx_logging
+
+from brakes.digest import files_digest
 
 LOGGER = sphinx_logging.getLogger(__name__)
 
@@ -58,13 +59,12 @@ def notebooks_to_run(app: Sphinx, docnames: list[str]) -> list[Path]:
 
 def code_digest(package: Path = PACKAGE) -> str:
     """A SHA-256 over the names and bytes of the package's modules, but the Sphinx extension's."""
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        relative = path.relative_to(package)
-        if relative.parts[0] == "sphinxext":
-            continue
-        digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    modules = sorted(package.rglob("*.py"))
+    return files_digest(
+        (path, path.relative_to(package).as_posix())
+        for path in modules
+        if path.relative_to(package).parts[0] != "sphinxext"
+    )
 
 
 def _empty_a_stale_cache(cache_path: Path, digest: str) -> None:

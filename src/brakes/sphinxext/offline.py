@@ -13,7 +13,6 @@ own state and compared first (:func:`build_zip`).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import zipfile
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from brakes.digest import files_digest
 from brakes.sphinxext.editions import edition
 
 LOGGER = logging.getLogger(__name__)
@@ -82,12 +82,7 @@ def write_zip(site: Path, target: Path) -> None:
 
 def site_digest(site: Path, target: Path) -> str:
     """A SHA-256 over the names and bytes of the files the zip would hold."""
-    digest = hashlib.sha256()
-    for path, relative in site_files(site, target):
-        digest.update(relative.encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return files_digest(site_files(site, target))
 
 
 def build_zip(site: Path, target: Path, stamp: Path) -> bool:

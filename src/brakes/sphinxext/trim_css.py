@@ -20,7 +20,6 @@ stylesheets and says so.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -32,6 +31,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from brakes.config import COURSE
+from brakes.digest import files_digest
 
 LOGGER = logging.getLogger(__name__)
 
@@ -119,11 +119,9 @@ def purgecss_version() -> str | None:
 
 def inputs_digest(site: Path, sheets: list[str], version: str) -> str:
     """A SHA-256 over everything the trimmed files depend on."""
-    digest = hashlib.sha256(json.dumps([version, SAFELIST_GREEDY, sheets]).encode())
-    for path in [site / sheet for sheet in sheets] + content_files(site):
-        digest.update(path.relative_to(site).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    settings = json.dumps([version, SAFELIST_GREEDY, sheets]).encode()
+    paths = [site / sheet for sheet in sheets] + content_files(site)
+    return files_digest(((path, path.relative_to(site).as_posix()) for path in paths), settings)
 
 
 def run_purgecss(site: Path, sheets: list[Stylesheet]) -> None:
