@@ -123,6 +123,17 @@ def build_parser() -> argparse.ArgumentParser:
         "Jupyter kernels. Prints one line per problem with what to do, and exits with 1 when "
         "there is any.",
     )
+    config = verbs.add_parser(
+        "config",
+        help="print the effective settings and where each came from",
+        description="Print every setting (the data's seed or folder, the site's launch URLs) as "
+        "it is resolved in the current folder, and where each value came from: the command "
+        "line, the environment, the workshop file, or the default, in that order of precedence.",
+    )
+    config.add_argument(
+        "--seed", type=_seed, help="as a notebook would get it from the command line"
+    )
+    config.add_argument("--data-dir", help="as a notebook would get it from the command line")
     _add_grade(verbs)
     return parser
 
@@ -147,6 +158,15 @@ def _run_workshop(args: argparse.Namespace) -> int:
     print(f"for you only:      {out / 'trainer' / 'answer-sheet.md'}")
     if shared:
         print(shared_answers_line(shared, args.seed))
+    return 0
+
+
+def _run_config(args: argparse.Namespace) -> int:
+    from brakes import settings
+
+    given = {"seed": args.seed, "data_dir": args.data_dir}
+    for line in settings.resolve(command_line=given).lines():
+        print(line)
     return 0
 
 
@@ -235,6 +255,11 @@ def _run_exercises(args: argparse.Namespace) -> int:
     from brakes.authoring import check_consistency, check_drift, generate_exercises
     from brakes.exercises.registry import all_exercises
 
+    if not args.solutions.is_dir():
+        raise BrakesError(
+            f"there is no solutions folder at {args.solutions}: this command works in a checkout "
+            "of the course's repository; run it there, or give --solutions and --exercises"
+        )
     if args.check:
         drifted = check_drift(args.solutions, args.exercises)
         disagreements = check_consistency(args.solutions, all_exercises())
@@ -268,6 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "data": _run_data,
         "exercises": _run_exercises,
         "doctor": _run_doctor,
+        "config": _run_config,
         "grade": _run_grade,
         "workshop": _run_workshop,
     }

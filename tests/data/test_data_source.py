@@ -97,6 +97,8 @@ def test_environment_chooses_the_default_source(
     assert active_source() == "seed 7"
     write_tables({"page_daily": tables_for(1)["page_daily"]}, tmp_path)
     monkeypatch.setenv("BRAKES_DATA_DIR", str(tmp_path))
+    assert active_source() == "seed 7", "settings are resolved once per process (kernel)"
+    use()  # back to the settings, resolved again
     assert active_source() == f"folder {tmp_path.resolve()}"
     pd.testing.assert_frame_equal(load("page_daily"), tables_for(1)["page_daily"])
     use(seed=2)

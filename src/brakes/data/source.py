@@ -5,23 +5,23 @@ Code that checks against some data takes the source explicitly
 grader can check many notebooks on many seeds in one process. For the
 learner's one-liners there is also a *default source*: ``load("mentions")``
 reads from it and ``exercise("1.3").check(...)`` checks against it. It comes
-from the environment (``BRAKES_DATA_DIR``, a folder, else ``BRAKES_SEED``,
-else a workshop kit's data named by ``brakes-workshop.json`` in the current
-folder, else the published seed) until :func:`use` names another one; nothing else
-ever changes it. ``load("mentions", seed=7)`` reads seed 7 once and leaves
-the default alone.
+from the course's settings (:mod:`brakes.settings`: the environment's
+``BRAKES_DATA_DIR`` or ``BRAKES_SEED``, else a workshop kit's data named by
+``brakes-workshop.json`` in the kernel's starting folder, else the published
+seed) until :func:`use` names another one; nothing else ever changes it.
+``load("mentions", seed=7)`` reads seed 7 once and leaves the default alone.
 """
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from brakes.data import schema, workshop
+from brakes import settings
+from brakes.data import schema
 from brakes.data.generator import DEFAULT_SEED, check_scale, check_seed, generate
 from brakes.data.io import read_table, table_file
 from brakes.errors import BrakesError
@@ -104,8 +104,8 @@ def source(
 ) -> DataSource:
     """The source for a seed (optionally at a scale) or a folder; with neither, the environment's.
 
-    The environment's source is ``BRAKES_DATA_DIR`` (a folder), else
-    ``BRAKES_SEED``, else the published seed.
+    The settings' source is ``BRAKES_DATA_DIR`` (a folder), else
+    ``BRAKES_SEED``, else a workshop file's data, else the published seed.
     """
     if seed is not None and data_dir is not None:
         raise BrakesError("give either a seed or a data_dir, not both.")
@@ -122,21 +122,11 @@ def source(
 
 
 def _from_environment(scale: float = 1.0) -> DataSource:
-    folder = os.environ.get("BRAKES_DATA_DIR")
-    if folder:
-        return source(data_dir=folder, scale=scale)
-    kit = workshop.find()
-    if kit is not None and not os.environ.get("BRAKES_SEED"):
-        return source(data_dir=workshop.data_folder(kit), scale=scale)
-    seed = os.environ.get("BRAKES_SEED")
-    if seed:
-        if not seed.strip().isdigit():
-            raise BrakesError(
-                f"BRAKES_SEED must be a whole number of 0 or more such as {DEFAULT_SEED}, "
-                f"got {seed!r}; fix it or unset it."
-            )
-        return SeedSource(int(seed), scale)
-    return SeedSource(DEFAULT_SEED, scale)
+    """The source :mod:`brakes.settings` names: a data folder, else a seed (see its precedence)."""
+    chosen = settings.current()
+    if chosen.data_dir is not None:
+        return source(data_dir=chosen.data_dir, scale=scale)
+    return SeedSource(chosen.seed, scale)
 
 
 class _Default:
@@ -155,10 +145,11 @@ def use(
 ) -> DataSource | None:
     """Make a seed or a folder the default source (a workshop notebook's first line); return it.
 
-    With neither, go back to what the environment says (read when next needed).
+    With neither, go back to what the settings say (resolved again when next needed).
     """
     if seed is None and data_dir is None:
         _Default.chosen = None
+        settings.forget()
         return None
     _Default.chosen = source(seed=seed, data_dir=data_dir, scale=scale)
     return _Default.chosen

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from brakes.data import workshop
+from brakes import settings
 from brakes.errors import BrakesError
 from brakes.exercises.model import Exercise
 from brakes.exercises.sealed import sealed_exercise
@@ -59,8 +59,9 @@ class Registry:
         """The exercise with this id, or a BrakesError listing the known ids.
 
         The course's registry also finds the sealed exercises of a workshop kit
-        (``brakes-workshop.json`` in the current folder) whose chapter module is
-        not installed: a kit's package carries no reference answers.
+        (``brakes-workshop.json`` in the kernel's starting folder, see
+        :mod:`brakes.settings`) whose chapter module is not installed: a kit's
+        package carries no reference answers.
         """
         self._load()
         if isinstance(exercise_id, str) and exercise_id.strip() in self._exercises:
@@ -77,15 +78,14 @@ class Registry:
 
     @staticmethod
     def _sealed() -> dict[str, Exercise]:
-        """The sealed exercises of the workshop kit in the current folder, if any."""
-        kit = workshop.find()
+        """The sealed exercises of the workshop kit the settings found, if any."""
+        kit = settings.current().workshop
         if kit is None:
             return {}
-        settings = workshop.read(kit)
-        salt = settings.get("salt", "")
+        salt = kit.get("salt", "")
         return {
             exercise_id: sealed_exercise(spec, salt)
-            for exercise_id, spec in settings.get("exercises", {}).items()
+            for exercise_id, spec in kit.get("exercises", {}).items()
         }
 
     def all_exercises(self) -> list[Exercise]:

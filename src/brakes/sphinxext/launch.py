@@ -27,7 +27,6 @@ default). The button joins the theme's header buttons, with its rocket icon.
 
 from __future__ import annotations
 
-import os
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -36,10 +35,12 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from brakes import settings
+
 #: The environment variable read when ``brakes_launch_url`` is not set in conf.py or with -D.
-ENV_VAR = "BRAKES_LAUNCH_URL"
+ENV_VAR = settings.declared("launch_url").env
 #: The environment variable read when ``brakes_repository_url`` is not set.
-REPOSITORY_ENV_VAR = "BRAKES_REPOSITORY_URL"
+REPOSITORY_ENV_VAR = settings.declared("repository_url").env
 #: Where Colab opens a notebook of a GitHub repository.
 COLAB_URL = "https://colab.research.google.com"
 
@@ -64,7 +65,7 @@ def theme_launch_options(
 
 
 def _use_theme_buttons(app: Sphinx, config: Config) -> None:
-    repository = config.brakes_repository_url or os.environ.get(REPOSITORY_ENV_VAR, "")
+    repository = _setting(config, "repository_url")
     if not repository:
         return
     for name in ("brakes_repository_url", "brakes_binderhub_url", "brakes_jupyterhub_url"):
@@ -89,8 +90,17 @@ def launch_url(template: str, notebook: str) -> str:
     return template.replace("{path}", quote(str(PurePosixPath(notebook)), safe="/"))
 
 
+def _setting(config: Config, name: str) -> str:
+    """A launch setting: ``-D brakes_<name>`` (or conf.py) first, else its environment variable.
+
+    The precedence is :mod:`brakes.settings`' (command line > environment > default).
+    """
+    given = getattr(config, f"brakes_{name}") or None
+    return str(settings.resolve(command_line={name: given}).values[name].value or "")
+
+
 def _check(app: Sphinx, config: Config) -> None:
-    template = config.brakes_launch_url or os.environ.get(ENV_VAR, "")
+    template = _setting(config, "launch_url")
     if template and "{path}" not in template:
         raise ConfigError(
             f"brakes_launch_url must contain {{path}} where the notebook's path goes "
