@@ -1,7 +1,9 @@
-"""Shared fixtures: both editions of the site, built once per test session.
+"""Shared fixtures and the run's order: both editions of the site, built once per test run.
 
 The site tests (``tests/site/``) and the browser tests (``tests/browser/``)
-read the same two builds, as `make site` and `make trainer` make them.
+read the same two builds, as `make site` and `make trainer` make them, whatever
+the number of xdist workers (``site_builds.py``). Unit tests run first; tests
+that share a costly session fixture are grouped onto one worker.
 
 Hypothesis runs the "fast" profile (25 examples per property) unless
 ``HYPOTHESIS_PROFILE=thorough`` (250 examples; `make test` sets it).
@@ -10,14 +12,12 @@ Hypothesis runs the "fast" profile (25 examples per property) unless
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
+import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from site_builds import RUN, BuiltSite, built
 
 from brakes.config import COURSE
 from brakes.data import use
@@ -28,46 +28,59 @@ settings.register_profile("thorough", max_examples=250, **_HYPOTHESIS)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 
-@dataclass(frozen=True)
-class BuiltSite:
-    """One edition's HTML output and what sphinx-build said while making it."""
-
-    edition: str
-    html: Path
-    returncode: int
-    log: str
-
-    def pages(self) -> list[Path]:
-        """Every HTML page of the edition."""
-        return sorted(self.html.rglob("*.html"))
-
-    def documents(self) -> list[str]:
-        """The site's own pages, as paths relative to its root (``course/glossary.html``).
-
-        Leaves out the theme's template files that Sphinx copies into ``_static/``.
-        """
-        return [
-            page.relative_to(self.html).as_posix()
-            for page in self.pages()
-            if not page.relative_to(self.html).parts[0].startswith("_")
-        ]
+def pytest_configure(config: pytest.Config) -> None:
+    """Name this test run once, in the controller: xdist's workers inherit the name, so a site
+    build one worker made is this run's build for all (set BRAKES_TEST_RUN to keep builds)."""
+    if not hasattr(config, "workerinput"):
+        os.environ.setdefault(RUN, uuid.uuid4().hex)
 
 
-def build(edition: str, out: Path) -> BuiltSite:
-    """Run sphinx-build with the README's flags (-W --keep-going -n) for one edition."""
-    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html"]
-    if edition == "trainer":
-        command += ["-t", COURSE.trainer_tag]
-    command += [str(COURSE.root), str(out)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    return BuiltSite(edition, out, result.returncode, result.stdout + result.stderr)
+#: Slow tests by what makes them slow, longest first: with ``--dist loadgroup
+#: --loadscope-no-reorder`` (`make test`) a free worker takes the next one, so the longest
+#: start first and the short ones fill the gaps.
+SLOW_FIRST = ("venv", "browser", "site", "kernel")
+
+
+def _group(item: pytest.Item) -> str | None:
+    """The tests that share a costly session fixture run on one xdist worker, made once there."""
+    if item.get_closest_marker("browser"):
+        return "browser"  # one Chromium, every page visited once (tests/browser/conftest.py)
+    for fixture in ("kit_venv", "room"):  # the kit's environment; the graded room
+        if fixture in getattr(item, "fixturenames", ()):
+            return fixture
+    return None
+
+
+def _order(item: pytest.Item) -> tuple[int, int]:
+    """Unit tests first; then the slow ones, the kinds that take longest first."""
+    for rank, marker in enumerate(SLOW_FIRST):
+        if item.get_closest_marker(marker):
+            return 1, rank
+    return 0, 0
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (--dist loadgroup)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Group the tests that share a session fixture; put the unit tests first."""
+    for item in items:
+        group = _group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+    items.sort(key=_order)
 
 
 @pytest.fixture(scope="session")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltSite]:
-    """Both editions, built side by side in one temporary folder (sharing the notebook cache)."""
-    root = tmp_path_factory.mktemp("site")
-    return {edition: build(edition, root / edition) for edition in COURSE.editions}
+def sites(worker_id: str) -> dict[str, BuiltSite]:
+    """Both editions, built once per test run (tests/site_builds.py).
+
+    An odd-numbered xdist worker asks for the trainer edition first, so two workers
+    that need the site at once build the two editions side by side.
+    """
+    order = list(COURSE.editions)
+    if worker_id.removeprefix("gw").isdigit() and int(worker_id.removeprefix("gw")) % 2:
+        order.reverse()
+    found = {edition: built(edition) for edition in order}
+    return {edition: found[edition] for edition in COURSE.editions}
 
 
 @pytest.fixture(autouse=True)
