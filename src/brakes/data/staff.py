@@ -9,9 +9,11 @@ the other columns are what they were before the column existed).
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
-from faker import Faker
 
 from brakes.data import brand, stories
 from brakes.data.audience import frequencies, long_format
@@ -49,8 +51,10 @@ CONFIDENCE_BY_ATTITUDE = {
 }
 """Mean confidence (1-5): those who think all is well feel as sure as the enthusiasts."""
 CONFIDENCE_NOISE = 0.8
-NAME_POOL = 250
-"""First and last names drawn from Faker, then combined: 250 x 250 possible names."""
+NAMES_DIR = Path(__file__).with_name("names")
+"""The committed name lists, shipped in the package: every install draws the same names."""
+FIRST_NAMES = NAMES_DIR / "first_names.txt"
+SURNAMES = NAMES_DIR / "surnames.txt"
 
 
 def generate_staff(rng: np.random.Generator) -> pd.DataFrame:
@@ -103,10 +107,22 @@ def _trained(
 
 
 def _names(rng: np.random.Generator, count: int) -> np.ndarray:
-    """Distinct French names: small pools from a seeded Faker, paired by the table's stream."""
-    fake = Faker("fr_FR")
-    fake.seed_instance(int(rng.integers(2**32)))
-    first = sorted({fake.first_name() for _ in range(NAME_POOL)})
-    last = sorted({fake.last_name() for _ in range(NAME_POOL)})
+    """``count`` distinct names, each a first name and a surname, drawn by the table's stream."""
+    first, last = name_list(FIRST_NAMES), name_list(SURNAMES)
     pairs = rng.choice(len(first) * len(last), size=count, replace=False)
     return np.array([f"{first[p // len(last)]} {last[p % len(last)]}" for p in pairs])
+
+
+@cache
+def name_list(path: Path) -> tuple[str, ...]:
+    """The names of one committed list (one a line, ``#`` for comments), sorted.
+
+    Sorted so that reordering the file changes nothing; a name listed twice
+    could be drawn twice, so it is refused.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ValueError(f"{path.name} lists {', '.join(repeated)} more than once")
+    return tuple(sorted(names))
