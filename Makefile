@@ -28,6 +28,7 @@ help:
 	@echo "make test-oldest  every notebook on the oldest pandas, numpy and matplotlib supported"
 	@echo "make bench    run the benchmarks"
 	@echo "make icons    regenerate src/brakes/sphinxext/icons.json after a theme upgrade"
+	@echo "make lock     regenerate requirements.lock from pyproject.toml (LOCKOPTS=--upgrade-package=NAME)"
 
 # The virtualenv is rebuilt whenever the pinned versions or the project change.
 $(STAMP): requirements.lock pyproject.toml
@@ -37,6 +38,24 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
+
+# requirements.lock: every exact version the venv installs, resolved by uv from pyproject.toml
+# with all its extras, for the Python and platform that build the published pages (3.11.5 is
+# the oldest 3.11 every pin installs on). uv keeps the versions the file already pins, so a
+# second run changes nothing; to move one on purpose: make lock LOCKOPTS=--upgrade-package=NAME.
+UV_VERSION  := 0.13.8
+LOCK_PYTHON := 3.11.5
+LOCKOPTS ?=
+
+.PHONY: lock
+lock:
+	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed: install python3.11"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test "$$($(BIN)/uv --version 2>/dev/null | cut -d' ' -f2)" = "$(UV_VERSION)" \
+		|| $(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	$(BIN)/uv pip compile pyproject.toml --all-extras --python-version $(LOCK_PYTHON) \
+		--python-platform linux --custom-compile-command "make lock" --quiet $(LOCKOPTS) \
+		--output-file requirements.lock
 
 # Sphinx's state (.doctrees, which holds trainer text too) stays out of the folders we publish.
 site: $(STAMP) $(NODE_TOOLS)
