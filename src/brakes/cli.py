@@ -15,6 +15,8 @@ from brakes.config import COURSE
 from brakes.errors import BrakesError
 
 EXIT_USAGE = 2
+#: Commands whose libraries come with the ``trainer`` extra, which a learner's install leaves out.
+TRAINER_VERBS = ("exercises", "grade", "workshop")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -304,6 +306,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return runners[args.verb](args)
     except BrakesError as error:
         print(f"brakes {args.verb}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except ModuleNotFoundError as missing:
+        library = (missing.name or "brakes").partition(".")[0]
+        if args.verb not in TRAINER_VERBS or library == "brakes":
+            raise
+        print(
+            f"brakes {args.verb} needs the trainer tools ({library} is not installed): "
+            "pip install 'brakes[trainer]'",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
 
 
