@@ -24,7 +24,7 @@ help:
 	@echo "make serve    live preview on http://127.0.0.1:$(PORT)"
 	@echo "make lab      JupyterLab on the exercise notebooks"
 	@echo "make test     run the whole test suite"
-	@echo "make test-fast  the unit tests alone (under a minute)"
+	@echo "make test-fast  the unit tests alone (under 30 s on 2 cores)"
 	@echo "make test-oldest  every notebook on the oldest pandas, numpy and matplotlib supported"
 	@echo "make bench    run the benchmarks"
 	@echo "make icons    regenerate src/brakes/sphinxext/icons.json after a theme upgrade"
@@ -95,8 +95,15 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
 # nbval: stored solution outputs must equal a fresh run; learner notebooks must run
-# top to bottom with every answer still a placeholder. One notebook per worker.
-NBVAL := $(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile
+# top to bottom with every answer still a placeholder. One notebook per worker. nbval's
+# run of each solution notebook is also the site's: tests/nbval_feeds_cache.py stores it
+# in the test builds' notebook cache, so they execute no notebook.
+NBVAL := PYTHONPATH=tests $(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile
+
+# pytest on every core; tests that share a session fixture on one worker; unit tests first,
+# then the slow kinds longest first (tests/conftest.py); the 15 slowest printed.
+PYTEST := $(BIN)/pytest -q -n auto --dist loadgroup --no-loadscope-reorder --durations=15
+SLOW   := site or browser or kernel or venv
 
 # Installed once, quietly, when missing; the log is shown only if it fails.
 $(CHROMIUM):
@@ -115,18 +122,22 @@ browser-deps: $(CHROMIUM) $(NODE_TOOLS)
 
 # The unit tests alone (no site build, no browser, no kernel), with the fast hypothesis profile.
 test-fast: $(STAMP)
-	$(BIN)/pytest -q -m "not site and not browser and not kernel and not venv"
+	$(PYTEST) -m "not ($(SLOW) or slow)"
 
 # A fresh virtual environment with the oldest versions pyproject.toml supports, every
 # notebook run in it (also part of `make test`).
 test-oldest: $(STAMP)
-	$(BIN)/pytest -q tests/kit -k oldest
+	$(BIN)/pytest -q --durations=15 tests/kit -k oldest
 
-test: $(STAMP) lint browser-deps
+# Chromium, bubblewrap and npm's tools are installed after the unit tests, just before the
+# site builds (PurgeCSS), the browser tests and the sandboxed grading that need them.
+test: $(STAMP) lint
 	$(BIN)/brakes exercises --check
-	$(NBVAL) --nbval solutions --nbval-sanitize-with nbval-sanitize.cfg
+	$(NBVAL) -p nbval_feeds_cache --nbval solutions --nbval-sanitize-with nbval-sanitize.cfg
 	$(NBVAL) --nbval-lax exercises
-	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest
+	HYPOTHESIS_PROFILE=thorough $(PYTEST) -m "not ($(SLOW))"
+	@$(MAKE) --no-print-directory browser-deps
+	HYPOTHESIS_PROFILE=thorough $(PYTEST) -m "$(SLOW)"
 
 # Every figure a ratio of two things measured side by side, or a count; the table goes to
 # the terminal and bench/results.json (about 10 minutes on 2 cores; --help for options).

@@ -36,9 +36,26 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 #: Slow tests by what makes them slow, longest first: with ``--dist loadgroup
-#: --loadscope-no-reorder`` (`make test`) a free worker takes the next one, so the longest
+#: --no-loadscope-reorder`` (`make test`) a free worker takes the next one, so the longest
 #: start first and the short ones fill the gaps.
 SLOW_FIRST = ("venv", "browser", "site", "kernel")
+
+#: Unit tests that take seconds each (see `make test`'s slowest durations): marked "slow",
+#: so `make test` runs them after the others and `make test-fast` leaves them out.
+SLOW_UNITS = (
+    "tests/exercises/test_never_raises.py",  # every exercise, 25 to 250 hostile answers each
+    "tests/exercises/test_sealed_agreement.py",  # every known mistake, sealed and in clear
+    "tests/kit/test_workshop.py",  # `brakes workshop` makes a kit, then it is searched
+    "tests/test_kit_build.py",  # builds the learners' wheel, twice
+    "tests/test_import_cost.py",  # fresh interpreters
+    "tests/test_dependencies.py",  # fresh interpreters without the trainer's libraries
+    "tests/test_cli.py::test_exercises_check_names_each_drifted_notebook",
+    "tests/test_cli.py::test_refuses_non_empty_folder_without_force",  # makes a workshop
+    "tests/data/test_data_generation.py::test_same_seed_gives_the_same_bytes_in_two_processes",
+    "tests/grading/test_grading_parts.py::test_a_workshop_kit_records_the_course_that_made_it",
+    "tests/grading/test_grading_parts.py::test_a_worker_that_hangs_is_killed_with_all_it_started",
+    "tests/grading/test_grading_cli.py::test_refuses_a_report_folder_with_files_unless_forced",
+)
 
 
 def _group(item: pytest.Item) -> str | None:
@@ -52,17 +69,19 @@ def _group(item: pytest.Item) -> str | None:
 
 
 def _order(item: pytest.Item) -> tuple[int, int]:
-    """Unit tests first; then the slow ones, the kinds that take longest first."""
+    """Quick unit tests first, then the slow ones; then the kinds that take longest first."""
     for rank, marker in enumerate(SLOW_FIRST):
         if item.get_closest_marker(marker):
-            return 1, rank
-    return 0, 0
+            return 2, rank
+    return (1, 0) if item.get_closest_marker("slow") else (0, 0)
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (--dist loadgroup)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Group the tests that share a session fixture; put the unit tests first."""
+    """Mark the slow unit tests, group the tests that share a session fixture, order them all."""
     for item in items:
+        if item.nodeid.startswith(SLOW_UNITS):
+            item.add_marker(pytest.mark.slow)
         group = _group(item)
         if group:
             item.add_marker(pytest.mark.xdist_group(group))

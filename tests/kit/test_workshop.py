@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_notebook_kit import (
+from kit_helpers import (
+    KitVenv,
     assert_learner_notebooks_run_untouched,
     assert_solutions_pass,
     bash,
@@ -198,20 +199,13 @@ def test_the_published_seed_is_refused_and_nothing_is_overwritten(
 @pytest.mark.venv
 @pytest.mark.kernel
 def test_a_fresh_environment_made_from_the_kit_alone_runs_and_checks_on_the_kit_s_seed(
-    kit: Path,
+    kit: Path, kit_venv: KitVenv
 ) -> None:
     folder = participants(kit)
-    done = bash(
-        "python3 -m venv .venv\n"
-        ". .venv/bin/activate\n"
-        "python -m pip install --quiet -r requirements.txt\n"
-        "python -c 'import brakes.exercises.chapters.ch01_control' 2>/dev/null && exit 3 || true",
-        folder,
-    )
-    assert done.returncode == 0, (
-        "the kit's package holds the reference answers" + done.stderr[-2000:]
-    )
-    python = folder / ".venv" / "bin" / "python"
+    kit_venv.use(folder)  # the notebook kit's environment (same requirements), this kit's wheel
+    python = kit_venv.python
+    done = bash(f"'{python}' -c 'import brakes.exercises.chapters.ch01_control'", folder)
+    assert done.returncode != 0, "the kit's package holds the reference answers"
     assert_learner_notebooks_run_untouched(run_notebooks(python, sorted(folder.glob("*.ipynb"))))
     solutions = []
     for solution in sorted(COURSE.solutions_dir.glob("*.ipynb")):

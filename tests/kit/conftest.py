@@ -1,0 +1,41 @@
+"""The notebook kit, and the one virtual environment its tests share: made once per run.
+
+The notebook kit and a workshop kit install the same requirements (their own
+wheel, of the same name, and JupyterLab), so one environment serves both: it is
+made by following the notebook kit's README, and a test that needs another kit's
+wheel puts it in with that kit's own ``pip install -r requirements.txt``. The
+tests that use it run on one xdist worker, one after another (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from kit_helpers import KitVenv, bash, linux_commands
+
+from brakes.kit import KIT_NAME, build_kit
+
+
+@pytest.fixture(scope="session")
+def notebook_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kit, built as the site builds it, unzipped into an empty folder."""
+    scratch = tmp_path_factory.mktemp("kit")
+    archive = scratch / "kit.zip"
+    build_kit(archive, scratch / "kit.sha256")
+    into = scratch / "unzipped"
+    into.mkdir()
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(into)
+    return into / KIT_NAME
+
+
+@pytest.fixture(scope="session")
+def kit_venv(notebook_kit: Path, tmp_path_factory: pytest.TempPathFactory) -> KitVenv:
+    """The README's Linux steps (without `jupyter lab`), run once in a copy of the kit's folder."""
+    folder = tmp_path_factory.mktemp("kit-venv") / notebook_kit.name
+    shutil.copytree(notebook_kit, folder)
+    steps = linux_commands((folder / "README.md").read_text(encoding="utf-8"))
+    return KitVenv(folder, bash("\n".join(steps), folder))
