@@ -52,22 +52,21 @@ def test_many_missing_labels_are_abbreviated() -> None:
     assert verdict.message.startswith("Missing: 'c', 'd', 'e' and 3 more.")
 
 
-def test_values_that_differ_are_named_with_their_direction(per_channel: pd.Series) -> None:
+def test_values_that_differ_are_named_not_how_far(per_channel: pd.Series) -> None:
     wrong = per_channel.copy()
     wrong["blog"] = 12.5
     wrong["forum"] = 10
     wrong["tiktok"] = 2.004  # the same to 3 significant digits
     verdict = TOL.compare(wrong, per_channel)
     assert verdict.message == (
-        "2 values differ: 'blog' is too low: about 40 % of the expected value; "
-        "'forum' is too high (a relative difference of about 10 %)."
+        "2 values differ: 'blog', 'forum'. Check the rows you kept and the computation."
     )
 
 
 def test_many_values_differ(per_channel: pd.Series) -> None:
     verdict = TOL.compare(per_channel + np.array([1, 2, 3, 4, 5]), per_channel)
-    assert verdict.message.startswith("All 5 values differ: 'facebook' is a little too high")
-    assert verdict.message.endswith("; and 2 more.")
+    assert verdict.message.startswith("All 5 values differ: 'facebook', ")
+    assert " and 2 more. Check the rows" in verdict.message
 
 
 def test_messages_never_show_the_expected_values(per_channel: pd.Series) -> None:
@@ -209,7 +208,7 @@ def test_text_values_for_numbers(per_channel: pd.Series) -> None:
 def test_nan_is_named(per_channel: pd.Series) -> None:
     wrong = per_channel.copy()
     wrong["blog"] = np.nan
-    assert "'blog' is missing (NaN)." in TOL.compare(wrong, per_channel).message
+    assert "'blog' (missing: NaN)." in TOL.compare(wrong, per_channel).message
 
 
 def test_categorical_index_matches_plain_labels(per_channel: pd.Series) -> None:

@@ -124,7 +124,7 @@ def test_number_exercise(fake_load: Load) -> None:
     )
     assert evaluate(exercise, 400, fake_load).text.startswith("Correct: 400.")
     assert evaluate(exercise, 399, fake_load).text.startswith(
-        "Not quite. You gave 399: very close, but a little too few."
+        "Not quite. You gave 399: very close, but one off."
     )
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from brakes.errors import BrakesError
 from brakes.exercises.checkers.base import Diagnosis, Verdict, attempt
+from brakes.exercises.checkers.target import Target, same
 from brakes.exercises.model import Exercise, Load
 from brakes.exercises.outcomes import Kind, Status
 from brakes.exercises.render import LEADS, Feedback
@@ -93,39 +94,20 @@ def verdict_for(exercise: Exercise, answer: Any, load: Load = default_load) -> V
 
 
 def _known_mistake(exercise: Exercise, answer: Any, load: Load) -> Verdict | None:
-    """The exercise's own sentence when the answer equals one of its known mistakes."""
+    """The exercise's own sentence when the answer is one of its known mistakes.
+
+    A mistake is recognised by :func:`~brakes.exercises.checkers.target.same`
+    on its target (in a workshop kit, its sealed keys): the same rule both ways.
+    """
     for mistake in exercise.wrong_answers:
         if mistake.feedback is None:
             continue
-        wrong_value = attempt(lambda make=mistake.make: make(load))
-        if wrong_value is not None and _same(exercise, answer, wrong_value):
+        target = attempt(lambda make=mistake.make: exercise.checker.target(make(load)))
+        if isinstance(target, Target) and attempt(lambda target=target: same(answer, target)):
             return Verdict(
                 Status.INCORRECT, mistake.feedback, Diagnosis.KNOWN_MISTAKE, mistake.label
             )
     return None
-
-
-def _same(exercise: Exercise, answer: Any, wrong_value: Any) -> bool:
-    """True when ``answer`` is the known wrong value (by the checker, or as pandas data)."""
-    if attempt(lambda: exercise.checker.compare(answer, wrong_value).correct or None):
-        return True
-    if isinstance(wrong_value, pd.Series | pd.DataFrame) and type(answer) is type(wrong_value):
-        return bool(attempt(lambda: _pandas_equal(answer, wrong_value)))
-    return False
-
-
-def _pandas_equal(answer: pd.Series | pd.DataFrame, wrong_value: pd.Series | pd.DataFrame) -> bool:
-    """Same labels and values (dtype, names and float noise aside)."""
-    assert_equal = (
-        pd.testing.assert_series_equal
-        if isinstance(wrong_value, pd.Series)
-        else pd.testing.assert_frame_equal
-    )
-    try:
-        assert_equal(answer, wrong_value, check_dtype=False, check_names=False, check_exact=False)
-    except AssertionError:
-        return False
-    return True
 
 
 def evaluate(exercise: Exercise, answer: Any, load: Load = default_load) -> Feedback:

@@ -56,12 +56,11 @@ def sealed_exercises(exercises: list[Exercise], seed: int, salt: str) -> dict[st
     sealed = {}
     for exercise in exercises:
         expected = exercise.expected(load)
-        wrong_values = []
-        for mistake in exercise.wrong_answers:
-            value = attempt(lambda make=mistake.make: make(load))
-            if value is not None:
-                wrong_values.append((value, verdict_for(exercise, value, load)))
-        sealed[exercise.id] = seal(exercise, expected, wrong_values, salt)
+        mistakes = [
+            (mistake, attempt(lambda make=mistake.make: make(load)))
+            for mistake in exercise.wrong_answers
+        ]
+        sealed[exercise.id] = seal(exercise, expected, mistakes, salt)
     return sealed
 
 

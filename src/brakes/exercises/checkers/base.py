@@ -141,14 +141,29 @@ class Checker:
     expects: str = "an answer"
 
     def compare(self, answer: Any, expected: Any) -> Verdict:
-        """Compare ``answer`` with ``expected`` and say what differs."""
+        """Compare ``answer`` with ``expected`` and say what differs.
+
+        ``expected`` is the expected value, or a sealed
+        :class:`~brakes.exercises.checkers.target.Target` (a workshop kit):
+        either way the checker judges through :meth:`target`, so both give
+        the same verdict.
+        """
         if answer is None:
             return self.type_mismatch(answer, NONE_ADVICE)
         if is_callable_value(answer):
             return self.type_mismatch(answer, callable_advice(answer))
-        return self._compare(answer, expected)
+        return self._compare(answer, self.target(expected))
 
-    def _compare(self, answer: Any, expected: Any) -> Verdict:
+    def target(self, expected: Any) -> Any:
+        """What answers are judged against: the expected value's shape and keys.
+
+        Checkers that compare values return a
+        :class:`~brakes.exercises.checkers.target.Target` (and pass a given one
+        through); the recorded checkers compare nothing and keep ``expected``.
+        """
+        return expected
+
+    def _compare(self, answer: Any, target: Any) -> Verdict:
         """The checker's own comparison, once None and methods are ruled out."""
         raise NotImplementedError
 

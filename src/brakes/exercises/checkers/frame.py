@@ -22,6 +22,7 @@ from brakes.exercises.checkers.labelled import (
     order_diff,
     value_diff,
 )
+from brakes.exercises.checkers.target import Target
 from brakes.exercises.wording import code, fmt_label, plural
 
 #: Column names that ``reset_index()`` adds for an unnamed index.
@@ -52,32 +53,50 @@ class FrameCheck(Checker):
     def expects(self) -> str:  # type: ignore[override]
         return f"a DataFrame with one row per {self.index}" if self.index else "a DataFrame"
 
-    def _compare(self, answer: Any, expected: Any) -> Verdict:
+    def target(self, expected: Any) -> Target | None:
+        """The expected frame's labels and the keys of each column.
+
+        Without an index the rows are matched whatever their order: they are
+        put in one order (by their values) here, and the answer's likewise.
+        """
+        if isinstance(expected, pd.DataFrame) and self.index is None:
+            expected = self._by_values(expected)
+        return Target.of(expected)
+
+    def _by_values(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Rows numbered 0, 1, 2…, sorted by every column unless the exact order matters."""
+        rows = frame.reset_index(drop=True)
+        if self.order is Order.EXPECTED:
+            return rows
+        columns = list(frame.columns)
+        ordered = attempt(lambda: rows.sort_values(columns, kind="stable").reset_index(drop=True))
+        return rows if ordered is None else ordered
+
+    def _compare(self, answer: Any, target: Target) -> Verdict:
         """Compare an answer with the expected DataFrame."""
         if isinstance(answer, pd.Series):
-            return attempt(lambda: self._series_given(answer, expected)) or self.type_mismatch(
-                answer
-            )
+            return attempt(lambda: self._series_given(answer, target)) or self.type_mismatch(answer)
         if not isinstance(answer, pd.DataFrame):
             return self.type_mismatch(answer)
-        verdict = self._frame(answer, expected)
+        verdict = self._frame(answer, target)
         if verdict.correct or verdict.diagnosis not in _LAYOUT:
             return verdict
         return (
-            attempt(lambda: self._index_as_column(answer, expected))
-            or attempt(lambda: self._column_as_index(answer, expected))
-            or attempt(lambda: self._extra_index_column(answer, expected))
+            attempt(lambda: self._index_as_column(answer, target))
+            or attempt(lambda: self._column_as_index(answer, target))
+            or attempt(lambda: self._extra_index_column(answer, target))
             or verdict
         )
 
-    def _matches(self, candidate: Any, expected: pd.DataFrame) -> bool:
-        return isinstance(candidate, pd.DataFrame) and self._frame(candidate, expected).correct
+    def _matches(self, candidate: Any, target: Target) -> bool:
+        return isinstance(candidate, pd.DataFrame) and self._frame(candidate, target).correct
 
-    def _series_given(self, answer: pd.Series, expected: pd.DataFrame) -> Verdict | None:
+    def _series_given(self, answer: pd.Series, target: Target) -> Verdict | None:
+        expected = target.shape
         if expected.shape[1] != 1:
             return None
         column = expected.columns[0]
-        if not self._matches(answer.to_frame(column), expected):
+        if not self._matches(answer.to_frame(column), target):
             return None
         return self.type_mismatch(
             answer,
@@ -85,21 +104,21 @@ class FrameCheck(Checker):
             f"or {code('.to_frame()')}.",
         )
 
-    def _index_as_column(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
+    def _index_as_column(self, answer: pd.DataFrame, target: Target) -> Verdict | None:
         """The learner called reset_index(): the expected index is one of their columns."""
-        names = [n for n in expected.index.names if n is not None]
+        names = [n for n in target.shape.index.names if n is not None]
         if not names or not all(n in answer.columns for n in names):
             return None
-        if not self._matches(answer.set_index(names), expected):
+        if not self._matches(answer.set_index(names), target):
             return None
         return index_kept_as_column(names)
 
-    def _column_as_index(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
+    def _column_as_index(self, answer: pd.DataFrame, target: Target) -> Verdict | None:
         """The expected frame has the key as a column; the learner kept it as the index."""
         names = [n for n in answer.index.names if n is not None]
-        if not names or not all(n in expected.columns for n in names):
+        if not names or not all(n in target.shape.columns for n in names):
             return None
-        if not self._matches(answer.reset_index(), expected):
+        if not self._matches(answer.reset_index(), target):
             return None
         keys = ", ".join(fmt_label(n) for n in names)
         return wrong(
@@ -108,10 +127,11 @@ class FrameCheck(Checker):
             Diagnosis.SET_INDEX,
         )
 
-    def _extra_index_column(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
+    def _extra_index_column(self, answer: pd.DataFrame, target: Target) -> Verdict | None:
         """A leftover 'index' column from reset_index() on an unnamed index."""
-        extra = [c for c in _RESET_NAMES if c in answer.columns and c not in expected.columns]
-        if not extra or not self._matches(answer.drop(columns=extra), expected):
+        columns = target.shape.columns
+        extra = [c for c in _RESET_NAMES if c in answer.columns and c not in columns]
+        if not extra or not self._matches(answer.drop(columns=extra), target):
             return None
         return wrong(
             f"The values are right, but there is an extra column {fmt_label(extra[0])} "
@@ -119,29 +139,9 @@ class FrameCheck(Checker):
             Diagnosis.INDEX_COLUMN,
         )
 
-    def _rows_in_step(
-        self, answer: pd.DataFrame, expected: pd.DataFrame
-    ) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """Rows numbered 0, 1, 2…, both sorted the same way unless the exact order matters.
-
-        (A required sort order is checked afterwards, by :meth:`_order`.)
-        """
-        given = answer[list(expected.columns)].reset_index(drop=True)
-        wanted = expected.reset_index(drop=True)
-        if self.order is not Order.EXPECTED:
-            columns = list(expected.columns)
-            sort = attempt(
-                lambda: (
-                    given.sort_values(columns, kind="stable").reset_index(drop=True),
-                    wanted.sort_values(columns, kind="stable").reset_index(drop=True),
-                )
-            )
-            if sort is not None:
-                return sort
-        return given, wanted
-
-    def _frame(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict:
+    def _frame(self, answer: pd.DataFrame, target: Target) -> Verdict:
         """Columns, then rows, then values column by column, then row order."""
+        expected = target.shape
         if answer.columns.nlevels != expected.columns.nlevels:
             return wrong(
                 f"Your columns have {answer.columns.nlevels} levels; the answer's have "
@@ -164,7 +164,7 @@ class FrameCheck(Checker):
                     f"{len(expected):,}.",
                     Diagnosis.ROWS,
                 )
-            given, wanted = self._rows_in_step(answer, expected)
+            given = self._by_values(answer[list(expected.columns)])
         else:
             if answer.index.nlevels != expected.index.nlevels:
                 return wrong(
@@ -176,12 +176,12 @@ class FrameCheck(Checker):
             if verdict is not None:
                 return verdict
             given = answer.reindex(expected.index)
-            wanted = expected
         notes = []
         for column in expected.columns:
             verdict = value_diff(
                 given[column],
-                wanted[column],
+                target.column(column),
+                expected.index,
                 where=f"column {fmt_label(column)}",
                 percent=column in self.percent,
             )

@@ -4,8 +4,9 @@ Three questions, asked in this order because each answer makes the next one
 meaningful: are the labels the same (missing, unexpected, repeated)? are the
 values the same (by :func:`~brakes.exercises.checkers.numeric.close`, and if
 not, is it a known slip such as counts for shares)? is the order the one
-asked for? Messages name the labels that differ and the direction, never the
-expected values.
+asked for? Values are judged through the expected keys
+(:class:`~brakes.exercises.checkers.target.Values`); messages name the labels
+that differ, never the expected values nor how far or which way they are off.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from brakes.exercises.checkers.base import Diagnosis, Order, Verdict, right, wrong
-from brakes.exercises.checkers.numeric import close, find_slip, format_note, how_far, slip_message
+from brakes.exercises.checkers.numeric import close, find_slip, format_note, slip_message
+from brakes.exercises.checkers.target import Values
 from brakes.exercises.wording import (
     LIST_LIMIT,
     code,
@@ -121,47 +123,34 @@ def is_numeric(series: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
 
 
-def is_exact(series: pd.Series) -> bool:
-    """Whole-number data (counts): compared exactly, never rescaled."""
-    return pd.api.types.is_integer_dtype(series.dtype)
-
-
 def value_diff(
-    given: pd.Series, expected: pd.Series, *, where: str = "", percent: bool = False
+    given: pd.Series,
+    expected: Values,
+    labels: pd.Index,
+    *,
+    where: str = "",
+    percent: bool = False,
 ) -> Verdict | None:
-    """Which values differ and in which direction; None when all match.
+    """Which values differ; None when all match.
 
     When ``percent`` says the expected values are percentages, values right as
     fractions (or back) give a correct verdict carrying the note to show.
-    ``given`` must already be aligned on ``expected`` (same labels, same order);
-    ``where`` names the column being compared in a frame ("column 'reach'").
+    ``given`` must already be aligned on the expected ``labels`` (same labels,
+    same order); ``where`` names the column being compared in a frame
+    ("column 'reach'").
     """
-    if is_numeric(expected):
-        return _numeric_diff(given, expected, where=where, percent=percent)
-    same = []
-    for g, e in zip(given.to_numpy(dtype=object), expected.to_numpy(dtype=object), strict=True):
-        both_missing = bool(pd.isna(g)) and bool(pd.isna(e)) if _scalar(g) and _scalar(e) else False
-        same.append(both_missing or _equal(g, e))
-    mask = np.array(same, dtype=bool)
+    if expected.numeric:
+        return _numeric_diff(given, expected, labels, where=where, percent=percent)
+    mask = expected.matches(given.to_numpy(dtype=object))
     if mask.all():
         return None
     bad = np.flatnonzero(~mask)
-    labels = fmt_labels([expected.index[i] for i in bad])
     scope = f" in {where}" if where else ""
     return wrong(
-        f"{plural(len(bad), 'value')} differ{_s(len(bad))}{scope}, at {labels}.",
+        f"{plural(len(bad), 'value')} differ{_s(len(bad))}{scope}, at "
+        f"{fmt_labels([labels[i] for i in bad])}.",
         Diagnosis.VALUES,
     )
-
-
-def _scalar(x: Any) -> bool:
-    return pd.api.types.is_scalar(x)
-
-
-def _equal(a: Any, b: Any) -> bool:
-    """``a == b`` reduced to one bool (arrays or odd objects count as different)."""
-    result = a == b
-    return isinstance(result, bool | np.bool_) and bool(result)
 
 
 def _s(n: int) -> str:
@@ -170,10 +159,9 @@ def _s(n: int) -> str:
 
 
 def _numeric_diff(
-    given: pd.Series, expected: pd.Series, *, where: str, percent: bool
+    given: pd.Series, expected: Values, labels: pd.Index, *, where: str, percent: bool
 ) -> Verdict | None:
     """The numeric branch of :func:`value_diff`."""
-    e = as_floats(expected)
     a = as_floats(given)
     text_values = ~given.isna().to_numpy(dtype=bool) & np.isnan(a)
     if not pd.api.types.is_numeric_dtype(given.dtype):
@@ -183,14 +171,13 @@ def _numeric_diff(
         first = int(np.flatnonzero(text_values)[0])
         return wrong(
             f"{lead} of your values are not numbers (e.g. {fmt_value(given.iloc[first])} for "
-            f"{fmt_label(expected.index[first])}); the answer holds numbers.",
+            f"{fmt_label(labels[first])}); the answer holds numbers.",
             Diagnosis.DTYPE,
         )
-    exact = is_exact(expected)
-    ok = close(a, e, exact=exact)
+    ok = expected.matches(a)
     if ok.all():
         return None
-    slip = find_slip(a, e, exact=exact, percent=percent)
+    slip = find_slip(a, expected, percent=percent)
     if slip is not None:
         note = format_note(slip, a, many=True) if slip.accepted else ""
         if note:
@@ -198,20 +185,21 @@ def _numeric_diff(
         subject = f"In {where}, your values" if where else "Your values"
         return wrong(slip_message(slip, subject, many=True), slip.diagnosis)
     bad = np.flatnonzero(~ok)
-    pieces = []
-    for i in bad[:LIST_LIMIT]:
-        label = fmt_label(expected.index[i])
-        if np.isnan(a[i]):
-            pieces.append(f"{label} is missing (NaN)")
-        else:
-            pieces.append(f"{label} is {how_far(float(a[i]), float(e[i]))}")
-    more = f"; and {len(bad) - LIST_LIMIT:,} more" if len(bad) > LIST_LIMIT else ""
+    pieces = [
+        f"{fmt_label(labels[i])}{' (missing: NaN)' if np.isnan(a[i]) else ''}"
+        for i in bad[:LIST_LIMIT]
+    ]
+    more = f" and {len(bad) - LIST_LIMIT:,} more" if len(bad) > LIST_LIMIT else ""
     scope = f" in {where}" if where else ""
     count = (
-        "All " + plural(len(bad), "value") if len(bad) == len(e) > 1 else plural(len(bad), "value")
+        "All " + plural(len(bad), "value")
+        if len(bad) == expected.size > 1
+        else plural(len(bad), "value")
     )
     return wrong(
-        f"{count} differ{_s(len(bad))}{scope}: {'; '.join(pieces)}{more}.", Diagnosis.VALUES
+        f"{count} differ{_s(len(bad))}{scope}: {', '.join(pieces)}{more}. Check the rows you "
+        "kept and the computation.",
+        Diagnosis.VALUES,
     )
 
 

@@ -1,63 +1,106 @@
-"""Numbers compared the way a reader compares them: one tolerance, one set of slips.
+"""Numbers compared the way a reader compares them: one precision rule, one set of slips.
 
-Every checker compares numbers here, vectorised: a single value is an array
-of one. :func:`close` is the one tolerance rule of the course; :func:`find_slip`
-recognises the known numeric slips (percent for fraction and back, counts for
-shares and back, rounding too far) for single values and labelled data alike;
-:func:`slip_message` and :func:`how_far` word them without handing over the
-expected value.
+:func:`number_key` is the one tolerance rule of the course: the canonical text
+of a number to :data:`SIGNIFICANT_DIGITS` significant digits (whole numbers
+exactly). Two numbers match when their keys do (:func:`close`); the course
+compares keys in clear, a workshop kit compares salted hashes of the same keys
+(:mod:`brakes.exercises.checkers.target`). :func:`find_slip` recognises the
+known numeric slips (percent for fraction and back, counts for shares and
+back, rounding too far) as transformations of the answer matched against the
+keys of the expected values or of their transforms; :func:`slip_message` words
+them. No message says how far or in which direction a value is off: that
+would hand over the expected value.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from brakes.exercises.checkers.base import Diagnosis
 from brakes.exercises.wording import code, fmt_number, plural
 
+if TYPE_CHECKING:
+    from brakes.exercises.checkers.target import Values
+
 #: A float answer passes when it matches the expected value to this many significant digits.
 SIGNIFICANT_DIGITS = 3
-#: Relative float noise always allowed, so two correct ways of summing never disagree.
+#: Relative float noise: a whole number this close to an integer is that integer, and a
+#: number this close to zero is zero, so two correct ways of summing never disagree.
 NOISE = 1e-9
+#: Nudges tried on a learner's number, in halves of a unit of its first digit beyond the
+#: precision: 62.45 (for 62.449) and 62.35 summed two ways still meet their rounded twin,
+#: 62.47 does not meet 62.4.
+NUDGES = (0.0, 0.5, -0.5)
+#: The decimals a learner may have rounded to ("rounded too far").
+ROUNDINGS = range(7)
 #: The slips that are the right answer in another format: accepted, with a note.
 ACCEPTED_SLIPS = frozenset({Diagnosis.AS_PERCENT, Diagnosis.AS_FRACTION})
+#: Beyond this factor an exact multiple is more likely chance than a miscount.
+MAX_RATIO = 50
 
 
 def _floats(values: Any) -> np.ndarray:
     return np.atleast_1d(np.asarray(values, dtype=float))
 
 
-def slack(expected: Any, *, exact: bool = False) -> np.ndarray:
-    """How far an answer may be from each expected value.
+def number_key(value: float, *, exact: bool) -> str:
+    """The canonical text of a number: 3 significant digits, or (``exact``) the whole number.
 
-    Half a unit of the third significant digit (62.42 allows 62.37 to 62.47,
-    0.12534 allows 0.12484 to 0.12584), plus float noise; only the noise when
-    ``exact`` (counts, whole numbers).
+    ``62.418`` → ``62.4``, ``39353`` (exact) → ``39353``; NaN and infinities
+    have their own keys; float noise around zero or a whole number is dropped.
     """
-    e = np.abs(_floats(expected))
-    noise = NOISE * np.maximum(np.nan_to_num(e, posinf=0.0), 1.0)
+    if math.isnan(value):
+        return "nan"
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    if abs(value) < NOISE:
+        return "0"
     if exact:
-        return noise
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        digit = np.floor(np.log10(np.where((e > 0) & np.isfinite(e), e, 1.0)))
-        reader = np.where(e > 0, 0.5 * 10.0 ** (digit - (SIGNIFICANT_DIGITS - 1)), 0.0)
-    return reader + noise
+        nearest = round(value)
+        if abs(value - nearest) <= NOISE * max(abs(value), 1.0):
+            return str(int(nearest))
+        return repr(value)
+    return f"{value:.{SIGNIFICANT_DIGITS}g}"
+
+
+def answer_keys(value: float, *, exact: bool) -> set[str]:
+    """The keys a learner's number may match: its own, and (not ``exact``) its nudged ones.
+
+    A number given with one digit more than the precision (62.45 for 62.449)
+    may sit on a rounding step: moved by half a unit of that digit, it meets
+    the expected key from either side.
+    """
+    if exact or not math.isfinite(value) or abs(value) < NOISE:
+        return {number_key(value, exact=exact)}
+    unit = 10.0 ** (math.floor(math.log10(abs(value))) - SIGNIFICANT_DIGITS)
+    return {number_key(value + nudge * unit, exact=False) for nudge in NUDGES}
+
+
+def decimal_key(value: float, decimals: int) -> str:
+    """A number written with ``decimals`` decimals: how a rounded answer is compared."""
+    if not math.isfinite(value):
+        return number_key(value, exact=True)
+    text = f"{value:.{decimals}f}"
+    return "0" if text.lstrip("-").strip("0.") == "" else text
 
 
 def close(answer: Any, expected: Any, *, exact: bool = False) -> np.ndarray:
-    """Element-wise: does each answer match its expected value (see :func:`slack`)?
+    """Element-wise: does each answer match its expected value (see :func:`number_key`)?
 
     NaN matches NaN, an infinity the same infinity; ``exact`` is for counts.
     """
-    a, e = _floats(answer), _floats(expected)
-    with np.errstate(invalid="ignore", over="ignore"):
-        near = np.abs(a - e) <= slack(e, exact=exact)
-    same_inf = np.isinf(a) & np.isinf(e) & (a == e)
-    return near | same_inf | (np.isnan(a) & np.isnan(e))
+    a, e = np.broadcast_arrays(_floats(answer), _floats(expected))
+    return np.array(
+        [
+            number_key(float(w), exact=exact) in answer_keys(float(g), exact=exact)
+            for g, w in zip(a.ravel(), e.ravel(), strict=True)
+        ],
+        dtype=bool,
+    ).reshape(a.shape)
 
 
 def is_whole(values: Any) -> np.ndarray:
@@ -97,48 +140,47 @@ class Slip:
 
 
 def find_slip(
-    answer: Any,
-    expected: Any,
-    *,
-    exact: bool = False,
-    share: bool = False,
-    percent: bool = False,
+    answer: Any, expected: Values, *, share: bool = False, percent: bool = False
 ) -> Slip | None:
     """The one slip that explains all the differences, if any.
 
-    ``exact`` marks counts (never rescaled); ``share`` says a single expected
-    value is a share between 0 and 1, so a whole number for it is a count;
-    ``percent`` says the expected values are percentages. Only for a share or
-    a percentage is a value 100 times too big or too small another format.
+    Each slip is a transformation of the answer (÷100, ×100, normalised by its
+    total) matched against the expected keys, or against the keys of a
+    transformed expected value (rounded to d decimals, normalised by its
+    total). ``share`` says a single expected value is a share between 0 and 1,
+    so a whole number for it is a count; ``percent`` that the values are
+    percentages. Only for a share or a percentage is a value 100 times too big
+    or too small another format. Counts are never rescaled.
     """
     proportion = share or percent
-    a, e = _floats(answer), _floats(expected)
-    if a.size == 0 or a.shape != e.shape or not np.all(np.isfinite(a) & np.isfinite(e)):
+    a = _floats(answer)
+    if a.size == 0 or a.size != expected.size or not np.all(np.isfinite(a)):
         return None
-    if not exact and np.any(e != 0):
-        with np.errstate(over="ignore"):
-            if np.all(close(a / 100, e)):
+
+    def all_match(values: np.ndarray, transform: str = "") -> bool:
+        return bool(np.all(expected.matches(values, transform)))
+
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        if not expected.exact:
+            if all_match(a / 100):
                 return Slip(Diagnosis.AS_PERCENT, proportion=proportion)
-            if np.all(close(a * 100, e)):
+            if all_match(a * 100):
                 return Slip(Diagnosis.AS_FRACTION, proportion=proportion)
-    total_a, total_e = float(a.sum()), float(e.sum())
-    percent = abs(total_e - 100) < 1e-6
-    if np.all(is_whole(a)) and np.any(a > 1) and np.all(e >= 0):
-        if share and np.all(e <= 1):
-            return Slip(Diagnosis.COUNT_FOR_SHARE)
-        sums_up = abs(total_e - 1) < 1e-6 or percent
-        if a.size > 1 and total_a > 0 and sums_up and np.all(close(a / total_a * total_e, e)):
-            return Slip(Diagnosis.COUNT_FOR_SHARE, percent=percent)
-    if (
-        a.size > 1
-        and np.all(is_whole(e))
-        and not np.all(is_whole(a))
-        and total_a > 0
-        and np.all(close(a / total_a * total_e, e))
-    ):
-        return Slip(Diagnosis.SHARE_FOR_COUNT)
-    decimals = decimals_shown(a, most=6)
-    if decimals is not None and np.all(close(a, np.round(e, decimals), exact=True)):
+        total = float(a.sum())
+        if np.all(is_whole(a)) and np.any(a > 1) and not expected.exact:
+            if share and a.size == 1:
+                return Slip(Diagnosis.COUNT_FOR_SHARE)
+            if a.size > 1 and total > 0:
+                if all_match(a / total):
+                    return Slip(Diagnosis.COUNT_FOR_SHARE)
+                if all_match(a / total * 100):
+                    return Slip(Diagnosis.COUNT_FOR_SHARE, percent=True)
+        shares = bool(np.isclose(total, 1.0) or np.isclose(total, 100.0))  # fractions or percent
+        counts = expected.exact and a.size > 1 and shares
+        if counts and not np.all(is_whole(a)) and all_match(a / total, "normalised"):
+            return Slip(Diagnosis.SHARE_FOR_COUNT)
+    decimals = decimals_shown(a, most=max(ROUNDINGS))
+    if decimals is not None and not expected.exact and all_match(a, f"rounded:{decimals}"):
         return Slip(Diagnosis.ROUNDING, decimals=decimals)
     return None
 
@@ -189,54 +231,3 @@ def format_note(slip: Slip, answer: Any, *, many: bool) -> str:
     if many:
         return "given as fractions; in percent, multiply them by 100"
     return f"given as a fraction; in percent that is {fmt_number(answer * 100)}"
-
-
-def _times(ratio: float) -> str:
-    """``2.03`` → "twice", ``3.4`` → "3.4 times", ``37`` → "40 times"."""
-    words = {2: "twice", 3: "three times", 4: "four times", 10: "ten times"}
-    nearest = round(ratio)
-    if nearest in words and abs(ratio - nearest) < 0.1 * nearest:
-        return words[nearest]
-    shown = round(ratio, 1) if ratio < 10 else float(f"{ratio:.1g}")
-    return f"{fmt_number(shown)} times"
-
-
-def _part(ratio: float) -> str:
-    """``0.5`` → "half", ``0.26`` → "a quarter", ``0.07`` → "7 %"."""
-    words = {2: "half", 3: "a third", 4: "a quarter", 5: "a fifth", 10: "a tenth"}
-    inverse = 1 / ratio
-    nearest = round(inverse)
-    if nearest in words and abs(inverse - nearest) < 0.1 * nearest:
-        return words[nearest]
-    return f"{fmt_number(float(f'{ratio * 100:.1g}'))} %"
-
-
-def how_far(value: float, expected: float) -> str:
-    """Direction and size of a gap in words, never the expected value itself.
-
-    ``"too high (a relative difference of about 4 %)"``, ``"about twice the
-    expected value"``, ``"a little too low"``. The relative difference is
-    named as such, so it does not read as a unit when the values are percentages.
-    """
-    high = value > expected
-    direction = "too high" if high else "too low"
-    if expected == 0 or not math.isfinite(value) or not math.isfinite(expected):
-        return direction
-    ratio = value / expected
-    if ratio < 0:
-        return f"{direction}, on the other side of zero: check the sign"
-    if ratio == 0:
-        return "zero, and the expected value is not"
-    if ratio >= 1000:
-        return f"{direction}: more than a thousand times the expected value"
-    if ratio <= 0.001:
-        return f"{direction}: less than a thousandth of the expected value"
-    if ratio >= 1.75:
-        return f"{direction}: about {_times(ratio)} the expected value"
-    if ratio <= 0.57:
-        return f"{direction}: about {_part(ratio)} of the expected value"
-    relative = abs(ratio - 1) * 100
-    if relative < 3:
-        return f"a little {direction} (a relative difference under 3 %)"
-    rounded = round(relative) if relative < 10 else 5 * round(relative / 5)
-    return f"{direction} (a relative difference of about {rounded} %)"

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from brakes.exercises.checkers.base import Checker, Diagnosis, Verdict, wrong
+from brakes.exercises.checkers.scalar import choice_letter
 from brakes.exercises.outcomes import Status
 from brakes.exercises.wording import code, fmt_number, is_number, safe_repr
 
-_LETTER = re.compile(r"^\(?\s*([A-Za-z])\s*[).:]?\s*$")
 #: Text a notebook puts where the learner's words go, or that says nothing.
 _PLACEHOLDERS = frozenset(
     {"", "todo", "tbd", "xxx", "your answer", "your answer here", "write here", "answer here"}
@@ -91,8 +91,7 @@ class Prediction(Checker):
     def _text(self, answer: str) -> Verdict:
         if _is_placeholder(answer):
             return not_attempted("write down what you expect, then run the cell again.")
-        match = _LETTER.match(answer.strip())
-        letter = match.group(1).lower() if match else None
+        letter = choice_letter(answer)
         if letter is not None and letter in self.letters:
             return recorded(f"you expect {letter}). Keep it in mind as you go on.")
         if self.numeric:

@@ -21,14 +21,13 @@ from brakes.exercises.checkers.base import (
     wrong,
 )
 from brakes.exercises.checkers.numeric import (
-    NOISE,
-    close,
-    decimals_shown,
+    MAX_RATIO,
+    SIGNIFICANT_DIGITS,
     find_slip,
     format_note,
-    how_far,
     slip_message,
 )
+from brakes.exercises.checkers.target import Kind, Target, Values
 from brakes.exercises.wording import (
     code,
     describe,
@@ -40,26 +39,22 @@ from brakes.exercises.wording import (
     safe_repr,
 )
 
-#: Beyond this factor an exact multiple is more likely chance than a miscount.
-_MAX_RATIO = 50
 #: How many entries of a collection are scanned when looking for the answer inside it.
 _SCAN_LIMIT = 100_000
 
 
-def _find_in(container: Any, expected: float, exact: bool) -> str | None:
-    """Where ``expected`` sits in a Series/array/list/tuple answer, as advice text."""
+def _find_in(container: Any, expected: Values) -> str | None:
+    """Where the expected number sits in a Series/array/list/tuple answer, as advice text."""
     if isinstance(container, pd.Series):
         values = pd.to_numeric(container.iloc[:_SCAN_LIMIT], errors="coerce")
-        hits = np.flatnonzero(
-            close(values.to_numpy(dtype=float, na_value=np.nan), expected, exact=exact)
-        )
+        hits = np.flatnonzero(expected.matches(values.to_numpy(dtype=float, na_value=np.nan)))
         if hits.size:
             return f"select it with {code(f'[{fmt_label(values.index[hits[0]])}]')}"
         return None
     if isinstance(container, np.ndarray | list | tuple | pd.Index):
         items = np.ravel(np.asarray(container, dtype=object))[:_SCAN_LIMIT]
         values = np.array([_as_float(x) for x in items], dtype=float)
-        hits = np.flatnonzero(close(values, expected, exact=exact)) if values.size else []
+        hits = np.flatnonzero(expected.matches(values)) if values.size else []
         if len(hits):
             return f"take it with {code(f'[{hits[0]}]')}"
     return None
@@ -100,13 +95,14 @@ class Number(Checker):
             return "a single whole number"
         return "a single number"
 
-    def _compare(self, answer: Any, expected: Any) -> Verdict:
+    def target(self, expected: Any) -> Target | None:
+        """The expected number's keys; a declared count is compared exactly."""
+        return Target.of(expected, exact=self.integer)
+
+    def _compare(self, answer: Any, target: Target) -> Verdict:
         """Compare a scalar answer with the expected number."""
-        exp = float(expected)
-        exact = self.integer or (
-            isinstance(expected, numbers.Integral) and not isinstance(expected, bool)
-        )
-        rejected = self._check_type(answer, exp, exact)
+        expected = target.values
+        rejected = self._check_type(answer, expected)
         if rejected is not None:
             return rejected
         try:
@@ -115,9 +111,9 @@ class Number(Checker):
             return wrong("Your number is too large to be right.", Diagnosis.OVERFLOW)
         except (TypeError, ValueError):
             return self.type_mismatch(answer)
-        return self._check_value(value, exp, exact)
+        return self._check_value(value, expected)
 
-    def _check_type(self, answer: Any, exp: float, exact: bool) -> Verdict | None:
+    def _check_type(self, answer: Any, expected: Values) -> Verdict | None:
         """A verdict when the answer is not a plain number; None when it is."""
         if isinstance(answer, bool | np.bool_):
             return self.type_mismatch(
@@ -132,7 +128,7 @@ class Number(Checker):
                 return self.type_mismatch(answer)
             return self.type_mismatch(answer, "Give the number itself, without quotes.")
         if isinstance(answer, pd.Series | pd.DataFrame | np.ndarray | list | tuple | pd.Index):
-            return self._container(answer, exp, exact)
+            return self._container(answer, expected)
         if isinstance(answer, complex | np.complexfloating):
             return self.type_mismatch(answer)
         if attempt(lambda: pd.api.types.is_scalar(answer) and bool(pd.isna(answer))):
@@ -143,7 +139,7 @@ class Number(Checker):
             )
         return self.type_mismatch(answer)
 
-    def _container(self, answer: Any, exp: float, exact: bool) -> Verdict:
+    def _container(self, answer: Any, expected: Values) -> Verdict:
         """A Series, frame, array, list or tuple where one number was expected."""
         size = answer.size if hasattr(answer, "size") and not callable(answer.size) else None
         if size is None:
@@ -154,7 +150,7 @@ class Number(Checker):
                 answer,
                 f"Take the single number out of it, e.g. with {code(take)}.",
             )
-        where = attempt(lambda: _find_in(answer, exp, exact))
+        where = attempt(lambda: _find_in(answer, expected))
         if where is not None:
             return wrong(
                 f"You gave {describe(answer)} that contains the right number; "
@@ -169,8 +165,8 @@ class Number(Checker):
             )
         return self.type_mismatch(answer)
 
-    def _check_value(self, value: float, exp: float, exact: bool) -> Verdict:
-        """Compare two floats and name the likely mistake, without showing ``exp``."""
+    def _check_value(self, value: float, expected: Values) -> Verdict:
+        """Compare a float with the expected keys and name the likely mistake, never its size."""
         shown = fmt_number(value)
         if math.isnan(value):
             return wrong(
@@ -178,16 +174,16 @@ class Number(Checker):
                 "column with missing values gives this: check your filter.",
                 Diagnosis.NAN,
             )
-        if close(value, exp, exact=exact).all():
-            return right(_accepted(value, exp))
+        if expected.matches([value])[0]:
+            return right(f"{shown}.")
         if math.isinf(value):
             return wrong("Your answer is infinite: did you divide by zero?", Diagnosis.INFINITE)
-        if self.integer and not value.is_integer() and close(round(value), exp, exact=True).all():
+        if self.integer and not value.is_integer() and expected.matches([round(value)])[0]:
             return wrong(
                 f"You gave {shown}; the answer is a whole number: count rather than average.",
                 Diagnosis.NOT_INTEGER,
             )
-        slip = find_slip(value, exp, exact=exact, share=self.share, percent=self.percent)
+        slip = find_slip(value, expected, share=self.share, percent=self.percent)
         if slip is not None and slip.accepted:
             return right(f"{shown} — {format_note(slip, value, many=False)}.", slip.diagnosis)
         if slip is not None:
@@ -195,54 +191,52 @@ class Number(Checker):
                 f"You gave {shown}. {slip_message(slip, 'Your value', many=False)}",
                 slip.diagnosis,
             )
-        verdict = _miscount(value, exp) if exact else None
+        verdict = _miscount(value, expected) if expected.exact else None
         if verdict is not None:
             return verdict
-        return wrong(f"You gave {shown}, which is {how_far(value, exp)}.", Diagnosis.VALUE)
+        if expected.exact:
+            return wrong(
+                f"You gave {shown}, which is not the expected whole number. Check which rows "
+                "you kept and what you counted.",
+                Diagnosis.VALUE,
+            )
+        return wrong(
+            f"You gave {shown}, which does not match the expected value to "
+            f"{SIGNIFICANT_DIGITS} significant digits. Check which rows you kept and what you "
+            "computed on them.",
+            Diagnosis.VALUE,
+        )
 
 
-def _accepted(value: float, exp: float) -> str:
-    """``62.4.``, or for a rounded answer ``62.4 — the exact value is 62.418.`` (it is right)."""
-    if abs(value - exp) <= NOISE * max(abs(exp), 1.0):
-        return f"{fmt_number(value)}."
-    decimals = decimals_shown(value)
-    if decimals is None or decimals > 9:
-        return f"{fmt_number(value)}."
-    return f"{fmt_number(value)} — the exact value is {fmt_number(exp, decimals + 2)}."
-
-
-def _miscount(value: float, exp: float) -> Verdict | None:
+def _miscount(value: float, expected: Values) -> Verdict | None:
     """Whole numbers: a multiple or a part of the expected count, or one off."""
     shown = fmt_number(value)
-    if exp != 0 and value != 0 and value.is_integer() and exp.is_integer():
-        ratio = value / exp
-        if ratio.is_integer() and 2 <= ratio <= _MAX_RATIO:
+    if value != 0 and value.is_integer() and abs(value) < 2**53:
+        factors = range(2, MAX_RATIO + 1)
+        if any(value % k == 0 and expected.matches([value // k])[0] for k in factors):
             return wrong(
                 f"You gave {shown}, an exact multiple of the expected count: did you count "
                 "something else (cells rather than rows, or several columns)?",
                 Diagnosis.MULTIPLE,
             )
-        inverse = exp / value
-        if inverse.is_integer() and 2 <= inverse <= _MAX_RATIO:
+        if any(expected.matches([value * k])[0] for k in factors):
             return wrong(
                 f"You gave {shown}, an exact fraction of the expected count: did you count "
                 "only part of the data?",
                 Diagnosis.FRACTION_OF,
             )
-    if abs(value - exp) == 1:
-        direction = "too many" if value > exp else "too few"
+    if expected.matches([value - 1, value + 1]).any():
         return wrong(
-            f"You gave {shown}: very close, but a little {direction}. Check the edges of your "
-            f"filter ({code('>')} or {code('>=')}) and whether a row is counted twice.",
+            f"You gave {shown}: very close, but one off. Check the edges of your filter "
+            f"({code('>')} or {code('>=')}) and whether a row is counted twice.",
             Diagnosis.OFF_BY_ONE,
         )
     return None
 
 
-def _normalise_text(text: str, case_sensitive: bool) -> str:
-    """Strip spaces (and case, unless it matters) before comparing labels."""
-    text = " ".join(text.split())
-    return text if case_sensitive else text.casefold()
+def _normalise_text(text: str) -> str:
+    """Collapse spaces before comparing labels."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -262,11 +256,21 @@ class Text(Checker):
     def expects(self) -> str:  # type: ignore[override]
         return f"a single {self.what} as text"
 
-    def _compare(self, answer: Any, expected: Any) -> Verdict:
+    @property
+    def _kind(self) -> Kind:
+        return Kind.LABEL if self.case_sensitive else Kind.FOLDED
+
+    def target(self, expected: Any) -> Target | None:
+        """The expected label's key (spaces collapsed; case folded unless it matters)."""
+        if isinstance(expected, Target):
+            return expected
+        return Target.of(_normalise_text(str(expected)), kind=self._kind)
+
+    def _compare(self, answer: Any, target: Target) -> Verdict:
         """Compare a text answer with the expected label."""
-        exp = str(expected)
+        expected = target.values
         if isinstance(answer, pd.Series):
-            return self._series(answer, exp)
+            return self._series(answer, expected)
         if isinstance(answer, pd.Index | list | tuple | np.ndarray):
             size = safe_len(answer)
             if size == 1:
@@ -274,16 +278,19 @@ class Text(Checker):
             return self.type_mismatch(answer)
         if not isinstance(answer, str):
             return self.type_mismatch(answer)
-        given = _normalise_text(answer, self.case_sensitive)
-        if given == _normalise_text(exp, self.case_sensitive):
-            return right(f"{fmt_label(exp)}.")
-        if self.case_sensitive and given.casefold() == exp.casefold():
+        given = _normalise_text(answer)
+        if expected.matches([given])[0]:
+            return right(f"{fmt_label(given)}.")
+        if self.case_sensitive and expected.matches([given], "folded")[0]:
             return wrong(
-                f"You gave {fmt_label(answer)}; the labels in the data are written "
-                f"{fmt_label(exp)}: mind the upper and lower case.",
+                f"You gave {fmt_label(answer)}; mind the upper and lower case: write the label "
+                "as it is written in the data.",
                 Diagnosis.CASE,
             )
-        known = {_normalise_text(c, self.case_sensitive) for c in self.choices}
+        known = {_normalise_text(c) for c in self.choices}
+        if not self.case_sensitive:
+            known = {c.casefold() for c in known}
+            given = given.casefold()
         if self.choices and given not in known:
             return wrong(
                 f"{fmt_label(answer)} is not a {self.what} in the data; "
@@ -295,13 +302,13 @@ class Text(Checker):
             Diagnosis.OTHER_CHOICE,
         )
 
-    def _series(self, answer: pd.Series, exp: str) -> Verdict:
+    def _series(self, answer: pd.Series, expected: Values) -> Verdict:
         """A Series where one label was expected: point at ``idxmax`` and friends."""
-        labels = [str(x) for x in answer.index[:_SCAN_LIMIT]]
-        if exp in labels:
+        labels = [_normalise_text(str(x)) for x in answer.index[:_SCAN_LIMIT]]
+        if labels and expected.matches(labels).any():
             return wrong(
                 f"You gave {describe(answer)}; the answer is a single {self.what}, and "
-                f"{fmt_label(exp)} is among your labels: pick it out with "
+                "it is among your labels: pick it out with "
                 f"{code('.idxmax()')} or {code('.idxmin()')} "
                 f"(or {code('.index[0]')} after sorting).",
                 Diagnosis.SERIES_FOR_LABEL,
@@ -312,6 +319,15 @@ class Text(Checker):
 
 
 _LETTER = re.compile(r"^\(?\s*([A-Za-z])\s*[).:]?\s*$")
+
+
+def choice_letter(answer: str) -> str | None:
+    """The option letter a text names, lower case: ``"b"``, ``"(B)"``, ``"b)"``, ``"b:"``.
+
+    The one grammar for letters, used by the multiple-choice and prediction checkers.
+    """
+    match = _LETTER.match(answer.strip())
+    return match.group(1).lower() if match else None
 
 
 @dataclass(frozen=True)
@@ -330,15 +346,19 @@ class Choice(Checker):
     def expects(self) -> str:  # type: ignore[override]
         return f"one letter among {', '.join(repr(k) for k in self.options)}"
 
-    def _compare(self, answer: Any, expected: Any) -> Verdict:
+    def target(self, expected: Any) -> Target | None:
+        """The right letter's key, lower case."""
+        if isinstance(expected, Target):
+            return expected
+        return Target.of(str(expected).lower())
+
+    def _compare(self, answer: Any, target: Target) -> Verdict:
         """Compare the chosen letter with the expected one."""
-        exp = str(expected).lower()
         if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
             return self.type_mismatch(answer, f"Give the letter as text, e.g. {code(repr('a'))}.")
         if not isinstance(answer, str):
             return self.type_mismatch(answer)
-        match = _LETTER.match(answer.strip())
-        letter = match.group(1).lower() if match else None
+        letter = choice_letter(answer)
         if letter is None or letter not in {k.lower() for k in self.options}:
             return wrong(
                 f"{safe_repr(answer)} is not one of the options; answer with one letter among "
@@ -346,11 +366,11 @@ class Choice(Checker):
                 Diagnosis.NOT_AN_OPTION,
             )
         statement = {k.lower(): v for k, v in self.options.items()}[letter]
-        if letter == exp:
+        if target.values.matches([letter])[0]:
             return right(f"{letter}) {statement}")
         why = {k.lower(): v for k, v in self.explanations.items()}.get(letter)
         if why:
-            return wrong(f"{letter}) is not it: {why}", "explained_option")
+            return wrong(f"{letter}) is not it: {why}", Diagnosis.EXPLAINED_OPTION)
         return wrong(
             f"{letter}) is not the best answer. Look at the numbers again and compare "
             "them with each option.",

@@ -19,14 +19,13 @@ from brakes.exercises.checkers.base import (
     wrong,
 )
 from brakes.exercises.checkers.labelled import (
-    as_floats,
     index_kept_as_column,
     is_numeric,
     label_diff,
     order_diff,
     value_diff,
 )
-from brakes.exercises.checkers.numeric import close
+from brakes.exercises.checkers.target import Target
 from brakes.exercises.wording import code, fmt_label, fmt_labels, is_number, safe_len
 
 
@@ -53,16 +52,21 @@ class SeriesCheck(Checker):
     def expects(self) -> str:  # type: ignore[override]
         return f"a Series indexed by {self.index}"
 
-    def _compare(self, answer: Any, expected: Any) -> Verdict:
+    def target(self, expected: Any) -> Target | None:
+        """The expected Series' labels and the keys of its values."""
+        return Target.of(expected)
+
+    def _compare(self, answer: Any, target: Target) -> Verdict:
         """Compare an answer with the expected Series."""
         if isinstance(answer, pd.DataFrame):
-            return self._from_frame(answer, expected)
+            return self._from_frame(answer, target)
         if not isinstance(answer, pd.Series):
-            return self._not_series(answer, expected)
-        return self._series(answer, expected)
+            return self._not_series(answer, target)
+        return self._series(answer, target)
 
-    def _series(self, answer: pd.Series, expected: pd.Series) -> Verdict:
+    def _series(self, answer: pd.Series, target: Target) -> Verdict:
         """Labels, then values, then order."""
+        expected = target.shape
         if answer.index.nlevels != expected.index.nlevels:
             given_levels = ", ".join(index_names(answer.index))
             return wrong(
@@ -83,7 +87,7 @@ class SeriesCheck(Checker):
         if verdict is not None:
             return self._labels_swapped(answer, expected) or verdict
         aligned = answer.reindex(expected.index) if not expected.index.has_duplicates else answer
-        values = value_diff(aligned, expected, percent=self.percent)
+        values = value_diff(aligned, target.values, expected.index, percent=self.percent)
         if values is not None and not values.correct:
             return values
         verdict = order_diff(answer, expected, self.order)
@@ -108,21 +112,21 @@ class SeriesCheck(Checker):
             )
         return None
 
-    def _matches(self, candidate: Any, expected: pd.Series) -> bool:
+    def _matches(self, candidate: Any, target: Target) -> bool:
         """True when a transformed answer would be accepted."""
-        return isinstance(candidate, pd.Series) and self._series(candidate, expected).correct
+        return isinstance(candidate, pd.Series) and self._series(candidate, target).correct
 
-    def _from_frame(self, answer: pd.DataFrame, expected: pd.Series) -> Verdict:
+    def _from_frame(self, answer: pd.DataFrame, target: Target) -> Verdict:
         """A DataFrame where a Series was expected: one column, reset_index, unstack."""
         return (
-            attempt(lambda: self._one_column(answer, expected))
-            or attempt(lambda: self._reset_index(answer, expected))
-            or attempt(lambda: self._unstacked(answer, expected))
+            attempt(lambda: self._one_column(answer, target))
+            or attempt(lambda: self._reset_index(answer, target))
+            or attempt(lambda: self._unstacked(answer, target))
             or self.type_mismatch(answer)
         )
 
-    def _one_column(self, answer: pd.DataFrame, expected: pd.Series) -> Verdict | None:
-        if answer.shape[1] != 1 or not self._matches(answer.iloc[:, 0], expected):
+    def _one_column(self, answer: pd.DataFrame, target: Target) -> Verdict | None:
+        if answer.shape[1] != 1 or not self._matches(answer.iloc[:, 0], target):
             return None
         column = fmt_label(answer.columns[0])
         return self.type_mismatch(
@@ -131,20 +135,20 @@ class SeriesCheck(Checker):
             f"{code('.squeeze()')}.",
         )
 
-    def _reset_index(self, answer: pd.DataFrame, expected: pd.Series) -> Verdict | None:
-        names = [n for n in expected.index.names if n is not None]
+    def _reset_index(self, answer: pd.DataFrame, target: Target) -> Verdict | None:
+        names = [n for n in target.shape.index.names if n is not None]
         columns = list(answer.columns)
         if not names or not all(n in columns for n in names):
             return None
         others = [c for c in columns if c not in names]
-        if len(others) != 1 or not self._matches(answer.set_index(names)[others[0]], expected):
+        if len(others) != 1 or not self._matches(answer.set_index(names)[others[0]], target):
             return None
         return index_kept_as_column(names, f"[{fmt_label(others[0])}]")
 
-    def _unstacked(self, answer: pd.DataFrame, expected: pd.Series) -> Verdict | None:
-        if expected.index.nlevels != 2 or answer.shape[1] < 2:
+    def _unstacked(self, answer: pd.DataFrame, target: Target) -> Verdict | None:
+        if target.shape.index.nlevels != 2 or answer.shape[1] < 2:
             return None
-        if not self._matches(answer.stack().dropna(), expected):
+        if not self._matches(answer.stack().dropna(), target):
             return None
         return wrong(
             "The values are right, but spread out as a table; the answer is a Series with a "
@@ -152,20 +156,21 @@ class SeriesCheck(Checker):
             Diagnosis.UNSTACKED,
         )
 
-    def _not_series(self, answer: Any, expected: pd.Series) -> Verdict:
+    def _not_series(self, answer: Any, target: Target) -> Verdict:
         """Anything else: a number, a dict, a list, the index alone…"""
+        expected = target.shape
         if is_number(answer) and is_numeric(expected):
-            return attempt(lambda: self._total(answer, expected)) or self.type_mismatch(
+            return attempt(lambda: self._total(answer, target)) or self.type_mismatch(
                 answer, f"It has one value per {self.index}."
             )
         if isinstance(answer, dict):
-            return attempt(lambda: self._dict(answer, expected)) or self.type_mismatch(
+            return attempt(lambda: self._dict(answer, target)) or self.type_mismatch(
                 answer, f"Build it with pandas, e.g. {code('.groupby(...)')}."
             )
         if isinstance(answer, pd.Index):
             return attempt(lambda: self._index_only(answer, expected)) or self.type_mismatch(answer)
         if isinstance(answer, list | tuple | np.ndarray):
-            return attempt(lambda: self._lost_labels(answer, expected)) or self.type_mismatch(
+            return attempt(lambda: self._lost_labels(answer, target)) or self.type_mismatch(
                 answer, f"Keep pandas' result: each value labelled by {self.index}."
             )
         if isinstance(answer, str) and answer in {str(x) for x in expected.index}:
@@ -176,10 +181,9 @@ class SeriesCheck(Checker):
             )
         return self.type_mismatch(answer)
 
-    def _total(self, answer: Any, expected: pd.Series) -> Verdict | None:
+    def _total(self, answer: Any, target: Target) -> Verdict | None:
         value = float(answer)
-        total = float(np.nansum(as_floats(expected)))
-        if not math.isfinite(value) or not close(value, total).all():
+        if not math.isfinite(value) or not target.values.matches([value], "total").all():
             return None
         return wrong(
             f"You gave one number, the total over all {self.index}s; the answer keeps one "
@@ -187,8 +191,8 @@ class SeriesCheck(Checker):
             Diagnosis.TOTAL_FOR_SERIES,
         )
 
-    def _dict(self, answer: dict[Any, Any], expected: pd.Series) -> Verdict | None:
-        if not self._matches(pd.Series(answer), expected):
+    def _dict(self, answer: dict[Any, Any], target: Target) -> Verdict | None:
+        if not self._matches(pd.Series(answer), target):
             return None
         return wrong(
             "The values are right, but in a dict; the answer is a pandas Series: wrap it "
@@ -205,7 +209,8 @@ class SeriesCheck(Checker):
             Diagnosis.INDEX_ONLY,
         )
 
-    def _lost_labels(self, answer: Any, expected: pd.Series) -> Verdict | None:
+    def _lost_labels(self, answer: Any, target: Target) -> Verdict | None:
+        expected = target.shape
         if safe_len(answer) != len(expected) or not is_numeric(expected):
             return None
         values = np.ravel(np.asarray(answer, dtype=object))
@@ -213,7 +218,7 @@ class SeriesCheck(Checker):
             return None
         candidate = pd.Series(pd.to_numeric(pd.Series(values), errors="coerce").to_numpy())
         candidate.index = expected.index
-        if not self._matches(candidate, expected):
+        if not self._matches(candidate, target):
             return None
         return wrong(
             "The values are right, but they lost their labels: keep the result as a Series "
