@@ -18,6 +18,7 @@ from grading_notebooks import (
     endless_loop,
     every_answer,
     hashes,
+    tampered,
     write,
 )
 
@@ -81,7 +82,8 @@ class Room:
 
 
 def make_room(folder: Path, pid_file: Path) -> None:
-    """The submissions: one good, one partial, one hostile in words, and the hostile runs."""
+    """The submissions: one good, one partial, one hostile in words, the hostile runs, and the
+    notebooks that show a check correct though their answer is not (each its own learner's)."""
     write(
         answered(
             "01-control-where-people-talk.ipynb", every_answer("01-control-where-people-talk.ipynb")
@@ -120,6 +122,8 @@ def make_room(folder: Path, pid_file: Path) -> None:
         folder / HOSTILE_LEARNER / "01-control-how-the-brand-answers.ipynb",
     )
     write(endless_loop(pid_file), folder / "aaron" / "endless-loop.ipynb")
+    for name, nb in tampered().items():
+        write(nb, folder / Path(name).stem / name)
     for fixture in sorted(FIXTURES.glob("*.ipynb")):
         shutil.copyfile(fixture, folder / fixture.name)
 

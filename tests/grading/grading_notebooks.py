@@ -73,6 +73,57 @@ def every_answer(name: str) -> dict[str, str]:
     return dict.fromkeys(exercise_sources(nbformat.read(COURSE.exercises_dir / name, 4)), SOLUTION)
 
 
+#: Exercise 0.1 answered wrong: 0.1 mentions.
+WRONG = 'q1 = exercise("0.1")\nn_mentions = 0.1\n'
+#: Ten mentions as the only mentions table of a data folder (``folder`` is Python code).
+TEN_MENTIONS = (
+    "from brakes.data import write_tables\n"
+    'write_tables({{"mentions": load("mentions").head(10)}}, {folder})\n'
+)
+#: Notebooks whose check shows 0.1 correct though its answer is not: what the grader must see
+#: through. Each answers from the getting-started notebook, as a learner would hand it in.
+TAMPERING = {
+    # A check record made by hand, displayed after a wrong answer.
+    "hand-made-record.ipynb": WRONG + "from IPython.display import display\n"
+    "from brakes.exercises.outcomes import OUTCOME_MIME, Kind, Status, make_record\n"
+    'record = make_record("0.1", Kind.CHECK, "Correct!", Status.CORRECT)\n'
+    'display({OUTCOME_MIME: record, "text/plain": "Correct!"}, raw=True)',
+    # The question's check rebound: it checks the right answer whatever it is given.
+    "rebound-check.ipynb": WRONG + "right = len(mentions)\n"
+    "q1.check = lambda answer: type(q1).check(q1, right)\n"
+    "q1.check(n_mentions)",
+    # The course's checking module monkeypatched: every answer is judged as the right one.
+    "patched-checking.ipynb": "import brakes.exercises.checking as checking\n\n"
+    "real = checking.verdict_for\n"
+    "checking.verdict_for = lambda exercise, answer, load=checking.default_load: real(\n"
+    "    exercise, exercise.expected(load), load\n"
+    ")\n" + WRONG + "q1.check(n_mentions)",
+    # The scratch copy of the data written over with ten mentions, then counted.
+    "rewritten-data.ipynb": "import os\n"
+    + TEN_MENTIONS.format(folder='os.environ["BRAKES_DATA_DIR"]')
+    + 'q1 = exercise("0.1")\nn_mentions = len(load("mentions"))\nq1.check(n_mentions)',
+    # A data folder of ten mentions swapped in as the kernel's data, then counted.
+    "swapped-data.ipynb": "import os\nfrom brakes.data import use\n"
+    + TEN_MENTIONS.format(folder='os.path.expanduser("~/ten")')
+    + 'use(data_dir=os.path.expanduser("~/ten"))\n'
+    + 'q1 = exercise("0.1")\nn_mentions = len(load("mentions"))\nq1.check(n_mentions)',
+}
+#: The answer variable deleted after its (right) check: nothing is left to re-check.
+DELETED = "deleted-after-check.ipynb"
+
+
+def tampered() -> dict[str, NotebookNode]:
+    """Every tampering notebook by file name: those of :data:`TAMPERING`, and :data:`DELETED`."""
+    notebooks = {
+        name: answered("00-getting-started.ipynb", {"0.1": code})
+        for name, code in TAMPERING.items()
+    }
+    notebooks[DELETED] = answered(
+        "00-getting-started.ipynb", {"0.1": SOLUTION}, after={"0.1": ["del n_mentions"]}
+    )
+    return notebooks
+
+
 def endless_loop(pid_file: Path) -> NotebookNode:
     """Starts a child process (leaving its pid in ``pid_file``), then loops, deaf to interrupts."""
     nb = new_notebook(metadata=PYTHON)

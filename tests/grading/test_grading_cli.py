@@ -5,6 +5,7 @@ runs; a clean room exits with 0 and prints its summary.
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,21 @@ def test_bad_limits_are_one_line_and_exit_2(
     assert (code, out) == (2, "")
     assert words in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "r").exists()
+
+
+def test_on_windows_it_refuses_at_once_and_names_wsl(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    kit: Path,
+    submissions: Path,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setattr(sys, "platform", "win32")
+    code, out, err = run(capsys, str(kit), str(submissions), "--out", str(tmp_path / "r"))
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1
+    assert "run it under WSL, the Windows Subsystem for Linux" in err
+    assert not (tmp_path / "r").exists()  # refused before anything was made
 
 
 def test_a_kit_that_is_neither_is_one_line(
@@ -111,8 +127,9 @@ def test_a_clean_room_exits_with_0(
     assert code == 0, out
     lines = out.strip().splitlines()
     assert lines[0].startswith("Graded 1 notebook from 1 learner in ")
-    assert lines[1:3] == [
-        "1 ran to the end.",
-        "The originals are unchanged (SHA-256 of 1 notebook checked before and after).",
-    ]
+    assert lines[1] == "1 ran to the end."
+    assert lines[2].startswith("Verdicts come from the grader's re-check")
+    assert lines[3] == (
+        "The originals are unchanged (SHA-256 of 1 notebook checked before and after)."
+    )
     assert (tmp_path / "r" / "report.csv").exists() and (tmp_path / "r" / "report.html").exists()

@@ -5,9 +5,11 @@ into rows, the record of a learner's own words, and the two report files' defenc
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 import nbformat
@@ -16,7 +18,10 @@ import pytest
 from grading_notebooks import FIXTURES, PYTHON
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
+import brakes
+from brakes.config import COURSE
 from brakes.data import schema
+from brakes.data.source import SeedSource
 from brakes.data.workshop import WORKSHOP_FILE
 from brakes.errors import BrakesError
 from brakes.exercises.checkers import Reflection
@@ -24,16 +29,29 @@ from brakes.exercises.checking import RECORDED_CHARS, evaluate
 from brakes.exercises.model import Exercise, ExerciseKind
 from brakes.exercises.outcomes import OUTCOME_MIME, Kind, Status, make_record, read_outcomes
 from brakes.grading import runner
+from brakes.grading.answers import encode_answers
 from brakes.grading.batch import summary_lines
-from brakes.grading.kit import GivenNotebook, Kit, locate
+from brakes.grading.kit import GivenNotebook, Kit, locate, version_warning
 from brakes.grading.options import MAX_NOTEBOOK_BYTES, GradeOptions
-from brakes.grading.report_csv import neutralise
+from brakes.grading.report_csv import GRADEBOOK_COLUMNS, neutralise, write_gradebook
 from brakes.grading.report_html import render_html
-from brakes.grading.results import NOT_CHECKED, graded, message_shape, most_missed, summarise
+from brakes.grading.results import (
+    NOT_CHECKED,
+    Graded,
+    Row,
+    flag,
+    gradebook,
+    graded,
+    message_shape,
+    most_missed,
+    summarise,
+)
 from brakes.grading.runner import Run, Runner, Scratch, kernel_env
 from brakes.grading.status import RunStatus
 from brakes.grading.submissions import Submission, find_submissions, learner_name, sha256_of
 from brakes.grading.worker import read_submission, source_key
+from brakes.kit import workshop
+from brakes.kit.workshop import course_build
 
 # --- the learner's own words in the record ---------------------------------------------------
 
@@ -153,7 +171,7 @@ def test_a_kit_is_found_in_each_layout(tmp_path: Path) -> None:
     tables(kit / "data")
     (kit / "01.ipynb").write_text("{}")
     (kit / WORKSHOP_FILE).write_text(json.dumps({"version": 1, "data": "data"}))
-    expected = Kit(kit / "data", kit)
+    expected = Kit(kit / "data", kit, None)  # a workshop file from before kits recorded a version
     assert locate(workshop_out) == locate(kit) == expected
     assert locate(kit / "data") == Kit(kit / "data", None)  # a folder of tables
     plain = tmp_path / "plain"
@@ -226,7 +244,17 @@ def check(exercise: str, status: Status, feedback: str = "", **kw: object) -> di
 SUBMISSION = Submission(Path("/nowhere/bob.ipynb"), "bob.ipynb", "bob", "0" * 64)
 
 
-def test_a_notebook_stopped_half_way_keeps_what_it_checked() -> None:
+def no_tables(table: str) -> object:
+    """The kit's tables, for runs whose answers need none (or that sent no answer)."""
+    raise AssertionError(f"the {table} table was read")
+
+
+def answers(**values: object) -> str:
+    """Answer variables as a kernel sends them back."""
+    return json.dumps(encode_answers(values, sorted(values), 1_000_000))
+
+
+def test_a_notebook_stopped_half_way_shows_what_it_checked_but_is_not_rechecked() -> None:
     run = Run(
         RunStatus.TIMEOUT,
         "stopped at the time limit of 9 s, in cell 4",
@@ -237,8 +265,9 @@ def test_a_notebook_stopped_half_way_keeps_what_it_checked() -> None:
         ],
         outputs=[{"cell": 1, "outputs": [check("0.1", Status.CORRECT)]}],
     )
-    rows = {row.exercise: row for row in graded(SUBMISSION, run).rows}
-    assert rows["0.1"].status == "correct" and rows["0.1"].notebook_status == "timeout"
+    rows = {row.exercise: row for row in graded(SUBMISSION, run, load=no_tables).rows}
+    # Its answers were never read back: the notebook's check is shown, not counted or flagged.
+    assert (rows["0.1"].status, rows["0.1"].shown, rows["0.1"].flag) == ("timeout", "correct", "")
     assert rows["0.2"].status == "timeout" and "time limit" in rows["0.2"].feedback
 
 
@@ -249,7 +278,7 @@ def test_an_exercise_whose_cell_raised_is_not_checked() -> None:
         exercise_cells=[{"cell": 1, "exercise": "0.1", "kind": ""}],
         errors=[{"cell": 1, "ename": "NameError", "evalue": "name 'x' is not defined"}],
     )
-    (row,) = graded(SUBMISSION, run).rows
+    (row,) = graded(SUBMISSION, run, load=no_tables).rows
     assert (
         row.status == NOT_CHECKED
         and row.feedback == "its cell raised NameError: name 'x' is not defined"
@@ -257,13 +286,15 @@ def test_an_exercise_whose_cell_raised_is_not_checked() -> None:
 
 
 def test_a_notebook_with_no_exercise_still_has_its_row() -> None:
-    (row,) = graded(SUBMISSION, Run(RunStatus.INVALID, "not a notebook: broken JSON")).rows
+    (row,) = graded(
+        SUBMISSION, Run(RunStatus.INVALID, "not a notebook: broken JSON"), load=no_tables
+    ).rows
     assert (row.exercise, row.status, row.feedback) == (
         "",
         "invalid",
         "not a notebook: broken JSON",
     )
-    (row,) = graded(SUBMISSION, Run(RunStatus.RAN)).rows
+    (row,) = graded(SUBMISSION, Run(RunStatus.RAN), load=no_tables).rows
     assert (row.status, row.feedback) == ("ran", "no exercise of the course in this notebook")
 
 
@@ -275,7 +306,7 @@ def test_checks_and_hints_of_cells_the_kit_gave_unchanged_do_not_count() -> None
     learner = [setup, answer, hint, demo, hint, hint, untouched]
     given = GivenNotebook(
         "00.ipynb",
-        frozenset({"0.1", "0.2"}),
+        ("0.1", "0.2"),
         tuple(source_key(code) for code in [setup, placeholder, demo, hint, hint, untouched]),
     )
     records = [
@@ -296,11 +327,11 @@ def test_checks_and_hints_of_cells_the_kit_gave_unchanged_do_not_count() -> None
         code_cells=[[i, source_key(code)] for i, code in enumerate(learner)],
         outputs=[{"cell": i, "outputs": [r]} for i, r in enumerate(records) if r is not None],
     )
-    first, second = graded(SUBMISSION, run, given=(given,)).rows
-    assert (first.status, first.hints_used) == ("correct", 1)
-    assert second.status == "not_attempted"  # an exercise cell always counts, changed or not
-    first, _ = graded(SUBMISSION, run).rows  # nothing to compare with: every cell counts
-    assert (first.status, first.hints_used) == ("incorrect", 3)
+    first, second = graded(SUBMISSION, run, given=(given,), load=no_tables).rows
+    assert (first.shown, first.hints_used) == ("correct", 1)
+    assert second.shown == "not_attempted"  # an exercise cell always counts, changed or not
+    first, _ = graded(SUBMISSION, run, load=no_tables).rows  # nothing to compare: all cells count
+    assert (first.shown, first.hints_used) == ("incorrect", 3)
 
 
 def test_a_forged_record_for_an_unknown_exercise_is_listed_not_plotted() -> None:
@@ -308,8 +339,13 @@ def test_a_forged_record_for_an_unknown_exercise_is_listed_not_plotted() -> None
         RunStatus.RAN,
         outputs=[{"cell": 0, "outputs": [check("<b>9.9</b>", Status.CORRECT)]}],
     )
-    result = graded(SUBMISSION, run)
+    result = graded(SUBMISSION, run, load=no_tables)
     assert [row.exercise for row in result.rows] == ["<b>9.9</b>"]
+    (row,) = result.rows
+    assert (row.status, row.flag) == (
+        NOT_CHECKED,
+        "shown correct in the notebook, no answer on re-check",
+    )
     assert summarise([result]) == []
 
 
@@ -338,26 +374,169 @@ def test_html_escapes_everything_a_notebook_wrote() -> None:
         RunStatus.RAISED,
         f"cell 1 raised ValueError: {tag}",
         exercise_cells=[{"cell": 0, "exercise": "1.6", "kind": "interpret"}],
-        outputs=[{"cell": 0, "outputs": [check("1.6", Status.RECORDED, tag, answer=tag)]}],
+        outputs=[{"cell": 0, "outputs": [check("1.6", Status.CORRECT, tag)]}],
+        answers=answers(my_reading_map=tag),
     )
-    results = [graded(submission, run)]
+    results = [graded(submission, run, load=no_tables)]
+    assert results[0].rows[0].flag  # shown correct, recorded on re-check: listed as flagged
     page = render_html(results, summarise(results), [tag])
-    assert "<script" not in page and page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 5
+    assert "<script" not in page and page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 6
+
+
+GRADER = {"version": "0.1.0", "commit": "abc"}
 
 
 def test_summary_lines_and_exit_code() -> None:
-    ok = graded(SUBMISSION, Run(RunStatus.RAN))
-    lines = summary_lines([ok, ok], [], GradeOptions(jobs=3, timeout=10, memory_mb=512), 4.04)
-    assert lines == [
+    ok = graded(SUBMISSION, Run(RunStatus.RAN), load=no_tables)
+    options = GradeOptions(jobs=3, timeout=10, memory_mb=512)
+    lines = summary_lines([ok, ok], [], options, 4.04, grader=GRADER)
+    assert lines[-4:] == [  # after any warning
         "Graded 2 notebooks from 1 learner in 4.0 s "
         "(3 at a time; each limited to 10 s and 512 MB).",
         "2 ran to the end.",
+        "Verdicts come from the grader's re-check: each exercise's answer variable, read back "
+        "from the notebook's kernel once its cells had run, judged by brakes 0.1.0 (commit abc) "
+        "on the kit's tables; 0 rows differ from what the notebook showed (flagged).",
         "The originals are unchanged (SHA-256 of 2 notebooks checked before and after).",
     ]
-    assert (
-        "WARNING: 1 original notebook changed"
-        in summary_lines([ok], [SUBMISSION], GradeOptions(), 1)[2]
+    changed = summary_lines([ok], [SUBMISSION], GradeOptions(), 1, grader=GRADER)
+    assert "WARNING: 1 original notebook changed during grading: bob.ipynb." in changed
+    older = {"version": "0.0.9", "commit": "unknown"}
+    lines = summary_lines([ok], [], GradeOptions(), 1, grader=GRADER, kit=older)
+    assert version_warning(older, GRADER) in lines[:2]  # among the first lines
+
+
+def test_a_grader_of_another_version_says_so() -> None:
+    same, unknown = {"version": "0.1.0", "commit": "abc"}, {"version": "0.1.0", "commit": "unknown"}
+    assert version_warning(None, same) == ""  # a kit from before kits recorded a version
+    assert version_warning(same, same) == version_warning(unknown, same) == ""
+    warning = version_warning({"version": "0.1.0", "commit": "def"}, same)
+    assert warning == (
+        "WARNING: this grader is brakes 0.1.0 (commit abc), but the kit was made by brakes "
+        "0.1.0 (commit def): its checks may give other verdicts than the learners saw. "
+        "Grade with the version that made the kit to be sure."
     )
+    assert "the kit was made by brakes 0.2.0:" in version_warning(
+        {"version": "0.2.0", "commit": "unknown"}, same
+    )
+
+
+def test_the_kit_records_the_course_that_made_it(tmp_path: Path) -> None:
+    git = ["git", "-C", str(COURSE.root), "rev-parse", "HEAD"]
+    done = subprocess.run(git, capture_output=True, text=True, check=False)
+    from_checkout = (COURSE.root / ".git").exists() and done.returncode == 0
+    commit = done.stdout.strip() if from_checkout else "unknown"  # a copy, not a checkout
+    assert course_build() == {"version": brakes.__version__, "commit": commit}
+    assert course_build(tmp_path) == {"version": brakes.__version__, "commit": "unknown"}
+    tables(tmp_path / "data")
+    settings = {"version": 1, "data": "data", "course": course_build()}
+    (tmp_path / WORKSHOP_FILE).write_text(json.dumps(settings))
+    assert locate(tmp_path).course == course_build()
+
+
+def test_a_workshop_kit_records_the_course_that_made_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wheel = tmp_path / "brakes-0.1.0-py3-none-any.whl"
+    monkeypatch.setattr(workshop, "build_sealed_wheel", lambda root, out_dir: wheel)  # no build
+    folder, _ = workshop.build_workshop(2031, tmp_path / "out")
+    settings = json.loads((folder / WORKSHOP_FILE).read_text(encoding="utf-8"))
+    assert settings["course"] == course_build()
+    assert locate(tmp_path / "out").course == course_build()
+
+
+def test_the_grader_judges_the_answers_not_the_records() -> None:
+    """A check shown correct counts for nothing: the answer read back is judged on kit data."""
+    load = SeedSource(2027).load
+    right = len(load("mentions"))
+    run = Run(
+        RunStatus.RAN,
+        exercise_cells=[
+            {"cell": 0, "exercise": "0.1", "kind": ""},
+            {"cell": 1, "exercise": "0.4", "kind": ""},
+            {"cell": 2, "exercise": "0.5", "kind": ""},
+            {"cell": 3, "exercise": "0.3", "kind": "predict"},
+        ],
+        outputs=[
+            {"cell": 0, "outputs": [check("0.1", Status.CORRECT)]},
+            {"cell": 1, "outputs": [check("0.4", Status.INCORRECT)]},
+            {"cell": 2, "outputs": [check("0.5", Status.CORRECT)]},
+        ],
+        answers=answers(n_mentions=0.1, share_negative=..., negative_guess=25),
+    )
+    rows = {row.exercise: row for row in graded(SUBMISSION, run, load=load).rows}
+    summary = {e: (r.status, r.shown, r.flag) for e, r in rows.items()}
+    assert summary == {
+        "0.1": ("incorrect", "correct", "shown correct in the notebook, wrong on re-check"),
+        "0.4": (
+            "not_attempted",
+            "incorrect",
+            "shown wrong in the notebook, not attempted on re-check",
+        ),
+        "0.5": ("not_checked", "correct", "shown correct in the notebook, no answer on re-check"),
+        "0.3": ("recorded", "", ""),
+    }
+    assert "`n_negative_quality` was not defined when the notebook ended" in rows["0.5"].feedback
+    assert rows["0.3"].answer == "25"
+    run = Run(
+        RunStatus.RAN, exercise_cells=run.exercise_cells[:1], answers=answers(n_mentions=right)
+    )
+    (row,) = graded(SUBMISSION, run, load=load).rows
+    assert (row.status, row.shown, row.flag) == ("correct", "", "")
+
+
+def test_the_kit_notebooks_say_which_exercises_a_notebook_holds() -> None:
+    """An exercise cell whose metadata the learner removed is still judged."""
+    given = GivenNotebook("00.ipynb", ("0.1", "0.2"), ())
+    run = Run(
+        RunStatus.RAN,
+        exercise_cells=[{"cell": 0, "exercise": "0.1", "kind": ""}],
+        answers=answers(mentions_per_channel=[1, 2]),
+    )
+    rows = graded(SUBMISSION, run, given=(given,), load=SeedSource(2027).load).rows
+    assert [(row.exercise, row.status) for row in rows] == [
+        ("0.1", "not_checked"),
+        ("0.2", "incorrect"),
+    ]
+
+
+def result_of(learner: str, *statuses: tuple[str, str]) -> Graded:
+    """A graded notebook of ``learner`` with one row per (exercise, status)."""
+    submission = Submission(Path(f"/x/{learner}.ipynb"), f"{learner}.ipynb", learner, None)
+    rows = tuple(
+        Row(learner, submission.notebook, exercise, "", "", status, "", "", "", "", 0, False, "", 1)
+        for exercise, status in statuses
+    )
+    return Graded(submission, Run(RunStatus.RAN), rows)
+
+
+def test_the_gradebook_counts_each_learners_exercises_once(tmp_path: Path) -> None:
+    results = [
+        result_of("=bob", ("0.1", "correct"), ("0.2", "incorrect"), ("0.3", "recorded")),
+        result_of("=bob", ("0.2", "correct"), ("0.4", "not_attempted"), ("9.9", "correct")),
+        result_of("ann", ("0.1", "error"), ("0.2", "not_checked"), ("0.3", "timeout")),
+        result_of("cy", ("", "invalid")),
+    ]
+    standings = {
+        s.learner: (s.attempted, s.correct, s.total, s.percent) for s in gradebook(results)
+    }
+    # bob handed 0.2 in twice, best counts; 9.9 is no exercise of the course
+    assert standings == {"=bob": (3, 3, 4, 75.0), "ann": (1, 0, 3, 0.0), "cy": (0, 0, 0, None)}
+    path = tmp_path / "gradebook.csv"
+    assert write_gradebook(results, path) == 3
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        lines = list(csv.reader(stream))
+    assert lines == [
+        list(GRADEBOOK_COLUMNS),
+        ["'=bob", "3", "3", "4", "75.0"],
+        ["ann", "1", "0", "3", "0.0"],
+        ["cy", "0", "0", "0", ""],
+    ]
+
+
+def test_a_flag_names_both_sides_only_when_they_differ() -> None:
+    assert flag("correct", "incorrect") == "shown correct in the notebook, wrong on re-check"
+    assert flag("correct", "correct") == flag("", "incorrect") == flag("correct", "timeout") == ""
 
 
 def test_a_recorded_answer_survives_the_json_round_trip() -> None:
@@ -366,20 +545,18 @@ def test_a_recorded_answer_survives_the_json_round_trip() -> None:
 
 
 def test_most_missed_puts_wrong_answers_before_blanks() -> None:
-    def row_run(exercise: str, status: Status, feedback: str = "") -> Run:
-        return Run(
-            RunStatus.RAN,
-            exercise_cells=[{"cell": 0, "exercise": exercise, "kind": ""}],
-            outputs=[{"cell": 0, "outputs": [check(exercise, status, feedback)]}],
-        )
+    def row(exercise: str, status: Status, feedback: str = "") -> Graded:
+        result = result_of("bob", (exercise, status.value))
+        (only,) = result.rows
+        return Graded(result.submission, result.run, (replace(only, feedback=feedback),))
 
     results = [
-        graded(SUBMISSION, row_run("0.1", Status.NOT_ATTEMPTED)),
-        graded(SUBMISSION, row_run("0.2", Status.INCORRECT, "Not quite. You gave 12.")),
-        graded(SUBMISSION, row_run("0.2", Status.INCORRECT, "Not quite. You gave 13.")),
-        graded(SUBMISSION, row_run("0.2", Status.CORRECT)),
-        graded(SUBMISSION, row_run("0.1", Status.NOT_ATTEMPTED)),
-        graded(SUBMISSION, row_run("0.3", Status.CORRECT)),
+        row("0.1", Status.NOT_ATTEMPTED),
+        row("0.2", Status.INCORRECT, "Not quite. You gave 12."),
+        row("0.2", Status.INCORRECT, "Not quite. You gave 13."),
+        row("0.2", Status.CORRECT),
+        row("0.1", Status.NOT_ATTEMPTED),
+        row("0.3", Status.CORRECT),
     ]
     worst = most_missed(summarise(results))
     assert [s.exercise.id for s in worst] == ["0.2", "0.1"]  # 0.3: nobody missed it

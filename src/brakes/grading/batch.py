@@ -1,13 +1,16 @@
-"""``brakes grade``: run every submission in parallel, then write report.csv and report.html.
+"""``brakes grade``: run every submission in parallel, judge its answers, write the report.
 
-The trainer's mistakes (no kit, no notebooks, a report folder with files in
-it) stop the command before anything runs; a learner's notebook, however
-broken or hostile, only ever becomes a line of the report. The exit code is 1
-when a notebook could not be run to its end or an original changed, else 0.
+The report is report.csv (one row per learner and exercise), gradebook.csv
+(one row per learner) and report.html. The trainer's mistakes (no kit, no
+notebooks, a report folder with files in it, Windows) stop the command before
+anything runs; a learner's notebook, however broken or hostile, only ever
+becomes a line of the report. The exit code is 1 when a notebook could not
+be run to its end or an original changed, else 0.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -18,18 +21,28 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from brakes.grading.kit import given_notebooks, locate
+from brakes.data.source import FolderSource
+from brakes.errors import BrakesError
+from brakes.grading.kit import given_notebooks, locate, version_warning
 from brakes.grading.options import GradeOptions
-from brakes.grading.report_csv import write_csv
+from brakes.grading.report_csv import write_csv, write_gradebook
 from brakes.grading.report_html import write_html
-from brakes.grading.results import Graded, graded, summarise
+from brakes.grading.results import Graded, answer_names, graded, summarise
 from brakes.grading.runner import Run, Runner
 from brakes.grading.status import FAILED, RunStatus
 from brakes.grading.submissions import Submission, changed_since, find_submissions
+from brakes.kit.workshop import UNKNOWN_COMMIT, course_build
 from brakes.outdir import prepare_output_dir
 
 CSV_NAME = "report.csv"
+GRADEBOOK_NAME = "gradebook.csv"
 HTML_NAME = "report.html"
+#: Why grading refuses to start on Windows, and what to use instead.
+ON_WINDOWS = (
+    "grading needs Linux (each notebook runs under Linux's process and memory limits); "
+    "on Windows, run it under WSL, the Windows Subsystem for Linux "
+    "(https://learn.microsoft.com/windows/wsl/install)"
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,9 @@ class BatchReport:
     csv: Path
     html: Path
     rows: int
+    gradebook: Path
+    grader: dict[str, str]  # the course version and commit that judged the answers
+    kit: dict[str, str] | None  # the ones that made the kit, if it records them
 
     @property
     def exit_code(self) -> int:
@@ -52,8 +68,15 @@ class BatchReport:
     def lines(self) -> list[str]:
         """The summary a trainer reads in the terminal (and at the top of report.html)."""
         return [
-            *summary_lines(self.results, self.changed, self.options, self.seconds),
-            f"Report: {self.csv} ({self.rows} rows) and {self.html}.",
+            *summary_lines(
+                self.results,
+                self.changed,
+                self.options,
+                self.seconds,
+                grader=self.grader,
+                kit=self.kit,
+            ),
+            f"Report: {self.csv} ({self.rows} rows), {self.gradebook} and {self.html}.",
         ]
 
 
@@ -62,14 +85,41 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
+def on_windows() -> bool:
+    """Whether this is Windows, where grading cannot hold its limits."""
+    return os.name == "nt" or sys.platform == "win32"
+
+
+def recheck_line(results: Sequence[Graded], grader: dict[str, str]) -> str:
+    """Where the verdicts come from, and how many differ from what the notebooks showed."""
+    flagged = sum(bool(row.flag) for result in results for row in result.rows)
+    commit = grader["commit"]
+    by = f"brakes {grader['version']}" + (
+        f" (commit {commit[:12]})" if commit != UNKNOWN_COMMIT else ""
+    )
+    return (
+        "Verdicts come from the grader's re-check: each exercise's answer variable, read back "
+        f"from the notebook's kernel once its cells had run, judged by {by} on the kit's tables; "
+        f"{plural(flagged, 'row')} differ from what the notebook showed (flagged)."
+    )
+
+
 def summary_lines(
-    results: Sequence[Graded], changed: Sequence[Submission], options: GradeOptions, seconds: float
+    results: Sequence[Graded],
+    changed: Sequence[Submission],
+    options: GradeOptions,
+    seconds: float,
+    *,
+    grader: dict[str, str],
+    kit: dict[str, str] | None = None,
 ) -> list[str]:
-    """How many notebooks ran, which did not and why, and whether the originals are intact."""
+    """How many notebooks ran, which did not and why, where the verdicts come from, and whether
+    the originals are intact; a grader of another course version than the kit's says so first."""
     learners = len({r.submission.learner for r in results})
     counts = Counter(r.run.status for r in results)
     ran = counts[RunStatus.RAN] + counts[RunStatus.RAISED]
     lines = [
+        *filter(None, [version_warning(kit, grader)]),
         f"Graded {plural(len(results), 'notebook')} from {plural(learners, 'learner')} "
         f"in {seconds:.1f} s "
         f"({options.jobs} at a time; each limited to {options.timeout:g} s and "
@@ -83,6 +133,7 @@ def summary_lines(
     failed = [f"{counts[s]} {s.value}" for s in RunStatus if s in FAILED and counts[s]]
     not_run = f"; {sum(counts[s] for s in FAILED)} did not: {', '.join(failed)}" if failed else ""
     lines.append(f"{ran} ran to the end{raised}{not_run}.")
+    lines.append(recheck_line(results, grader))
     if not sys.platform.startswith("linux"):
         lines.append("Note: the memory limit is only known to hold on Linux; check it here.")
     if changed:
@@ -138,21 +189,40 @@ def grade(
     *,
     progress: bool = True,
 ) -> BatchReport:
-    """Grade every notebook under ``submissions_dir`` against ``kit``'s data; write the report."""
+    """Grade every notebook under ``submissions_dir`` against ``kit``'s data; write the report.
+
+    Each answer is judged here, with this installation's checks, on the kit's
+    tables as this process reads them (never a notebook's scratch copy).
+    """
+    if on_windows():
+        raise BrakesError(ON_WINDOWS)
     options = options or GradeOptions()
     start = time.monotonic()
     found = locate(kit)
     given = given_notebooks(found)
     submissions = find_submissions(submissions_dir)
     out = prepare_output_dir(Path(out), force=options.force)
-    with Runner(found.data, options) as runner:
+    with Runner(found.data, options, answer_names()) as runner:
         runs = run_all(runner, submissions, options.jobs, progress)
-    results = tuple(graded(s, r, given) for s, r in zip(submissions, runs, strict=True))
+    load = FolderSource(found.data).load
+    results = tuple(graded(s, r, given, load=load) for s, r in zip(submissions, runs, strict=True))
     changed = tuple(changed_since(submissions))
     summaries = summarise(results)
-    csv_path, html_path = out / CSV_NAME, out / HTML_NAME
+    csv_path, gradebook_path, html_path = out / CSV_NAME, out / GRADEBOOK_NAME, out / HTML_NAME
     rows = write_csv(results, csv_path)
+    write_gradebook(results, gradebook_path)
     seconds = time.monotonic() - start
-    report = BatchReport(results, changed, options, seconds, csv_path, html_path, rows)
+    report = BatchReport(
+        results,
+        changed,
+        options,
+        seconds,
+        csv_path,
+        html_path,
+        rows,
+        gradebook=gradebook_path,
+        grader=course_build(),
+        kit=found.course,
+    )
     write_html(results, summaries, report.lines(), html_path)
     return report

@@ -9,12 +9,12 @@ KIT may be any of these (the first that fits wins):
   writes them) and the notebooks in ``notebooks/`` or beside ``data/``;
 * a folder of tables itself.
 
-The notebooks as handed out tell the learner's cells from those the kit gave
-(see :mod:`brakes.grading.results`); with none in the kit, the course's
-``exercises/`` folder is used when it is there. The workshop file's sealed
-answers are not used: the grader checks with the course's own reference code
-on the kit's tables, which gives the same verdicts and the most specific
-feedback.
+The notebooks as handed out tell the learner's cells from those the kit gave,
+and which exercises a notebook holds (see :mod:`brakes.grading.results`);
+with none in the kit, the course's ``exercises/`` folder is used when it is
+there. The workshop file's sealed answers are not used: the grader judges
+each answer with the course's own check on the kit's tables. The workshop
+file records which course version made the kit (:func:`version_warning`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from brakes.data import schema, workshop
 from brakes.data.io import FORMATS
 from brakes.errors import BrakesError
 from brakes.grading.worker import code_cells, exercise_cells
+from brakes.kit.workshop import BUILD_KEYS, UNKNOWN_COMMIT
 
 #: Where a kit keeps its tables, relative to the kit's folder, when no workshop file says.
 KIT_DATA = "data"
@@ -41,10 +42,44 @@ _WHAT_A_KIT_IS = (
 
 @dataclass(frozen=True)
 class Kit:
-    """The tables to grade against (absolute), and the notebooks as handed out, if any."""
+    """The tables to grade against (absolute), the notebooks as handed out, if any, and the
+    course version and commit that made the kit, if its workshop file records them."""
 
     data: Path
     notebooks: Path | None
+    course: dict[str, str] | None = None
+
+
+def recorded_build(settings: Path) -> dict[str, str] | None:
+    """The ``course`` a workshop file records (``version``, ``commit``), or None (an older kit)."""
+    course = workshop.read(settings).get("course")
+    if isinstance(course, dict) and all(isinstance(course.get(k), str) for k in BUILD_KEYS):
+        return {key: course[key] for key in BUILD_KEYS}
+    return None
+
+
+def version_warning(kit: dict[str, str] | None, grader: dict[str, str]) -> str:
+    """A line for the trainer when the kit was made by another course version than the grader.
+
+    Versions differ, or both commits are known and differ: the checks may not
+    give the verdicts the learners saw in the room. Nothing when the kit
+    records no version (it was made before kits did).
+    """
+    if kit is None:
+        return ""
+    commits = {kit["commit"], grader["commit"]} - {UNKNOWN_COMMIT}
+    if kit["version"] == grader["version"] and len(commits) < 2:
+        return ""
+    return (
+        f"WARNING: this grader is brakes {_build_words(grader)}, but the kit was made by brakes "
+        f"{_build_words(kit)}: its checks may give other verdicts than the learners saw. "
+        "Grade with the version that made the kit to be sure."
+    )
+
+
+def _build_words(build: dict[str, str]) -> str:
+    commit = build["commit"]
+    return build["version"] + (f" (commit {commit[:12]})" if commit != UNKNOWN_COMMIT else "")
 
 
 def missing_tables(folder: Path) -> list[str]:
@@ -96,7 +131,11 @@ def locate(kit: Path) -> Kit:
         raise BrakesError(f"the kit {kit} is not a folder; {_WHAT_A_KIT_IS}")
     settings = _workshop_file(kit)
     if settings is not None:
-        return Kit(_tables(workshop.data_folder(settings), kit), settings.parent.resolve())
+        return Kit(
+            _tables(workshop.data_folder(settings), kit),
+            settings.parent.resolve(),
+            recorded_build(settings),
+        )
     if (kit / KIT_DATA).is_dir():
         data = _tables(kit / KIT_DATA, kit)
         for folder in (kit / KIT_NOTEBOOKS, kit):
@@ -121,7 +160,7 @@ class GivenNotebook:
     """A notebook as handed out: its exercise ids, and the fingerprints of its code cells."""
 
     name: str
-    exercises: frozenset[str]
+    exercises: tuple[str, ...]  # in the notebook's order
     codes: tuple[str, ...]  # source_key() of each code cell, in order
 
 
@@ -133,7 +172,7 @@ def given_notebook(path: Path) -> GivenNotebook:
         raise BrakesError(f"cannot read the kit's notebook {path} ({error})") from None
     return GivenNotebook(
         name=path.name,
-        exercises=frozenset(entry["exercise"] for entry in exercise_cells(nb)),
+        exercises=tuple(dict.fromkeys(entry["exercise"] for entry in exercise_cells(nb))),
         codes=tuple(key for _, key in code_cells(nb)),
     )
 

@@ -1,4 +1,11 @@
-"""report.csv: one row per learner and exercise, safe to open in a spreadsheet.
+"""report.csv, one row per learner and exercise, and gradebook.csv, one per learner: safe to open
+in a spreadsheet.
+
+report.csv's ``status`` and ``feedback`` are the grader's re-check; ``shown``
+is what the notebook displayed, and ``flag`` says when the two differ.
+gradebook.csv gives each learner's exercises attempted, correct (predictions
+and readings count once written down), total and percent
+(:func:`brakes.grading.results.gradebook`).
 
 Learner text is data, never a formula: a cell that starts with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return gets a leading apostrophe, as OWASP
@@ -13,10 +20,12 @@ from collections.abc import Iterable
 from dataclasses import astuple, fields
 from pathlib import Path
 
-from brakes.grading.results import Graded, Row
+from brakes.grading.results import Graded, Row, gradebook
 
 #: The column names, in order: the fields of :class:`Row`.
 COLUMNS = tuple(f.name for f in fields(Row))
+#: The gradebook's columns.
+GRADEBOOK_COLUMNS = ("learner", "attempted", "correct", "total", "percent")
 #: First characters a spreadsheet reads as the start of a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,3 +48,16 @@ def write_csv(results: Iterable[Graded], path: Path) -> int:
                 writer.writerow([neutralise(value) for value in astuple(row)])
                 count += 1
     return count
+
+
+def write_gradebook(results: Iterable[Graded], path: Path) -> int:
+    """Write one line per learner to ``path``; return the number of learners."""
+    standings = gradebook(results)
+    with path.open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(GRADEBOOK_COLUMNS)
+        for standing in standings:
+            percent = "" if standing.percent is None else standing.percent
+            row = (standing.learner, standing.attempted, standing.correct, standing.total, percent)
+            writer.writerow([neutralise(value) for value in row])
+    return len(standings)

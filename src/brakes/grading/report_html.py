@@ -1,5 +1,8 @@
 """report.html: the class at a glance, the notebooks that did not run, and each learner, offline.
 
+Every verdict is the grader's re-check; what a notebook showed is beside it,
+and the rows where the two differ are listed first (:func:`_flagged`).
+
 One self-contained file: styles inline, the plot embedded as a PNG data URL,
 no script, and a Content-Security-Policy that forbids fetching or running
 anything, so it reads the same with no network. Everything that comes from a
@@ -21,6 +24,15 @@ from brakes.grading.status import RunStatus
 
 #: Wrong-answer messages shown per most-missed exercise.
 MESSAGES_SHOWN = 3
+#: The columns of a learner's table.
+_LEARNER_HEAD = (
+    "Exercise",
+    "Re-check",
+    "Shown in the notebook",
+    "Hints",
+    "Solution",
+    "Feedback or answer",
+)
 
 _CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;
@@ -97,6 +109,31 @@ def _problems(results: Sequence[Graded]) -> str:
         for r in failed
     ]
     return _table(["Learner", "Notebook", "Status", "Why"], rows)
+
+
+def _flagged(results: Sequence[Graded]) -> str:
+    """Every row whose re-check differs from what the notebook showed: a forged or stale check."""
+    rows = [
+        [
+            esc(r.submission.learner),
+            esc(r.submission.notebook),
+            esc(row.exercise),
+            badge(row.shown),
+            badge(row.status),
+            f"<strong>{esc(row.flag)}</strong>: {esc(row.feedback)}",
+        ]
+        for r in results
+        for row in r.rows
+        if row.flag
+    ]
+    if not rows:
+        return "<p>Every check a notebook showed agrees with the grader's re-check.</p>"
+    head = ["Learner", "Notebook", "Exercise", "Shown in the notebook", "Re-check", "Why"]
+    return (
+        "<p>The notebook displayed one verdict and the grader's re-check of the learner's answer "
+        "gave another: a check record made by hand or by changed code, or an answer changed or "
+        "deleted after its check. The report counts the re-check.</p>" + _table(head, rows)
+    )
 
 
 def _glance(summaries: Sequence[ExerciseSummary]) -> str:
@@ -208,6 +245,8 @@ def _learners(results: Sequence[Graded]) -> str:
                 [
                     esc(row.exercise or "—"),
                     badge(row.status),
+                    (badge(row.shown) if row.shown else "—")
+                    + (f" <strong>{esc(row.flag)}</strong>" if row.flag else ""),
                     str(row.hints_used),
                     "yes" if row.solution_seen else "no",
                     f"<div class='words'>{esc(row.answer)}</div>"
@@ -216,9 +255,7 @@ def _learners(results: Sequence[Graded]) -> str:
                 ]
                 for row in result.rows
             ]
-            parts.append(
-                _table(["Exercise", "Status", "Hints", "Solution", "Feedback or answer"], rows, {2})
-            )
+            parts.append(_table(_LEARNER_HEAD, rows, {3}))
     return "".join(parts)
 
 
@@ -229,6 +266,7 @@ def render_html(
     summary = "".join(f"<p>{esc(line)}</p>" for line in lines)
     sections = [
         ("problems", "Notebooks that did not run cleanly", _problems(results)),
+        ("flagged", "Shown in the notebook, not on re-check", _flagged(results)),
         ("glance", "The class at a glance", _glance(summaries)),
         ("missed", "Most-missed exercises", _missed(summaries)),
         ("words", "In the learners' own words", _own_words(results, summaries)),

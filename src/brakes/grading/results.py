@@ -1,18 +1,29 @@
 """From what a run left to one row per learner and exercise, and the class's view of each exercise.
 
-A row's ``status`` is the last check's (``correct``, ``incorrect``,
-``not_attempted``, ``error``, ``recorded``); ``not_checked`` when the notebook
-ran but no check of that exercise did (its cell raised, or the check line is
-gone); and the notebook's own status (``timeout``, ``memory``…) when the
-notebook could not run to the check. A notebook with no exercise still gets
-one row, so every submission appears in the report.
+**The verdict is the grader's.** Once a notebook's cells have run, the worker
+reads each exercise's answer variable back from the kernel as plain data
+(:mod:`brakes.grading.answers`); here the grader judges it with the course's
+own check (:func:`~brakes.exercises.checking.verdict_for`) on the kit's tables
+it loaded itself. A row's ``status`` is that re-check's (``correct``,
+``incorrect``, ``not_attempted``, ``error``, ``recorded``); ``not_checked``
+when there was no answer to judge (the variable was deleted or never
+assigned, its cell raised, or it is no exercise of the course); the
+notebook's own status (``timeout``, ``memory``…) when the answers could not
+be read back because the notebook did not run to its end. A notebook with no
+exercise still gets one row, so every submission appears in the report.
 
-Only the learner's own checks and hints count: records from a cell the kit
-handed out and the learner left unchanged are ignored (the getting-started
-notebook shows a wrong answer, ``q1.check(mentions.size)``, and two hints as
-part of the lesson). The exercise cells, and every cell the learner wrote or
-changed, count; the last check of an exercise wins. With no handed-out
-notebook to compare with, every cell counts.
+The exercises judged are those the notebook's cells declare, those of the
+kit's notebook it was handed out as, and any it displayed a check of.
+
+**What the learner saw** is kept beside it: ``shown`` is the status of the
+last check record the notebook displayed, and ``flag`` says when it differs
+from the re-check ("shown correct in the notebook, wrong on re-check"). Only
+the learner's own displays count: records from a cell the kit handed out and
+the learner left unchanged are ignored (the getting-started notebook shows a
+wrong answer, ``q1.check(mentions.size)``, and two hints as part of the
+lesson). The exercise cells, and every cell the learner wrote or changed,
+count. With no handed-out notebook to compare with, every cell counts. Hints
+and solutions shown are read from those displays too.
 """
 
 from __future__ import annotations
@@ -24,18 +35,31 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from brakes.exercises.model import Exercise, ExerciseKind
+from brakes.exercises.checking import recorded_words, verdict_for
+from brakes.exercises.model import Exercise, ExerciseKind, Load
 from brakes.exercises.outcomes import Outcome, Status, read_outcomes
 from brakes.exercises.registry import Registry, default_registry
+from brakes.grading.answers import Opaque, read_answers
 from brakes.grading.kit import GivenNotebook
 from brakes.grading.runner import Run
 from brakes.grading.status import FAILED
 from brakes.grading.submissions import Submission
 
-#: The status of an exercise whose notebook ran but whose check never did.
+#: The status of an exercise whose notebook ran but left no answer for the grader to judge.
 NOT_CHECKED = "not_checked"
 #: Row statuses that count as done: a right answer, or a prediction or reading written down.
 SUCCESS = frozenset({Status.CORRECT.value, Status.RECORDED.value})
+#: Row statuses of an exercise the learner gave an answer to.
+ATTEMPTED = SUCCESS | {Status.INCORRECT.value, Status.ERROR.value}
+#: How a status reads in a flag: "shown correct in the notebook, wrong on re-check".
+FLAG_WORDS = {
+    Status.CORRECT.value: "correct",
+    Status.INCORRECT.value: "wrong",
+    Status.NOT_ATTEMPTED.value: "not attempted",
+    Status.ERROR.value: "an error",
+    Status.RECORDED.value: "recorded",
+    NOT_CHECKED: "no answer",
+}
 
 
 @dataclass(frozen=True)
@@ -47,9 +71,11 @@ class Row:
     exercise: str
     title: str
     kind: str
-    status: str
-    feedback: str
+    status: str  # the grader's re-check
+    feedback: str  # the re-check's message
     answer: str
+    shown: str  # the status of the last check the notebook displayed ("" if none)
+    flag: str  # how the re-check differs from what the notebook showed ("" if it does not)
     hints_used: int
     solution_seen: bool
     notebook_status: str
@@ -74,22 +100,78 @@ def _course_exercises(registry: Registry) -> dict[str, Exercise]:
     return {exercise.id: exercise for exercise in registry.all_exercises()}
 
 
-def _no_check(run: Run, cell: int | None) -> tuple[str, str]:
-    """Status and feedback of an exercise no check reported on."""
+def answer_names(registry: Registry = default_registry) -> list[str]:
+    """The variables a worker reads back from each kernel: every exercise's answer name."""
+    return sorted({exercise.answer_name for exercise in registry.all_exercises()})
+
+
+def flag(shown: str, status: str) -> str:
+    """How the re-check differs from what the notebook showed; "" when it does not, or cannot.
+
+    A notebook that showed no check, or whose answers could not be read back
+    (``timeout``…), has nothing to compare.
+    """
+    if not shown or shown == status or status not in FLAG_WORDS:
+        return ""
+    return f"shown {FLAG_WORDS.get(shown, shown)} in the notebook, {FLAG_WORDS[status]} on re-check"
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The answer variables a run sent back, rebuilt; those that broke the format; and whether
+    any came back at all (a notebook stopped before its end sent none)."""
+
+    values: dict[str, Any]
+    broken: dict[str, str]
+    read: bool
+
+    @classmethod
+    def of(cls, run: Run) -> Answers:
+        values, broken = read_answers(run.answers)
+        return cls(values, broken, bool(run.answers))
+
+
+def _judged(exercise: Exercise, value: Any, load: Load) -> tuple[str, str, str]:
+    """Status, message and recorded words of the course's check on ``value``, on the kit's data."""
+    verdict = verdict_for(exercise, value, load)
+    message = verdict.message
+    if isinstance(value, Opaque) and value.why:
+        message += f" (The grader received `{exercise.answer_name}` {value.why}.)"
+    words = recorded_words(value) if verdict.status is Status.RECORDED else ""
+    return verdict.status.value, message, words
+
+
+def _unjudged(
+    exercise: Exercise | None, answers: Answers, run: Run, cell: int | None
+) -> tuple[str, str]:
+    """Status and feedback of an exercise with no answer to judge: why there is none."""
+    if exercise is None:
+        return NOT_CHECKED, "not an exercise of the course: there is nothing to re-check it against"
+    name = exercise.answer_name
+    if name in answers.broken:
+        return (
+            NOT_CHECKED,
+            f"`{name}` came back from the kernel unreadable ({answers.broken[name]})",
+        )
     if run.status in FAILED:
         return run.status.value, run.reason
     raised = [e for e in run.errors if cell is not None and e.get("cell") == cell]
     if raised:
         error = raised[0]
         return NOT_CHECKED, f"its cell raised {error.get('ename')}: {error.get('evalue')}"
-    return NOT_CHECKED, "no check of this exercise ran (was its check line removed?)"
+    if not answers.read:
+        return NOT_CHECKED, f"the notebook's answers could not be read back: {run.reason}"
+    return NOT_CHECKED, (
+        f"`{name}` was not defined when the notebook ended (deleted, or never assigned), "
+        "so there was no answer to re-check"
+    )
 
 
 def _reference(run: Run, given: Sequence[GivenNotebook]) -> GivenNotebook | None:
     """The handed-out notebook sharing the most exercises with this one (None if none does)."""
     ids = {entry["exercise"] for entry in run.exercise_cells}
-    best = max(given, key=lambda g: len(g.exercises & ids), default=None)
-    return best if best is not None and best.exercises & ids else None
+    best = max(given, key=lambda g: len(ids.intersection(g.exercises)), default=None)
+    return best if best is not None and ids.intersection(best.exercises) else None
 
 
 def given_positions(run: Run, reference: GivenNotebook) -> set[int]:
@@ -109,9 +191,8 @@ def given_positions(run: Run, reference: GivenNotebook) -> set[int]:
     return matched - {entry["cell"] for entry in run.exercise_cells}
 
 
-def learner_outputs(run: Run, given: Sequence[GivenNotebook]) -> list[dict[str, Any]]:
+def learner_outputs(run: Run, reference: GivenNotebook | None) -> list[dict[str, Any]]:
     """The kept outputs of exercise cells and of cells the learner wrote or changed."""
-    reference = _reference(run, given)
     if reference is None:
         return list(run.outputs)
     handed_out = given_positions(run, reference)
@@ -123,27 +204,34 @@ def rows_for(
     run: Run,
     given: Sequence[GivenNotebook] = (),
     registry: Registry = default_registry,
+    *,
+    load: Load,
 ) -> tuple[Row, ...]:
-    """Every row of one submission: the exercises its cells declare, then any other it checked."""
+    """Every row of one submission, each exercise judged by the grader on ``load``'s tables."""
     known = _course_exercises(registry)
+    reference = _reference(run, given)
     outputs: list[dict[str, Any]] = [
         {"cell_type": "code", "outputs": entry.get("outputs", [])}
-        for entry in learner_outputs(run, given)
+        for entry in learner_outputs(run, reference)
     ]
     outcomes = {o.exercise: o for o in read_outcomes({"cells": outputs})}
     cells = {}
     for entry in run.exercise_cells:
         cells.setdefault(entry["exercise"], entry)
-    order = list(cells) + [e for e in outcomes if e not in cells]
+    handed_out = reference.exercises if reference is not None else ()
+    order = list(dict.fromkeys([*cells, *handed_out, *outcomes]))
+    answers = Answers.of(run)
 
     def row(exercise: str, outcome: Outcome | None) -> Row:
         declared = known.get(exercise)
         cell = cells.get(exercise, {})
         kind = declared.kind.value if declared else (cell.get("kind") or ExerciseKind.ANSWER.value)
-        if outcome is not None and outcome.checks:
-            status, feedback = outcome.status.value, outcome.feedback
+        words = ""
+        if declared is not None and declared.answer_name in answers.values:
+            status, feedback, words = _judged(declared, answers.values[declared.answer_name], load)
         else:
-            status, feedback = _no_check(run, cell.get("cell"))
+            status, feedback = _unjudged(declared, answers, run, cell.get("cell"))
+        shown = outcome.status.value if outcome is not None and outcome.checks else ""
         return Row(
             learner=submission.learner,
             notebook=submission.notebook,
@@ -152,7 +240,9 @@ def rows_for(
             kind=kind,
             status=status,
             feedback=feedback,
-            answer=outcome.answer if outcome else "",
+            answer=words,
+            shown=shown,
+            flag=flag(shown, status),
             hints_used=outcome.hints_seen if outcome else 0,
             solution_seen=outcome.solution_seen if outcome else False,
             notebook_status=run.status.value,
@@ -172,6 +262,8 @@ def rows_for(
             status=run.status.value,
             feedback=run.reason or "no exercise of the course in this notebook",
             answer="",
+            shown="",
+            flag="",
             hints_used=0,
             solution_seen=False,
             notebook_status=run.status.value,
@@ -185,9 +277,52 @@ def graded(
     run: Run,
     given: Sequence[GivenNotebook] = (),
     registry: Registry = default_registry,
+    *,
+    load: Load,
 ) -> Graded:
-    """A submission with its run and rows."""
-    return Graded(submission, run, rows_for(submission, run, given, registry))
+    """A submission with its run and rows, judged on ``load``'s tables (the kit's)."""
+    return Graded(submission, run, rows_for(submission, run, given, registry, load=load))
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One learner in the gradebook: exercises answered, done, and had, over all their notebooks.
+
+    An exercise counts once per learner, at its best (a notebook handed in
+    twice is not two exercises); predictions and readings count as done once
+    written down, as in the rest of the report.
+    """
+
+    learner: str
+    attempted: int
+    correct: int
+    total: int
+
+    @property
+    def percent(self) -> float | None:
+        """Done out of had, in per cent to one decimal (None for a learner with no exercise)."""
+        return round(100 * self.correct / self.total, 1) if self.total else None
+
+
+def gradebook(results: Iterable[Graded], registry: Registry = default_registry) -> list[Standing]:
+    """One standing per learner, by name; only the course's exercises count."""
+    known = _course_exercises(registry)
+    best: dict[str, dict[str, int]] = {}
+    for result in results:
+        learner = best.setdefault(result.submission.learner, {})
+        for row in result.rows:
+            if row.exercise in known:
+                rank = 2 if row.status in SUCCESS else int(row.status in ATTEMPTED)
+                learner[row.exercise] = max(rank, learner.get(row.exercise, 0))
+    return [
+        Standing(
+            learner=name,
+            attempted=sum(rank >= 1 for rank in ranks.values()),
+            correct=sum(rank == 2 for rank in ranks.values()),
+            total=len(ranks),
+        )
+        for name, ranks in sorted(best.items())
+    ]
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

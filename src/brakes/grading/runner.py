@@ -30,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,7 @@ class Run:
     errors: list[dict[str, Any]] = field(default_factory=list)
     printed_bytes: int = 0
     truncated: bool = False
+    answers: str = ""  # the answer variables as the kernel sent them, for the grader to judge
 
     @classmethod
     def from_result(cls, result: Result, seconds: float) -> Run:
@@ -238,9 +240,12 @@ class Runner:
     :meth:`close`, to let the idle workers end.
     """
 
-    def __init__(self, data_dir: Path, options: GradeOptions) -> None:
+    def __init__(
+        self, data_dir: Path, options: GradeOptions, answer_names: Sequence[str] = ()
+    ) -> None:
         self.data_dir = data_dir
         self.options = options
+        self.answer_names = list(answer_names)  # read back from each kernel once its cells ran
         self._folder = Path(tempfile.mkdtemp(prefix="brakes-workers-"))
         self._idle: list[Worker] = []
         self._busy: set[Worker] = set()
@@ -273,6 +278,7 @@ class Runner:
                 memory_mb=self.options.memory_mb,
                 output_cap=self.options.output_cap,
                 record_mime=OUTCOME_MIME,
+                answer_names=self.answer_names,
             )
             result = self._work(job)
         finally:

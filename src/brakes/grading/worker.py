@@ -11,8 +11,11 @@ stderr going nowhere. Every cell runs, even after one raises (Jupyter's "Run
 All" would stop there; here the later exercises still count). At the time
 limit the kernel's whole process group is killed; when the notebook ends, so
 is every process it started. Only what grading reads is kept: the check
-records (at most ``output_cap`` bytes) and each failing cell's error name and
-message. Printed output is counted and dropped.
+records (at most ``output_cap`` bytes), each failing cell's error name and
+message, and, once every cell has run, the exercises' answer variables read
+back from the kernel as data (:mod:`brakes.grading.answers`, at most
+``output_cap`` bytes too) for the grader to judge. Printed output is counted
+and dropped.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 from traitlets import Instance
 
+from brakes.grading.answers import ANSWERS_MIME, extraction_code
 from brakes.grading.processes import kill_family
 from brakes.grading.status import RunStatus
 
@@ -58,6 +62,8 @@ class Job:
     memory_mb: int
     output_cap: int
     record_mime: str  # outputs carrying this MIME type are check records: keep them
+    # The exercises' answer variables, read back from the kernel once the cells have run.
+    answer_names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -72,6 +78,7 @@ class Result:
     errors: list[dict[str, Any]] = field(default_factory=list)  # {"cell", "ename", "evalue"}
     printed_bytes: int = 0
     truncated: bool = False
+    answers: str = ""  # the answer variables as the kernel sent them (:mod:`.answers`' JSON)
 
 
 def source_key(source: str) -> str:
@@ -289,6 +296,47 @@ class _Run:
     exit_code: int | None = None
     failure: str = ""
     cell: int | None = None
+    reading_answers: bool = False  # it stopped while the grader read the answers back
+    answers: str = ""
+    answers_note: str = ""  # why the answers could not be read back
+
+
+async def _read_answers(client: _GradingClient, job: Job, deadline: float, run: _Run) -> None:
+    """Ask the kernel for the answer variables; keep the one JSON display that answers.
+
+    Whatever comes back is only data for :func:`brakes.grading.answers.read_answers`;
+    anything the kernel prints or displays besides is dropped.
+    """
+    payloads: list[str] = []
+
+    def keep(msg: dict[str, Any]) -> None:
+        data = msg["content"].get("data") if msg["msg_type"] == "display_data" else None
+        if isinstance(data, dict) and isinstance(data.get(ANSWERS_MIME), str) and not payloads:
+            payloads.append(data[ANSWERS_MIME])
+
+    run.reading_answers = True
+    try:
+        reply = await client.kc.execute_interactive(
+            extraction_code(job.answer_names, job.output_cap),
+            store_history=False,
+            allow_stdin=False,
+            output_hook=keep,
+            timeout=max(1.0, deadline - time.monotonic() + 1.0),
+        )
+    except TimeoutError:
+        run.answers_note = "the answers could not be read back in time"
+        return
+    run.reading_answers = False
+    content = reply.get("content", {})
+    if content.get("status") != "ok":
+        error = f"{_short(content.get('ename', ''), 80)}: {_short(content.get('evalue', ''))}"
+        run.answers_note = f"the answers could not be read back ({error})"
+    elif not payloads:
+        run.answers_note = "the kernel sent no answers back"
+    elif len(payloads[0]) > job.output_cap:
+        run.answers_note = f"answers beyond {job.output_cap / 1e6:g} MB were dropped"
+    else:
+        run.answers = payloads[0]
 
 
 async def _execute(nb: NotebookNode, job: Job, client: _GradingClient, run: _Run) -> None:
@@ -313,6 +361,8 @@ async def _execute(nb: NotebookNode, job: Job, client: _GradingClient, run: _Run
     watchdog.start()
     try:
         await client.async_execute()
+        if job.answer_names:
+            await _read_answers(client, job, deadline, run)
     except DeadKernelError:
         run.died = True
     except RuntimeError as error:  # the kernel never answered (it died or did not start)
@@ -371,11 +421,14 @@ def run(job: Job) -> Result:
     result.code_cells = codes
     result.printed_bytes = client.printed_bytes
     result.truncated = client.truncated
+    result.answers = state.answers
     notes = [result.reason] if result.reason else []
     if client.printed_bytes > job.output_cap:
         notes.append(f"printed {client.printed_bytes / 1e6:.1f} MB of output (not kept)")
     if client.truncated:
         notes.append(f"check records beyond {job.output_cap / 1e6:g} MB were dropped")
+    if state.answers_note and result.status not in (RunStatus.TIMEOUT, RunStatus.CRASHED):
+        notes.append(state.answers_note)
     result.reason = "; ".join(notes)
     return result
 
@@ -404,7 +457,12 @@ def conclude(nb: NotebookNode, job: Job, run: _Run, errors: list[dict[str, Any]]
         for index, cell in enumerate(nb.cells)
         if cell.cell_type == "code" and cell.get("outputs")
     ]
-    where = f"in {cell_words(nb, run.cell)}" if run.cell is not None else "as it started"
+    if run.reading_answers:
+        where = "while the grader read its answers back"
+    elif run.cell is not None:
+        where = f"in {cell_words(nb, run.cell)}"
+    else:
+        where = "as it started"
     memory = [e for e in errors if e["ename"] == "MemoryError"]
     if run.timed_out:
         status = RunStatus.TIMEOUT

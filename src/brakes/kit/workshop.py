@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import secrets
 import shutil
+import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
@@ -43,6 +44,33 @@ from brakes.kit import README, build_wheel, notebooks, requirements_text
 WORKSHOP_NAME = "releasing-the-brakes-workshop"
 #: The chapter modules left out of a kit's wheel: they hold the reference answers.
 CHAPTER_MODULES = "src/brakes/exercises/chapters"
+#: What the workshop file records of the course that made the kit, under ``course``.
+BUILD_KEYS = ("version", "commit")
+#: The commit of a course installed from a wheel rather than run from a git checkout.
+UNKNOWN_COMMIT = "unknown"
+
+
+def course_build(root: Path | None = None) -> dict[str, str]:
+    """The course's version, and its git commit when ``root`` is a checkout (else "unknown").
+
+    A kit records the course that made it, so that ``brakes grade`` can say
+    when it checks with another one.
+    """
+    root = root or COURSE.root
+    commit = UNKNOWN_COMMIT
+    if (root / ".git").exists():
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(root), "rev-parse", "HEAD"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+        except OSError:  # no git on this machine
+            done = None
+        if done is not None and done.returncode == 0 and done.stdout.strip():
+            commit = done.stdout.strip()
+    return {"version": COURSE.version, "commit": commit}
 
 
 def zip_name(seed: int) -> str:
@@ -160,6 +188,7 @@ def build_workshop(
         "seed": seed,
         "data": "data",
         "salt": salt,
+        "course": course_build(root),
         "exercises": sealed_exercises(exercises, seed, salt),
     }
     (folder / WORKSHOP_FILE).write_text(json.dumps(settings, indent=1), encoding="utf-8")
