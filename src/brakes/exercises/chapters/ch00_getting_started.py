@@ -11,6 +11,16 @@ from __future__ import annotations
 import pandas as pd
 
 from brakes.data.brand import SENTIMENTS
+from brakes.exercises.chapters._mistakes import (
+    counts_for_shares,
+    filter_left_out,
+    grouped_the_other_way,
+    median_for_mean,
+    normalised_the_other_way,
+    share_for_count,
+    sorted_the_wrong_way,
+    sum_for_mean,
+)
 from brakes.exercises.chapters._reference import crosstab
 from brakes.exercises.checkers import FrameCheck, Number, Order, Prediction, SeriesCheck
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
@@ -97,8 +107,7 @@ register(
             "mind: chapter 1 asks on which of these channels La Mijotière has a voice at all."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "shares instead of counts",
+            share_for_count(
                 lambda load: _mentions(load)["channel"].value_counts(normalize=True),
                 feedback=(
                     "Those are shares (fractions adding up to 1): normalize=True divides each "
@@ -106,10 +115,7 @@ register(
                     "normalize=True out."
                 ),
             ),
-            WrongAnswer(
-                "sorted the wrong way",
-                lambda load: _mentions(load)["channel"].value_counts(ascending=True),
-            ),
+            sorted_the_wrong_way(lambda load: _mentions(load)["channel"].value_counts()),
             WrongAnswer(
                 "counted product lines",
                 lambda load: _mentions(load)["product_line"].value_counts(),
@@ -170,8 +176,7 @@ register(
                     _is_negative(load)[_mentions(load)["author_type"] == "customer"].mean()
                 ),
             ),
-            WrongAnswer(
-                "the count of negatives",
+            sum_for_mean(
                 lambda load: int(_is_negative(load).sum()),
                 feedback=(
                     "That is the number of negative mentions: a sum counts the True values. "
@@ -230,16 +235,14 @@ register(
                     '`(mentions["author_type"] == "customer") & (mentions["channel"] == "forum")`.'
                 ),
             ),
-            WrongAnswer(
-                "all negatives",
+            filter_left_out(
                 lambda load: int(_is_negative(load).sum()),
                 feedback=(
                     "That counts every negative mention, whatever its topic. Add the second "
                     'test, on the `"topic"` column, with the sign &.'
                 ),
             ),
-            WrongAnswer(
-                "a share, not a count",
+            share_for_count(
                 lambda load: float((_is_negative(load) & _about_quality(load)).mean()),
                 feedback=(
                     "That is a share: the mean of True/False values. The question asks how many "
@@ -281,8 +284,7 @@ register(
             "up."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "median instead of mean",
+            median_for_mean(
                 lambda load: (
                     _mentions(load)
                     .groupby("product_line")["reach_first_day"]
@@ -307,10 +309,7 @@ register(
                     'column, not `"reach_7d"` (the reach after a week).'
                 ),
             ),
-            WrongAnswer(
-                "sorted the wrong way",
-                lambda load: _mean_reach(load).sort_values(ascending=True),
-            ),
+            sorted_the_wrong_way(_mean_reach),
             WrongAnswer(
                 "grouped by channel",
                 lambda load: _mentions(load).groupby("channel")["reach_first_day"].mean(),
@@ -346,8 +345,7 @@ register(
             "Keep the question for later: the table says how much, not why."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "sentiments in the rows",
+            grouped_the_other_way(
                 lambda load: (
                     crosstab(
                         _mentions(load)["sentiment"],
@@ -357,17 +355,15 @@ register(
                     * 100
                 ),
             ),
-            WrongAnswer(
-                "counts, not shares",
+            counts_for_shares(
                 lambda load: _sentiment_mix(load, normalize=False) / 100,
                 feedback=(
                     'Those are numbers of mentions. Add normalize="index" inside pd.crosstab() '
                     "so that each row is divided by its total, then multiply by 100."
                 ),
             ),
-            WrongAnswer(
-                "each column adds up to 100",
-                lambda load: _sentiment_mix(load, normalize="columns"),
+            normalised_the_other_way(
+                _sentiment_mix,
                 feedback=(
                     "In your table each column adds up to 100: you divided by the total of each "
                     "sentiment. Divide by each product line's total instead: "

@@ -20,6 +20,21 @@ import pandas as pd
 
 from brakes.data.brand import ANSWER_TYPES, NO_VOICE_CHANNELS
 from brakes.exercises.chapters._cells import FIRST_HINT_PREDICT, interpret
+from brakes.exercises.chapters._mistakes import (
+    counts_for_shares,
+    filter_left_out,
+    grouped_the_other_way,
+    mean_for_median,
+    median_for_mean,
+    normalised_the_other_way,
+    number_for_letter,
+    option_text,
+    share_of_a_subset,
+    share_of_positives_only,
+    subtracted_the_wrong_way,
+    sum_for_mean,
+    the_other_part,
+)
 from brakes.exercises.chapters._reference import crosstab
 from brakes.exercises.checkers import (
     Choice,
@@ -98,9 +113,9 @@ def _sentiment_counts(load: Load) -> pd.DataFrame:
     return crosstab(mentions["channel"], mentions["sentiment"])
 
 
-def _net_sentiment(load: Load, first: str = "positive", second: str = "negative") -> pd.Series:
+def _net_sentiment(load: Load) -> pd.Series:
     counts = _sentiment_counts(load)
-    return (counts[first] - counts[second]) / counts.sum(axis=1) * 100
+    return (counts["positive"] - counts["negative"]) / counts.sum(axis=1) * 100
 
 
 def _conversation_map(load: Load) -> pd.DataFrame:
@@ -169,8 +184,7 @@ register(
             "Look at which channels top the list, and whether La Mijotière has an account on them."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "counts, not shares",
+            counts_for_shares(
                 lambda load: _mentions(load)["channel"].value_counts(),
                 feedback=(
                     "Those are numbers of mentions. The answer is each channel's share of all "
@@ -214,8 +228,7 @@ register(
         ),
         reveals="Compare this number with your prediction in 1.1.",
         wrong_answers=(
-            WrongAnswer(
-                "the count of mentions",
+            sum_for_mean(
                 lambda load: int(_mentions(load)["channel"].isin(NO_VOICE_CHANNELS).sum()),
                 feedback=(
                     "That is the number of mentions on the four channels. The answer is their "
@@ -223,9 +236,8 @@ register(
                     "values instead of `.sum()`, then multiply by 100."
                 ),
             ),
-            WrongAnswer(
-                "the brand's own channels",
-                lambda load: 100 - _no_voice_share(load),
+            the_other_part(
+                _no_voice_share,
                 feedback=(
                     "That is the share on the channels where the brand has an account. The "
                     "question asks for the four others: forum, blog, review_site and youtube."
@@ -263,23 +275,14 @@ register(
             "zero, and is the brand present on them?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "negative minus positive",
-                lambda load: _net_sentiment(load, "negative", "positive"),
+            subtracted_the_wrong_way(
+                _net_sentiment,
                 feedback=(
                     "Your values have the opposite sign: net sentiment is positive minus "
                     "negative, so a channel with more praise than complaints is above zero."
                 ),
             ),
-            WrongAnswer(
-                "share of positives only",
-                lambda load: (
-                    (_mentions(load)["sentiment"] == "positive")
-                    .groupby(_mentions(load)["channel"])
-                    .mean()
-                    .mul(100)
-                ),
-            ),
+            share_of_positives_only(_mentions, lambda mentions: mentions["channel"]),
         ),
     )
 )
@@ -318,8 +321,7 @@ register(
             "colour are they?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "counts for the share",
+            counts_for_shares(
                 lambda load: _conversation_map(load).assign(
                     share_pct=_sentiment_counts(load).sum(axis=1)
                 ),
@@ -376,8 +378,7 @@ register(
             "and answering are not the same thing."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "counted the answers",
+            sum_for_mean(
                 lambda load: _mentions(load).groupby("channel")["brand_answered"].sum(),
                 feedback=(
                     "Those are numbers of answered mentions, which grow with the size of the "
@@ -385,14 +386,10 @@ register(
                     "share of the channel's mentions that got an answer."
                 ),
             ),
-            WrongAnswer(
-                "where the answers went",
-                lambda load: (
-                    _mentions(load)
-                    .loc[lambda frame: frame["brand_answered"], "channel"]
-                    .value_counts(normalize=True)
-                    * 100
-                ),
+            share_of_a_subset(
+                _mentions,
+                "brand_answered",
+                "channel",
                 feedback=(
                     "That splits the brand's answers between channels (they add up to 100). "
                     "The question is how often each channel's mentions get an answer: group "
@@ -440,8 +437,7 @@ register(
                     "mention, then take the median in each group."
                 ),
             ),
-            WrongAnswer(
-                "all mentions, not only negative ones",
+            filter_left_out(
                 lambda load: _median_spread(_mentions(load)),
                 feedback=(
                     "You used all the mentions. The question is about complaints: keep the "
@@ -480,8 +476,7 @@ register(
         ),
         reveals="Read the two lines: where do they start, and where do they end?",
         wrong_answers=(
-            WrongAnswer(
-                "every channel, not like with like",
+            filter_left_out(
                 lambda load: _reach_week(_negative(load)),
                 feedback=(
                     "You kept the complaints of every channel, but the brand can only answer "
@@ -489,8 +484,7 @@ register(
                     "sites. Keep the three accounts too (`accounts`) to compare like with like."
                 ),
             ),
-            WrongAnswer(
-                "means instead of medians",
+            mean_for_median(
                 lambda load: _reach_week(_on_accounts(_negative(load)), "mean"),
             ),
         ),
@@ -574,7 +568,7 @@ register(
             WrongAnswer("our own pages", lambda load: "a"),
             WrongAnswer("close the comments", lambda load: "b"),
             WrongAnswer("silence is safe", lambda load: "d"),
-            WrongAnswer("a number, not a letter", lambda load: 3),
+            number_for_letter("c"),
         ),
     )
 )
@@ -671,8 +665,7 @@ register(
                     "scores, so group the whole table."
                 ),
             ),
-            WrongAnswer(
-                "median instead of mean",
+            median_for_mean(
                 lambda load: _support(load).groupby("answer_type")["satisfaction"].median(),
             ),
         ),
@@ -750,8 +743,7 @@ register(
             "solved or being fast?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "every conversation, solved or not",
+            filter_left_out(
                 lambda load: (
                     _support(load)["satisfaction"]
                     .groupby(_support(load)["first_response_min"] <= 60)
@@ -795,9 +787,8 @@ register(
             "next to the rates themselves?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "the other way round",
-                lambda load: -_bought_again_gap(load),
+            subtracted_the_wrong_way(
+                _bought_again_gap,
                 feedback=(
                     "Your number has the opposite sign: take the public resolution's rate "
                     "minus the web form's."
@@ -845,22 +836,17 @@ register(
             "answer on social media is one step of a process, not the end of it."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "counted the customers",
+            sum_for_mean(
                 lambda load: _support(load).groupby("answer_type")["contacted_again"].sum(),
                 feedback=(
                     "Those are numbers of customers, which grow with how common each kind of "
                     "answer is. Take the `.mean()` of `contacted_again` instead of `.sum()`."
                 ),
             ),
-            WrongAnswer(
-                "split of those who came back",
-                lambda load: (
-                    _support(load)
-                    .loc[lambda s: s["contacted_again"], "answer_type"]
-                    .value_counts(normalize=True)
-                    * 100
-                ),
+            share_of_a_subset(
+                _support,
+                "contacted_again",
+                "answer_type",
                 feedback=(
                     "That splits the customers who came back between kinds of answer (it adds "
                     "up to 100). The question is how often each kind of answer is followed by "
@@ -896,16 +882,15 @@ register(
         ),
         reveals="Read each row: what does each handler mostly do with a conversation?",
         wrong_answers=(
-            WrongAnswer(
-                "columns add up to 100",
-                lambda load: _answer_mix(load, normalize="columns"),
+            normalised_the_other_way(
+                _answer_mix,
                 feedback=(
                     'With `normalize="columns"` each kind of answer is split between the two '
                     "handlers. The question splits each handler's conversations: use "
                     '`normalize="index"`, so each row adds up to 100.'
                 ),
             ),
-            WrongAnswer("counts", lambda load: _answer_mix(load, normalize=False)),
+            counts_for_shares(lambda load: _answer_mix(load, normalize=False)),
         ),
     )
 )
@@ -941,8 +926,7 @@ register(
             "the contract question at the end."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "mean response time",
+            mean_for_median(
                 lambda load: (
                     _support(load)
                     .groupby("handled_by")
@@ -953,8 +937,7 @@ register(
                     .assign(resolution_rate=lambda f: f["resolution_rate"] * 100)
                 ),
             ),
-            WrongAnswer(
-                "resolved counted",
+            sum_for_mean(
                 lambda load: (
                     _support(load)
                     .groupby("handled_by")
@@ -998,12 +981,10 @@ register(
         ),
         reveals="Do the two handlers' points overlap anywhere, or sit apart on every line?",
         wrong_answers=(
-            WrongAnswer(
-                "product line first",
+            grouped_the_other_way(
                 lambda load: _handler_summary(load, ("product_line", "handled_by")),
             ),
-            WrongAnswer(
-                "resolution as a count",
+            sum_for_mean(
                 lambda load: _handler_summary(load, ("handled_by", "product_line")).assign(
                     resolution_rate=lambda f: (
                         f["resolution_rate"] * 0
@@ -1096,7 +1077,7 @@ register(
             WrongAnswer("renew as it is", lambda load: "a"),
             WrongAnswer("close the accounts", lambda load: "c"),
             WrongAnswer("speed up the team", lambda load: "d"),
-            WrongAnswer("the option's text", lambda load: _ADVICE_AGENCY["b"]),
+            option_text(_ADVICE_AGENCY, "b"),
         ),
     )
 )

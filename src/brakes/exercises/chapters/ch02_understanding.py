@@ -23,6 +23,23 @@ import pandas as pd
 
 from brakes.data.brand import ATTITUDES, SURVEY_PLATFORMS, TOPICS
 from brakes.exercises.chapters._cells import FIRST_HINT_PREDICT, interpret
+from brakes.exercises.chapters._mistakes import (
+    columns_swapped,
+    counts_for_shares,
+    days_for_weeks,
+    difference_for_change,
+    filter_left_out,
+    grouped_the_other_way,
+    median_for_mean,
+    normalised_the_other_way,
+    number_for_letter,
+    option_text,
+    ratio_for_change,
+    rows_for_amounts,
+    share_of_a_subset,
+    subtracted_the_wrong_way,
+    sum_for_mean,
+)
 from brakes.exercises.chapters._reference import crosstab, remembered
 from brakes.exercises.checkers import (
     Choice,
@@ -249,8 +266,7 @@ register(
         ),
         reveals="Sort it to read it: `customer_use.sort_values(ascending=False)`.",
         wrong_answers=(
-            WrongAnswer(
-                "counted the users",
+            sum_for_mean(
                 lambda load: _use_by_platform(load("audience"), "sum"),
                 feedback=(
                     "Those are numbers of customers. The answer is the share of customers, in "
@@ -309,18 +325,16 @@ register(
             "and on which the customers' bar?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "columns swapped",
-                lambda load: _use_gap(load).rename(
-                    columns={"staff": "customers", "customers": "staff"}
-                ),
+            columns_swapped(
+                _use_gap,
+                "staff",
+                "customers",
                 feedback=(
                     "Your two columns are the wrong way round: `staff` comes from the `staff` "
                     "table and `customers` from the `audience` table."
                 ),
             ),
-            WrongAnswer(
-                "counted the users",
+            sum_for_mean(
                 lambda load: _use_gap(load, "sum"),
                 feedback=(
                     "Those are numbers of people, and the two surveys have different sizes. "
@@ -368,8 +382,7 @@ register(
                     "`.unstack()`."
                 ),
             ),
-            WrongAnswer(
-                "platform first",
+            grouped_the_other_way(
                 lambda load: _segment_use(load).T,
                 feedback=(
                     "Your table has one row per platform. Group by the segment first and the "
@@ -421,16 +434,14 @@ register(
         ),
         reveals="Compare the Facebook share with your guess in 2.6.",
         wrong_answers=(
-            WrongAnswer(
-                "counts, not shares",
+            counts_for_shares(
                 _posts,
                 feedback=(
                     "Those are numbers of posts. The answer is each account's share of all "
                     "posts, in percent: divide by the total, then multiply by 100."
                 ),
             ),
-            WrongAnswer(
-                "share of days",
+            rows_for_amounts(
                 lambda load: load("page_daily")["platform"].value_counts(normalize=True) * 100,
                 feedback=(
                     "That is the share of rows, one row per day and account: it says how long "
@@ -484,19 +495,17 @@ register(
             "segment?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "students and seniors swapped",
-                lambda load: _posts_vs_audience(load).rename(
-                    columns={"students": "seniors", "seniors": "students"}
-                ),
+            columns_swapped(
+                _posts_vs_audience,
+                "students",
+                "seniors",
                 feedback=(
                     "Your `students` and `seniors` columns are the wrong way round: pick the row "
                     'of each segment by its own name, `segment_use.loc["students", '
                     "brand_accounts]`."
                 ),
             ),
-            WrongAnswer(
-                "posts counted",
+            counts_for_shares(
                 lambda load: _posts_vs_audience(load).assign(posts=_posts(load)),
                 feedback=(
                     "Your `posts` column holds numbers of posts. The other two columns are "
@@ -533,16 +542,15 @@ register(
             "is it the same job everywhere?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "columns add up to 100",
-                lambda load: _topic_mix(load, normalize="columns"),
+            normalised_the_other_way(
+                _topic_mix,
                 feedback=(
                     'With `normalize="columns"` each topic is split between channels. The '
                     "question splits each channel's mentions between topics: use "
                     '`normalize="index"`, so each row adds up to 100.'
                 ),
             ),
-            WrongAnswer("counts", lambda load: _topic_mix(load, normalize=False)),
+            counts_for_shares(lambda load: _topic_mix(load, normalize=False)),
         ),
     )
 )
@@ -601,9 +609,8 @@ register(
             "Then compare with your guess in 2.11."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "columns add up to 100",
-                lambda load: _attitude_mix(load, normalize="columns"),
+            normalised_the_other_way(
+                _attitude_mix,
                 feedback=(
                     'With `normalize="columns"` each attitude is split between departments, so '
                     "the big departments win everywhere. The question splits each department: "
@@ -645,22 +652,17 @@ register(
             "stand here?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "counted the trained",
+            sum_for_mean(
                 lambda load: _people(load).groupby("department")["trained"].sum(),
                 feedback=(
                     "Those are numbers of trained employees, which grow with the size of the "
                     "department. Take the `.mean()` of `trained` instead of `.sum()`, times 100."
                 ),
             ),
-            WrongAnswer(
-                "where the trained work",
-                lambda load: (
-                    _people(load)
-                    .loc[lambda frame: frame["trained"], "department"]
-                    .value_counts(normalize=True)
-                    * 100
-                ),
+            share_of_a_subset(
+                _people,
+                "trained",
+                "department",
                 feedback=(
                     "That splits the trained employees between departments (it adds up to "
                     "100). The question is what share of each department was trained: group "
@@ -698,16 +700,14 @@ register(
             "bars of each attitude (does training?)."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "attitude first",
+            grouped_the_other_way(
                 lambda load: _confidence_table(load, ("attitude", "trained")),
                 feedback=(
                     "Your table has one row per attitude. Group by `trained` first and the "
                     "attitude second, so that `.unstack()` gives one row per training status."
                 ),
             ),
-            WrongAnswer(
-                "medians",
+            median_for_mean(
                 lambda load: _confidence_table(load, how="median"),
                 feedback=(
                     "Those are medians, which on a 1-to-5 score are almost always a whole "
@@ -802,7 +802,7 @@ register(
             WrongAnswer("an agency", lambda load: "a"),
             WrongAnswer("marketing alone", lambda load: "c"),
             WrongAnswer("an assistant for the guru", lambda load: "d"),
-            WrongAnswer("the option's text", lambda load: _ADVICE_WHO["b"]),
+            option_text(_ADVICE_WHO, "b"),
         ),
     )
 )
@@ -827,10 +827,9 @@ def _tourbillon_sales(load: Load) -> pd.DataFrame:
     return sales[sales["product_line"] == "Tourbillon"]
 
 
-def _weekly_net_sentiment(talk: pd.DataFrame, first: str = "positive") -> pd.Series:
-    second = "negative" if first == "positive" else "positive"
+def _weekly_net_sentiment(talk: pd.DataFrame) -> pd.Series:
     counts = crosstab(talk["week"], talk["sentiment"])
-    return (counts[first] - counts[second]) / counts.sum(axis=1) * 100
+    return (counts["positive"] - counts["negative"]) / counts.sum(axis=1) * 100
 
 
 def _on_accounts(talk: pd.DataFrame) -> pd.DataFrame:
@@ -954,16 +953,14 @@ register(
             "anyone?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "a ratio, not a change",
+            ratio_for_change(
                 lambda load: _half_year_units(load)[1] / _half_year_units(load)[0] * 100,
                 feedback=(
                     "That is the second half as a percentage of the first (100 means the same). "
                     "The change is the ratio minus 1, then times 100."
                 ),
             ),
-            WrongAnswer(
-                "a difference in units",
+            difference_for_change(
                 lambda load: _half_year_units(load)[1] - _half_year_units(load)[0],
                 feedback=(
                     "That is a difference in units. The answer is a change in percent of the "
@@ -1003,8 +1000,7 @@ register(
             "Christmas): does the Tourbillon's line ever leave its usual level, and when?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "units, not a share",
+            counts_for_shares(
                 lambda load: _tourbillon_sales(load).groupby("week")["units"].sum(),
                 feedback=(
                     "Those are the Tourbillon's units, which rise and fall with the season for "
@@ -1051,16 +1047,14 @@ register(
             "smooths them."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "negative minus positive",
-                lambda load: _weekly_net_sentiment(_tourbillon_talk(load), first="negative"),
+            subtracted_the_wrong_way(
+                _weekly_net,
                 feedback=(
                     "Your values have the opposite sign: net sentiment is positive minus "
                     "negative, so a week with more praise than complaints is above zero."
                 ),
             ),
-            WrongAnswer(
-                "every product line",
+            filter_left_out(
                 lambda load: _weekly_net_sentiment(
                     load("mentions").assign(
                         week=lambda m: m["published_at"].dt.to_period("W").dt.start_time
@@ -1170,16 +1164,14 @@ register(
             "prediction in 2.17."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "days, not weeks",
-                lambda load: _weeks_of_warning(load) * 7,
+            days_for_weeks(
+                _weeks_of_warning,
                 feedback=(
                     "That is a number of days. The answer counts weeks: divide the `.days` by 7."
                 ),
             ),
-            WrongAnswer(
-                "the other way round",
-                lambda load: -_weeks_of_warning(load),
+            subtracted_the_wrong_way(
+                _weeks_of_warning,
                 feedback=(
                     "Your sign is reversed: count from the listening alarm to the sales alarm, "
                     "the sales alarm's week minus the listening alarm's, so that a positive "
@@ -1222,9 +1214,8 @@ register(
                     '2.22. Here the alarm comes from `signals["talk_own_accounts"]`.'
                 ),
             ),
-            WrongAnswer(
-                "days, not weeks",
-                lambda load: _weeks_of_warning(load, "talk_own_accounts") * 7,
+            days_for_weeks(
+                lambda load: _weeks_of_warning(load, "talk_own_accounts"),
                 feedback=(
                     "That is a number of days. The answer counts weeks: divide the `.days` by 7."
                 ),
@@ -1311,7 +1302,7 @@ register(
             WrongAnswer("wait for sales", lambda load: "a"),
             WrongAnswer("own accounts monthly", lambda load: "c"),
             WrongAnswer("returns and repairs", lambda load: "d"),
-            WrongAnswer("a number, not a letter", lambda load: 2),
+            number_for_letter("b"),
         ),
     )
 )

@@ -21,6 +21,20 @@ import pandas as pd
 
 from brakes.data.brand import BRAND, COMPANIES
 from brakes.exercises.chapters._cells import FIRST_HINT_PREDICT, interpret
+from brakes.exercises.chapters._mistakes import (
+    counts_for_shares,
+    difference_for_change,
+    mean_for_median,
+    normalised_the_other_way,
+    option_text,
+    ratio_for_change,
+    rows_for_amounts,
+    share_of_a_subset,
+    share_of_positives_only,
+    subtracted_the_wrong_way,
+    sum_for_mean,
+    the_other_part,
+)
 from brakes.exercises.chapters._reference import crosstab, remembered
 from brakes.exercises.chapters.ch01_control import SIMULATED
 from brakes.exercises.checkers import (
@@ -240,8 +254,7 @@ register(
             "customers did."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "followers gained, not a percentage",
+            difference_for_change(
                 lambda load: int(_followers_gained(load)),
                 feedback=(
                     "That is the number of followers gained. The question asks for the change in "
@@ -257,8 +270,7 @@ register(
                     "against the starting point, the count on 31 August."
                 ),
             ),
-            WrongAnswer(
-                "September as a percentage of August",
+            ratio_for_change(
                 lambda load: _followers_jump(load) + 100,
                 feedback=(
                     "That is September's count as a percentage of August's, where 100 would mean "
@@ -309,8 +321,7 @@ register(
                     "customers ÷ all buyers of the week, new and repeat together."
                 ),
             ),
-            WrongAnswer(
-                "the count of repeat customers",
+            counts_for_shares(
                 lambda load: _weekly_totals(load)["repeat_customers"],
                 feedback=(
                     "Those are numbers of repeat customers, which rise and fall with sales. The "
@@ -366,8 +377,7 @@ register(
                     "the customers first, then divide: all repeat customers ÷ all buyers."
                 ),
             ),
-            WrongAnswer(
-                "counts of repeat customers",
+            counts_for_shares(
                 lambda load: _repeat_rate_before_after(load, how="counts"),
                 feedback=(
                     "Those are numbers of repeat customers. The question asks for their share of "
@@ -416,8 +426,7 @@ register(
         ),
         reveals="Read the bars from score 1 to score 5, and compare with your guess in 3.5.",
         wrong_answers=(
-            WrongAnswer(
-                "counted the customers",
+            sum_for_mean(
                 lambda load: load("support").groupby("satisfaction")["bought_again"].sum(),
                 feedback=(
                     "Those are numbers of customers who bought again, which grow with how common "
@@ -425,14 +434,10 @@ register(
                     "then multiply by 100."
                 ),
             ),
-            WrongAnswer(
-                "split of those who bought again",
-                lambda load: (
-                    load("support")
-                    .loc[lambda s: s["bought_again"], "satisfaction"]
-                    .value_counts(normalize=True)
-                    * 100
-                ),
+            share_of_a_subset(
+                lambda load: load("support"),
+                "bought_again",
+                "satisfaction",
                 feedback=(
                     "That splits the customers who bought again between scores (it adds up to "
                     "100). The question is how often customers of each score bought again: "
@@ -558,8 +563,7 @@ register(
             "March 2025, when Ustensia opened its own. Does the brand's line change course?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "mentions, not shares",
+            counts_for_shares(
                 lambda load: _share_of_voice(load, normalize=False),
                 feedback=(
                     "Those are numbers of mentions. Share of voice is each company's mentions ÷ "
@@ -567,17 +571,15 @@ register(
                     "multiply by 100."
                 ),
             ),
-            WrongAnswer(
-                "columns add up to 100",
-                lambda load: _share_of_voice(load, normalize="columns"),
+            normalised_the_other_way(
+                _share_of_voice,
                 feedback=(
                     'With `normalize="columns"` each company\'s mentions are spread over the '
                     "months. Share of voice splits each month between the companies: use "
                     '`normalize="index"`, so each row adds up to 100.'
                 ),
             ),
-            WrongAnswer(
-                "counted rows, not mentions",
+            rows_for_amounts(
                 lambda load: (
                     crosstab(
                         load("competitors")["month"],
@@ -672,9 +674,8 @@ register(
             "the wobble from one month to the next that you see on the chart?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "before minus after",
-                lambda load: -_share_of_voice_change(load),
+            subtracted_the_wrong_way(
+                _share_of_voice_change,
                 feedback=(
                     "Your number has the opposite sign: take the six months after joining minus "
                     "the six months before."
@@ -777,7 +778,7 @@ register(
             WrongAnswer("follow at once", lambda load: "a"),
             WrongAnswer("judge by followers", lambda load: "b"),
             WrongAnswer("trial with no goal", lambda load: "d"),
-            WrongAnswer("the option's text", lambda load: _ADVICE_PLATFORM["c"]),
+            option_text(_ADVICE_PLATFORM, "c"),
         ),
     )
 )
@@ -911,11 +912,10 @@ def _engagement_by_month(load: Load, base: str = "reach", monthly: str = "period
 
 
 @remembered("mentions")
-def _net_sentiment_by_month(load: Load, first: str = "positive") -> pd.Series:
+def _net_sentiment_by_month(load: Load) -> pd.Series:
     mentions = load("mentions")
     counts = crosstab(mentions["published_at"].dt.to_period("M"), mentions["sentiment"])
-    second = "negative" if first == "positive" else "positive"
-    return (counts[first] - counts[second]) / counts.sum(axis=1) * 100
+    return (counts["positive"] - counts["negative"]) / counts.sum(axis=1) * 100
 
 
 @remembered("support")
@@ -1015,8 +1015,7 @@ register(
             "goal, and how many anyone outside the department heard of?"
         ),
         wrong_answers=(
-            WrongAnswer(
-                "counted the campaigns",
+            sum_for_mean(
                 lambda load: _by_department(load, how="sum"),
                 feedback=(
                     "Those are numbers of campaigns, which grow with the size of each "
@@ -1024,9 +1023,9 @@ register(
                     "instead of `.sum()`, then multiply by 100."
                 ),
             ),
-            WrongAnswer(
-                "linked turned round",
-                lambda load: _by_department(load).assign(linked=lambda f: 100 - f["linked"]),
+            the_other_part(
+                _by_department,
+                column="linked",
                 feedback=(
                     "Your linked column counts the campaigns with no goal. A campaign is "
                     'linked when `company_goal` is anything but `"none"`: use `!=`, not `==`.'
@@ -1128,8 +1127,7 @@ register(
             "how many went there? The two overlap: a duplicated campaign may also serve no goal."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "shares of campaigns, not of budget",
+            rows_for_amounts(
                 lambda load: _budget_share(load, weight="campaigns"),
                 feedback=(
                     "Those are shares of the number of campaigns. The question is about money: "
@@ -1175,17 +1173,15 @@ register(
             "whether anyone bought, applied for a job or got help."
         ),
         wrong_answers=(
-            WrongAnswer(
-                "share of campaigns",
+            rows_for_amounts(
                 lambda load: _vanity_budget_share(load, weight="campaigns"),
                 feedback=(
                     "That is the share of campaigns that reported a vanity metric. The question "
                     "is about their budget: add up their `budget_eur` and divide by the total."
                 ),
             ),
-            WrongAnswer(
-                "the business metrics' share",
-                lambda load: 100 - _vanity_budget_share(load),
+            the_other_part(
+                _vanity_budget_share,
                 feedback=(
                     "That is the budget of the campaigns judged on orders, leads, applications or "
                     "messages answered. The question asks for the others: `result_metric` in "
@@ -1272,7 +1268,7 @@ register(
             WrongAnswer("centralise", lambda load: "a"),
             WrongAnswer("dandelion", lambda load: "c"),
             WrongAnswer("keep it organic", lambda load: "d"),
-            WrongAnswer("the option's text", lambda load: _ADVICE_GOVERNANCE["b"]),
+            option_text(_ADVICE_GOVERNANCE, "b"),
         ),
     )
 )
@@ -1358,22 +1354,16 @@ register(
         solution=SOLUTION_NET_SENTIMENT,
         reveals="Compare the first months with the last ones, and with your guess in 3.22.",
         wrong_answers=(
-            WrongAnswer(
-                "negative minus positive",
-                lambda load: _net_sentiment_by_month(load, first="negative"),
+            subtracted_the_wrong_way(
+                _net_sentiment_by_month,
                 feedback=(
                     "Your values have the opposite sign: net sentiment is positive minus "
                     "negative, so a month with more praise than complaints is above zero."
                 ),
             ),
-            WrongAnswer(
-                "share of positives only",
-                lambda load: (
-                    (load("mentions")["sentiment"] == "positive")
-                    .groupby(load("mentions")["published_at"].dt.to_period("M"))
-                    .mean()
-                    .mul(100)
-                ),
+            share_of_positives_only(
+                lambda load: load("mentions"),
+                lambda mentions: mentions["published_at"].dt.to_period("M"),
                 feedback=(
                     "That is the share of positive mentions. Net sentiment also takes the "
                     "negative ones away: (positive − negative) ÷ all mentions × 100."
@@ -1406,16 +1396,14 @@ register(
         solution=SOLUTION_SERVICE,
         reveals="Do these two numbers move much from one month to the next?",
         wrong_answers=(
-            WrongAnswer(
-                "mean response time",
+            mean_for_median(
                 lambda load: _service_by_month(load, speed="mean"),
                 feedback=(
                     "Your first_response_min is a mean. A few very slow answers pull a mean up; "
                     'the dashboard uses the median: `("first_response_min", "median")`.'
                 ),
             ),
-            WrongAnswer(
-                "resolved counted",
+            sum_for_mean(
                 lambda load: _service_by_month(load).assign(
                     resolution_rate=load("support")
                     .groupby(load("support")["opened_at"].dt.to_period("M"))["resolved"]
@@ -1477,8 +1465,7 @@ register(
                 "the follower column left out",
                 lambda load: _dashboard(load).drop(columns="followers"),
             ),
-            WrongAnswer(
-                "mean response time",
+            mean_for_median(
                 lambda load: _dashboard(load, speed="mean"),
                 feedback=(
                     "Your first_response_min holds means. The dashboard uses the median, as in "
@@ -1566,7 +1553,7 @@ register(
             WrongAnswer("followers target", lambda load: "a"),
             WrongAnswer("no number, no owner", lambda load: "b"),
             WrongAnswer("five-minute answers day and night", lambda load: "d"),
-            WrongAnswer("the option's text", lambda load: _SMART["c"]),
+            option_text(_SMART, "c"),
         ),
     )
 )
