@@ -17,14 +17,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from nbformat import NotebookNode
-
 from brakes.authoring.blocks import split_blocks
 from brakes.authoring.write import read_notebook, solution_notebooks
 from brakes.exercises.model import MARKED_KINDS, Exercise, assigned_names
-
-#: The key of the course's own cell metadata.
-META = "brakes"
+from brakes.notebook_meta import cell_meta
 
 
 @dataclass(frozen=True)
@@ -53,12 +49,6 @@ class PromptCell:
     heading: str
 
 
-def cell_meta(cell: NotebookNode) -> dict[str, object]:
-    """The cell's ``metadata["brakes"]`` (empty when absent)."""
-    meta = cell.get("metadata", {}).get(META) or {}
-    return dict(meta) if isinstance(meta, dict) else {}
-
-
 def scan(path: Path, root: Path) -> tuple[list[WorkedCell], list[PromptCell]]:
     """The exercise cells and prompt cells of one solution notebook."""
     nb = read_notebook(path)
@@ -68,22 +58,14 @@ def scan(path: Path, root: Path) -> tuple[list[WorkedCell], list[PromptCell]]:
     for number, cell in enumerate(nb.cells, start=1):
         meta = cell_meta(cell)
         where = f"{name}, cell {number}"
-        if cell.cell_type == "code" and "exercise" in meta:
-            kind = meta.get("kind")
-            worked.append(
-                WorkedCell(
-                    str(meta["exercise"]),
-                    where,
-                    cell.source,
-                    None if kind is None else str(kind),
-                    "\n".join(code_above),
-                )
-            )
+        if cell.cell_type == "code" and meta.exercise is not None:
+            above = "\n".join(code_above)
+            worked.append(WorkedCell(meta.exercise, where, cell.source, meta.kind, above))
         if cell.cell_type == "code":
             code_above.append(cell.source)
-        if cell.cell_type == "markdown" and "prompt" in meta:
+        if cell.cell_type == "markdown" and meta.prompt is not None:
             first = (cell.source.strip().splitlines() or [""])[0]
-            prompts.append(PromptCell(str(meta["prompt"]), where, first.lstrip("#").strip()))
+            prompts.append(PromptCell(meta.prompt, where, first.lstrip("#").strip()))
     return worked, prompts
 
 

@@ -22,6 +22,7 @@ from nbformat import NotebookNode
 
 from brakes.authoring.blocks import names_used, outside_blocks, replace_blocks
 from brakes.errors import BrakesError
+from brakes.notebook_meta import META
 
 #: The cell tag that keeps a cell out of the learner notebook.
 SOLUTION_ONLY_TAG = "solution-only"
@@ -30,9 +31,9 @@ _SOLUTION_ONLY_LINE = {
     "markdown": re.compile(r"^\s*<!--\s*SOLUTION ONLY\s*-->\s*$"),
 }
 #: Notebook metadata a learner notebook keeps (``brakes`` holds the minutes the page shows).
-NOTEBOOK_METADATA = ("kernelspec", "language_info", "brakes")
+NOTEBOOK_METADATA = ("kernelspec", "language_info", META)
 #: Cell metadata a learner notebook keeps: tags, and the course's ids and kinds (for grading).
-CELL_METADATA = ("tags", "brakes")
+CELL_METADATA = ("tags", META)
 
 
 #: The tag of the added first cell, so tools can tell it from the solution's own cells.

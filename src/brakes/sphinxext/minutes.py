@@ -16,7 +16,6 @@ so a schedule can be computed from them rather than typed again.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +24,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+
+from brakes.notebook_meta import notebook_minutes
 
 logger = logging.getLogger(__name__)
 
@@ -64,10 +65,8 @@ def page_minutes(metadata: Mapping[str, Any]) -> Minutes | None:
     Front matter keys arrive as text; a notebook's ``brakes`` metadata as JSON text.
     """
     declared: Any = {key: metadata[key] for key in KINDS if key in metadata}
-    if not declared and "brakes" in metadata:
-        brakes = metadata["brakes"]
-        brakes = json.loads(brakes) if isinstance(brakes, str) else brakes
-        declared = brakes.get("minutes", {}) if isinstance(brakes, dict) else {}
+    if not declared:
+        declared = notebook_minutes(metadata)
     if not isinstance(declared, dict) or not declared:
         return None
     unknown = set(declared) - set(KINDS)
