@@ -89,17 +89,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def sites(worker_id: str) -> dict[str, BuiltSite]:
-    """Both editions, built once per test run (tests/site_builds.py).
-
-    An odd-numbered xdist worker asks for the trainer edition first, so two workers
-    that need the site at once build the two editions side by side.
-    """
-    order = list(COURSE.editions)
-    if worker_id.removeprefix("gw").isdigit() and int(worker_id.removeprefix("gw")) % 2:
-        order.reverse()
-    found = {edition: built(edition) for edition in order}
-    return {edition: found[edition] for edition in COURSE.editions}
+def sites() -> dict[str, BuiltSite]:
+    """Both editions, built once per test run (tests/site_builds.py), sharing the notebook cache."""
+    return {edition: built(edition) for edition in COURSE.editions}
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,7 @@
 ``make test`` runs ``pytest -p nbval_feeds_cache --nbval solutions``. nbval runs
 each notebook cell by cell in a fresh kernel and compares the outputs with the
 stored ones; this plugin then stores that run, outputs and all, in the notebook
-cache of each edition the tests build (``site_builds.py``), as MyST-NB would have
+cache of the site the tests build (``site_builds.py``), as MyST-NB would have
 after running the notebook itself. The site builds that follow find every
 solution notebook there and execute none: each one runs once for nbval and the
 site together, in the same kernel and folder MyST-NB would use.
@@ -21,9 +21,7 @@ from pathlib import Path
 import pytest
 from nbformat import NotebookNode
 from nbval.plugin import IPyNbCell, IPyNbFile
-from site_builds import cache_folder, locked
-
-from brakes.config import COURSE
+from site_builds import CACHE, locked
 
 _FAILED: set[str] = set()
 _SECONDS: defaultdict[str, float] = defaultdict(float)
@@ -58,21 +56,19 @@ def executed(notebook: IPyNbFile, cells: list[IPyNbCell]) -> NotebookNode | None
 
 
 def store(path: Path, notebook: NotebookNode, seconds: float) -> None:
-    """Cache ``notebook`` as the executed ``path`` for every edition, as MyST-NB caches a run."""
+    """Cache ``notebook`` as the executed ``path``, as MyST-NB caches a run it made."""
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
     from brakes.sphinxext.execution import _empty_a_stale_cache, code_digest
 
-    digest = code_digest()
-    for edition in COURSE.editions:
-        with locked(edition):
-            _empty_a_stale_cache(cache_folder(edition), digest)
-            get_cache(cache_folder(edition)).cache_notebook_bundle(
-                CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}),
-                check_validity=False,
-                overwrite=True,
-            )
+    with locked():
+        _empty_a_stale_cache(CACHE, code_digest())
+        get_cache(CACHE).cache_notebook_bundle(
+            CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}),
+            check_validity=False,
+            overwrite=True,
+        )
 
 
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:

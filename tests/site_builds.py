@@ -1,16 +1,16 @@
 """Both editions of the site as the tests read them: built once per test run, whatever the workers.
 
-Each edition builds into ``_build/test/<edition>/html`` with the README's flags, and
-keeps its notebook cache beside it (``_build/test/<edition>/.jupyter_cache``, where
-MyST-NB puts it), so two pytest-xdist workers can build the two editions side by
-side without sharing a cache database. A lock file per edition makes the first
-worker that needs an edition build it and the others wait for it and read what it
-recorded; the record names the test run (:data:`RUN`), so a later run builds again.
+Each edition builds into ``_build/test/<edition>`` with the README's flags; both
+share the notebook cache MyST-NB keeps beside them (``_build/test/.jupyter_cache``),
+so a notebook runs for one edition at most. A lock file makes the first pytest-xdist
+worker that needs the site build it, one edition after the other, while the others
+wait and then read what it recorded; the record names the test run (:data:`RUN`), so
+a later run builds again, from clean output folders.
 
-``make test`` fills both caches from nbval's run of the solution notebooks
+``make test`` fills the cache from nbval's run of the solution notebooks
 (``nbval_feeds_cache.py``), so these builds execute no notebook: each solution
 notebook runs once for nbval and the site together. Run alone, a build executes
-what its cache lacks, as ``make site`` does.
+what the cache lacks, as ``make site`` does.
 """
 
 from __future__ import annotations
@@ -59,21 +59,15 @@ class BuiltSite:
         ]
 
 
-def html_folder(edition: str) -> Path:
-    """Where the tests build ``edition``."""
-    return TEST_BUILD / edition / "html"
-
-
-def cache_folder(edition: str) -> Path:
-    """The notebook cache MyST-NB uses for ``edition``: beside its output folder."""
-    return TEST_BUILD / edition / ".jupyter_cache"
+#: The notebook cache MyST-NB uses for both editions: beside their output folders.
+CACHE = TEST_BUILD / ".jupyter_cache"
 
 
 @contextmanager
-def locked(edition: str) -> Iterator[None]:
-    """Hold ``edition``'s lock: one process at a time builds it or writes to its cache."""
+def locked() -> Iterator[None]:
+    """Hold the builds' lock: one process at a time builds an edition or writes to the cache."""
     TEST_BUILD.mkdir(parents=True, exist_ok=True)
-    with (TEST_BUILD / f"{edition}.lock").open("w") as lock:
+    with (TEST_BUILD / "build.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield
 
@@ -96,9 +90,8 @@ def built(edition: str) -> BuiltSite:
     build's warnings.
     """
     run = os.environ[RUN]
-    html = html_folder(edition)
-    record = TEST_BUILD / edition / "built.json"
-    with locked(edition):
+    html, record = TEST_BUILD / edition, TEST_BUILD / f"{edition}.json"
+    with locked():
         if record.is_file():
             saved = json.loads(record.read_text(encoding="utf-8"))
             if saved["run"] == run:
