@@ -220,6 +220,12 @@ def _add_grade(verbs: argparse._SubParsersAction[_Parser]) -> None:
         f"{options.DEFAULT_MEMORY_MB}; at least {options.MIN_MEMORY_MB})",
     )
     grade.add_argument("--force", action="store_true", help="write into a folder that is not empty")
+    grade.add_argument(
+        "--require-sandbox",
+        action="store_true",
+        help="refuse to run unless each notebook can run isolated in a bubblewrap sandbox "
+        "(Linux, apt-get install bubblewrap)",
+    )
 
 
 def _run_grade(args: argparse.Namespace) -> int:
@@ -227,7 +233,11 @@ def _run_grade(args: argparse.Namespace) -> int:
     from brakes.grading.options import GradeOptions
 
     options = GradeOptions(
-        jobs=args.jobs, timeout=args.timeout, memory_mb=args.memory, force=args.force
+        jobs=args.jobs,
+        timeout=args.timeout,
+        memory_mb=args.memory,
+        force=args.force,
+        require_sandbox=args.require_sandbox,
     )
     try:
         report = grade(args.kit, args.submissions, args.out, options)

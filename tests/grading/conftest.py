@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +71,7 @@ class Room:
     report: BatchReport
     before: dict[str, str]
     kit_before: dict[str, str]
-    pid_file: Path
+    child_marker: str  # the endless loop's child is `sleep MARKER` (grading_notebooks)
     rows: list[dict[str, str]]
     html: str
 
@@ -81,7 +82,7 @@ class Room:
         }
 
 
-def make_room(folder: Path, pid_file: Path) -> None:
+def make_room(folder: Path, child_marker: str) -> None:
     """The submissions: one good, one partial, one hostile in words, the hostile runs, and the
     notebooks that show a check correct though their answer is not (each its own learner's)."""
     write(
@@ -121,7 +122,7 @@ def make_room(folder: Path, pid_file: Path) -> None:
         ),
         folder / HOSTILE_LEARNER / "01-control-how-the-brand-answers.ipynb",
     )
-    write(endless_loop(pid_file), folder / "aaron" / "endless-loop.ipynb")
+    write(endless_loop(child_marker), folder / "aaron" / "endless-loop.ipynb")
     for name, nb in tampered().items():
         write(nb, folder / Path(name).stem / name)
     for fixture in sorted(FIXTURES.glob("*.ipynb")):
@@ -132,11 +133,11 @@ def make_room(folder: Path, pid_file: Path) -> None:
 def room(kit: Path, tmp_path_factory: pytest.TempPathFactory) -> Room:
     """Grade the room once (two kernels at a time) and read its report back."""
     base = tmp_path_factory.mktemp("room")
-    submissions, pid_file = base / "submissions", base / "child.pid"
-    make_room(submissions, pid_file)
+    submissions, marker = base / "submissions", f"600.{os.getpid()}"
+    make_room(submissions, marker)
     before, kit_before = hashes(submissions), hashes(kit)
     report = grade(kit, submissions, base / "report", OPTIONS, progress=False)
     with report.csv.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.DictReader(stream))
     html = report.html.read_text(encoding="utf-8")
-    return Room(kit, submissions, report, before, kit_before, pid_file, rows, html)
+    return Room(kit, submissions, report, before, kit_before, marker, rows, html)

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import nbformat
+import psutil
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_notebook
 
@@ -124,15 +125,12 @@ def tampered() -> dict[str, NotebookNode]:
     return notebooks
 
 
-def endless_loop(pid_file: Path) -> NotebookNode:
-    """Starts a child process (leaving its pid in ``pid_file``), then loops, deaf to interrupts."""
+def endless_loop(marker: str) -> NotebookNode:
+    """Starts a child process (``sleep MARKER``, see :func:`still_running`), then loops, deaf to
+    interrupts."""
     nb = new_notebook(metadata=PYTHON)
     nb.cells = [
-        new_code_cell(
-            "import subprocess\n\n"
-            "child = subprocess.Popen(['sleep', '600'])\n"
-            f"open({str(pid_file)!r}, 'w').write(str(child.pid))"
-        ),
+        new_code_cell(f"import subprocess\n\nchild = subprocess.Popen(['sleep', {marker!r}])"),
         new_code_cell(
             "while True:\n    try:\n        pass\n    except KeyboardInterrupt:\n        pass"
         ),
@@ -141,6 +139,21 @@ def endless_loop(pid_file: Path) -> NotebookNode:
     for number, cell in enumerate(nb.cells):
         cell["id"] = f"loop-{number}"
     return nb
+
+
+def still_running(marker: str) -> list[psutil.Process]:
+    """The processes ``sleep MARKER`` that are alive and not yet dead and awaiting their reaper.
+
+    Found by command line, as a sandboxed notebook can leave its child's pid nowhere the test
+    reads, and knows only its namespace's pids. ``marker`` is a number of seconds, such as
+    ``f"600.{os.getpid()}"``, that no other test's child sleeps.
+    """
+    return [
+        process
+        for process in psutil.process_iter(["cmdline", "status"])
+        if process.info["cmdline"] == ["sleep", marker]
+        and process.info["status"] != psutil.STATUS_ZOMBIE
+    ]
 
 
 def write(nb: NotebookNode, path: Path) -> Path:

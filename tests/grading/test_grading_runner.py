@@ -12,6 +12,7 @@ import pytest
 from grading_notebooks import PYTHON, write
 from nbformat.v4 import new_code_cell, new_notebook
 
+from brakes.grading import sandbox
 from brakes.grading.kit import locate
 from brakes.grading.options import GradeOptions
 from brakes.grading.runner import Runner
@@ -21,6 +22,13 @@ from brakes.grading.submissions import Submission, sha256_of
 pytestmark = pytest.mark.kernel
 
 OPTIONS = GradeOptions(jobs=1, timeout=45, memory_mb=1024)
+
+
+@pytest.fixture(autouse=True)
+def unsandboxed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run these kernels as the trainer: their notebooks write their worker's pid into the test's
+    folder and kill their worker, which a sandboxed kernel cannot see (test_sandbox.py)."""
+    monkeypatch.setattr(sandbox, "BWRAP", "brakes-no-such-bwrap")
 
 
 def submission(folder: Path, name: str, *sources: str) -> Submission:

@@ -29,6 +29,7 @@ from brakes.grading.report_csv import write_csv, write_gradebook
 from brakes.grading.report_html import write_html
 from brakes.grading.results import Graded, answer_names, graded, summarise
 from brakes.grading.runner import Run, Runner
+from brakes.grading.sandbox import isolation_line
 from brakes.grading.status import FAILED, RunStatus
 from brakes.grading.submissions import Submission, changed_since, find_submissions
 from brakes.kit.workshop import UNKNOWN_COMMIT, course_build
@@ -119,6 +120,7 @@ def summary_lines(
     counts = Counter(r.run.status for r in results)
     ran = counts[RunStatus.RAN] + counts[RunStatus.RAISED]
     lines = [
+        isolation_line(all(r.run.isolated for r in results)),
         *filter(None, [version_warning(kit, grader)]),
         f"Graded {plural(len(results), 'notebook')} from {plural(learners, 'learner')} "
         f"in {seconds:.1f} s "

@@ -27,7 +27,9 @@ class GradeOptions:
     """How to run the notebooks: parallel jobs, time and memory limits, and what to keep.
 
     ``jobs`` is how many notebooks run at once (None: as many as there are
-    cores); ``force`` lets the report go into a folder that is not empty.
+    cores); ``force`` lets the report go into a folder that is not empty;
+    ``require_sandbox`` refuses to run a notebook outside a bubblewrap sandbox
+    (:mod:`brakes.grading.sandbox`) rather than with the trainer's permissions.
     Values a trainer can get wrong raise :class:`BrakesError`.
     """
 
@@ -36,6 +38,7 @@ class GradeOptions:
     memory_mb: int = DEFAULT_MEMORY_MB
     output_cap: int = OUTPUT_CAP_BYTES
     force: bool = False
+    require_sandbox: bool = False
 
     def __post_init__(self) -> None:
         if self.jobs is None:

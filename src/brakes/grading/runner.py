@@ -14,8 +14,12 @@ tables. If a worker overruns the time limit by
 and every process it started are killed, and it takes no other notebook. The
 original file is only ever read.
 
-This is not a sandbox: the notebook runs as the trainer's user. Grade work
-you do not trust in a container or a throwaway account.
+Where bubblewrap works (:mod:`brakes.grading.sandbox`), each kernel runs in a
+sandbox that sees only its scratch folder (writable) and the system's and
+Python's folders (read-only), with no network; its connection file and ZeroMQ
+``ipc`` sockets sit in the scratch folder (``kernel/``), where both sides
+find them at the same path. Elsewhere the notebook runs with the trainer's
+permissions, and each :class:`Run` says it was not isolated.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from brakes.exercises.outcomes import OUTCOME_MIME
 from brakes.grading.kit import table_files
 from brakes.grading.options import GRACE_S, MAX_NOTEBOOK_BYTES, GradeOptions
 from brakes.grading.processes import kill_family
+from brakes.grading.sandbox import find_isolation
 from brakes.grading.status import RunStatus
 from brakes.grading.submissions import Submission
 from brakes.grading.worker import Job, Result
@@ -84,9 +89,19 @@ class Scratch:
     def tmp(self) -> Path:
         return self.root / "tmp"
 
+    @property
+    def connection_file(self) -> Path:
+        """The kernel's connection file; its ``ipc`` sockets go beside it (``kernel-ipc-N``)."""
+        return self.root / "kernel" / "kernel.json"
+
     def fill(self, original: Path, data_dir: Path) -> None:
-        """Copy the notebook and the kit's tables in; make the kernel's home and temp folders."""
-        for folder in (self.notebook.parent, self.data, self.home, self.tmp):
+        """Copy the notebook and the kit's tables in; make the kernel's folders.
+
+        The tables are copies, not the kit's files bound read-only, so a
+        notebook may change its data folder as in the learner's own kit.
+        """
+        folders = (self.notebook.parent, self.data, self.home, self.tmp)
+        for folder in (*folders, self.connection_file.parent):
             folder.mkdir(parents=True)
         shutil.copyfile(original, self.notebook)
         for table in table_files(data_dir):
@@ -118,13 +133,14 @@ class Run:
     errors: list[dict[str, Any]] = field(default_factory=list)
     printed_bytes: int = 0
     truncated: bool = False
+    isolated: bool = False  # its kernel ran in the sandbox
     answers: str = ""  # the answer variables as the kernel sent them, for the grader to judge
 
     @classmethod
-    def from_result(cls, result: Result, seconds: float) -> Run:
+    def from_result(cls, result: Result, seconds: float, isolated: bool) -> Run:
         data = asdict(result)
         data["status"] = RunStatus(data["status"])
-        return cls(**data, seconds=seconds)
+        return cls(**data, seconds=seconds, isolated=isolated)
 
 
 def kill_tree(process: subprocess.Popen[bytes]) -> None:
@@ -237,7 +253,8 @@ class Runner:
 
     Each call takes an idle worker, or starts one, so there are never more
     workers than calls running at once. Use it as a context manager, or call
-    :meth:`close`, to let the idle workers end.
+    :meth:`close`, to let the idle workers end. The sandbox is looked for once,
+    here: with ``options.require_sandbox`` and none to be had, it refuses.
     """
 
     def __init__(
@@ -246,6 +263,9 @@ class Runner:
         self.data_dir = data_dir
         self.options = options
         self.answer_names = list(answer_names)  # read back from each kernel once its cells ran
+        self.isolation = find_isolation()
+        if options.require_sandbox:
+            self.isolation.require()
         self._folder = Path(tempfile.mkdtemp(prefix="brakes-workers-"))
         self._idle: list[Worker] = []
         self._busy: set[Worker] = set()
@@ -261,16 +281,18 @@ class Runner:
     def run(self, submission: Submission) -> Run:
         """Run one submission; whatever the notebook does, return how it went."""
         start = time.monotonic()
+        isolated = self.isolation.sandbox is not None
         refused = self._refuse(submission)
         if refused is not None:
-            return Run(RunStatus.INVALID, refused, time.monotonic() - start)
+            return Run(RunStatus.INVALID, refused, time.monotonic() - start, isolated=isolated)
         scratch = Scratch(Path(tempfile.mkdtemp(prefix="brakes-grade-")))
         try:
             try:
                 scratch.fill(submission.path, self.data_dir)
             except OSError as error:
                 reason = f"could not make its scratch copy ({error.strerror or error})"
-                return Run(RunStatus.CRASHED, reason, time.monotonic() - start)
+                return Run(RunStatus.CRASHED, reason, time.monotonic() - start, isolated=isolated)
+            sandbox = self.isolation.sandbox
             job = Job(
                 notebook=str(scratch.notebook),
                 env=kernel_env(scratch),
@@ -278,13 +300,15 @@ class Runner:
                 memory_mb=self.options.memory_mb,
                 output_cap=self.options.output_cap,
                 record_mime=OUTCOME_MIME,
+                connection_file=str(scratch.connection_file),
+                launcher=sandbox.command(scratch.root, scratch.notebook.parent) if sandbox else [],
                 answer_names=self.answer_names,
             )
             result = self._work(job)
         finally:
             # A notebook may have made its files undeletable; what is left is only a temp folder.
             shutil.rmtree(scratch.root, ignore_errors=True)
-        return Run.from_result(result, time.monotonic() - start)
+        return Run.from_result(result, time.monotonic() - start, isolated)
 
     def _refuse(self, submission: Submission) -> str | None:
         """Why a file is not even copied: unreadable, or too big to be a learner's notebook."""

@@ -62,6 +62,8 @@ class Job:
     memory_mb: int
     output_cap: int
     record_mime: str  # outputs carrying this MIME type are check records: keep them
+    connection_file: str  # in the scratch folder; the kernel's ipc sockets go beside it
+    launcher: list[str] = field(default_factory=list)  # the sandbox's command, or none
     # The exercises' answer variables, read back from the kernel once the cells have run.
     answer_names: list[str] = field(default_factory=list)
 
@@ -197,13 +199,14 @@ class _GradingKernels(KernelSpecManager):
         return self.spec
 
 
-def kernel_spec(memory_mb: int) -> KernelSpec:
-    """The grader's own interpreter, through :mod:`brakes.grading.kernel`.
+def kernel_spec(memory_mb: int, launcher: list[str]) -> KernelSpec:
+    """The grader's own interpreter, through :mod:`brakes.grading.kernel`, after ``launcher``.
 
-    Its IPython history stays in memory, as nbclient keeps it for an IPython
-    kernel: no SQLite file is written in a scratch home that is thrown away.
+    ``launcher`` is the sandbox's command (:mod:`brakes.grading.sandbox`), or
+    empty. Its IPython history stays in memory, as nbclient keeps it for an
+    IPython kernel: no SQLite file is written in a scratch home that is thrown away.
     """
-    argv = [sys.executable, "-m", "brakes.grading.kernel", str(memory_mb)]
+    argv = [*launcher, sys.executable, "-m", "brakes.grading.kernel", str(memory_mb)]
     argv += ["--HistoryManager.hist_file=:memory:", "-f"]
     return KernelSpec(
         argv=[*argv, "{connection_file}"], display_name="Python 3 (grading)", language="python"
@@ -395,9 +398,13 @@ def run(job: Job) -> Result:
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+    # ZeroMQ over ipc sockets (files beside the connection file), as a sandboxed kernel has no
+    # network to reach the worker's loopback by TCP; the same path either way.
     km = AsyncKernelManager(
-        kernel_spec_manager=_GradingKernels(spec=kernel_spec(job.memory_mb)),
+        kernel_spec_manager=_GradingKernels(spec=kernel_spec(job.memory_mb, job.launcher)),
         kernel_name=KERNEL_NAME,
+        transport="ipc",
+        connection_file=job.connection_file,
     )
     client = _GradingClient(
         nb,
