@@ -12,6 +12,8 @@ PORT   ?= 8000
 # Browser tests: Debian's Chromium (never `playwright install`) and axe-core from npm.
 # The site build trims the theme's CSS with PurgeCSS, also from npm (brakes.sphinxext.trim_css).
 CHROMIUM := /usr/bin/chromium
+# bubblewrap isolates each notebook `brakes grade` runs (tests/grading/test_sandbox.py).
+BWRAP    := /usr/bin/bwrap
 NODE_TOOLS := node_modules/.installed
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT      := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
@@ -105,10 +107,11 @@ NBVAL := PYTHONPATH=tests $(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadf
 PYTEST := $(BIN)/pytest -q -n auto --dist loadgroup --no-loadscope-reorder --durations=15
 SLOW   := site or browser or kernel or venv
 
-# Installed once, quietly, when missing; the log is shown only if it fails.
-$(CHROMIUM):
-	@echo "Installing Chromium for the browser tests (apt-get, once)"
-	@{ $(APT) install -y -qq chromium || { $(APT) update -qq && $(APT) install -y -qq chromium; }; } \
+# Installed once, quietly, when either is missing; the log is shown only if it fails.
+$(CHROMIUM) $(BWRAP) &:
+	@echo "Installing Chromium and bubblewrap for the browser and grading tests (apt-get, once)"
+	@{ $(APT) install -y -qq chromium bubblewrap \
+		|| { $(APT) update -qq && $(APT) install -y -qq chromium bubblewrap; }; } \
 		>/tmp/brakes-apt.log 2>&1 || { cat /tmp/brakes-apt.log; exit 1; }
 
 # axe-core and PurgeCSS, as package-lock.json pins them.
@@ -118,7 +121,7 @@ $(NODE_TOOLS): package.json package-lock.json
 	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-browser-deps: $(CHROMIUM) $(NODE_TOOLS)
+browser-deps: $(CHROMIUM) $(BWRAP) $(NODE_TOOLS)
 
 # The unit tests alone (no site build, no browser, no kernel), with the fast hypothesis profile.
 test-fast: $(STAMP)
