@@ -100,3 +100,16 @@ def test_a_cd_in_a_notebook_does_not_change_the_data_its_checks_use(tmp_path: Pa
     ).execute()
     shown = [cell.outputs[-1]["data"]["text/plain"] for cell in nb.cells]
     assert shown == ["'seed 11'", "'seed 11'"]
+
+
+def test_a_deleted_current_folder_finds_no_workshop_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A notebook that deleted its own folder gets the data error, not a getcwd failure."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    monkeypatch.setenv("PWD", str(gone))
+    resolved = settings.resolve({}, {})
+    assert (resolved.folder, resolved.workshop_file, resolved.seed) == (gone, None, 2026)

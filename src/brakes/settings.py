@@ -196,6 +196,14 @@ def _parsed(entry: Declared, raw: Any, where: str) -> Any:
         ) from None
 
 
+def _here() -> Path:
+    """The current folder; where it was deleted under the process, the one the shell named."""
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        return Path(os.environ.get("PWD") or "/")
+
+
 def resolve(
     command_line: Mapping[str, Any] | None = None,
     environ: Mapping[str, str] | None = None,
@@ -209,7 +217,7 @@ def resolve(
     """
     given = {k: v for k, v in (command_line or {}).items() if v is not None}
     environ = os.environ if environ is None else environ
-    folder = (folder or Path.cwd()).resolve()
+    folder = (folder or _here()).resolve()
     unknown = set(given) - set(_BY_NAME)
     if unknown:
         raise ValueError(f"no such setting: {', '.join(sorted(unknown))}")
