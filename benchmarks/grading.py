@@ -27,7 +27,7 @@ def missing_grade() -> str | None:
     """Why ``brakes grade`` cannot be benchmarked yet, or None when it is there."""
     done = run([BIN / "brakes", "grade", "--help"], check=False)
     if done.returncode != 0:
-        return "`brakes grade` is not there yet (src/brakes/grading is being built)"
+        return "`brakes grade` is not there yet (src/brakes/trainer/grading is being built)"
     return None
 
 

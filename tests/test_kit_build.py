@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import tomllib
+import zipfile
 from pathlib import Path
 
-from brakes.kit import build_kit, inputs_digest, requirements_text, wheel_name
+from brakes.config import COURSE
+from brakes.trainer.kit import build_kit, inputs_digest, requirements_text, wheel_name
+from brakes.trainer.kit.wheels import LEARNER, build_wheel
 
 
 def test_requirements_install_the_wheel_from_the_kit_folder_and_jupyterlab() -> None:
@@ -23,3 +27,24 @@ def test_the_kit_is_rebuilt_only_when_what_it_is_made_from_changes(tmp_path: Pat
     assert build_kit(target, stamp) is True
     target.unlink()
     assert build_kit(target, stamp) is True, "a missing zip is rebuilt whatever the stamp says"
+
+
+def test_the_learners_wheel_holds_the_engine_and_the_content_and_no_trainer_tool(
+    tmp_path: Path,
+) -> None:
+    """Built from its packages: the engine, the data, the content; requirements of the base."""
+    wheel = build_wheel(COURSE.root, tmp_path, LEARNER)
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        metadata = archive.read(f"brakes-{COURSE.version}.dist-info/METADATA").decode()
+        entry_points = archive.read(f"brakes-{COURSE.version}.dist-info/entry_points.txt")
+    packages = {name.rpartition("/")[0] for name in names if name.endswith(".py")}
+    assert packages == {package.replace(".", "/") for package in LEARNER}
+    trainer_site_or_author = ("brakes/trainer", "brakes/sphinxext", "brakes/authoring")
+    assert not [name for name in names if name.startswith(trainer_site_or_author)]
+    assert "brakes/content/chapters/ch01_control.py" in names
+    assert "brakes/data/names/first_names.txt" in names
+    project = tomllib.loads((COURSE.root / "pyproject.toml").read_text())["project"]
+    requires = [line.split(": ", 1)[1] for line in metadata.splitlines() if "Requires-Dist" in line]
+    assert len(requires) == len(project["dependencies"]) and "extra ==" not in metadata
+    assert b"brakes.content.chapters" in entry_points

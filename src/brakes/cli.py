@@ -141,8 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_workshop(args: argparse.Namespace) -> int:
-    from brakes.kit.workshop import build_workshop, shared_answers_line, zip_name
     from brakes.outdir import prepare_output_dir
+    from brakes.trainer.workshop import build_workshop, shared_answers_line, zip_name
 
     if args.seed == COURSE.default_seed:
         raise BrakesError(
@@ -181,7 +181,7 @@ def _run_doctor(args: argparse.Namespace) -> int:
 
 
 def _add_grade(verbs: argparse._SubParsersAction[_Parser]) -> None:
-    from brakes.grading import options
+    from brakes.trainer.grading import options
 
     grade = verbs.add_parser(
         "grade",
@@ -229,8 +229,8 @@ def _add_grade(verbs: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def _run_grade(args: argparse.Namespace) -> int:
-    from brakes.grading.batch import grade
-    from brakes.grading.options import GradeOptions
+    from brakes.trainer.grading.batch import grade
+    from brakes.trainer.grading.options import GradeOptions
 
     options = GradeOptions(
         jobs=args.jobs,

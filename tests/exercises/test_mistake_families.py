@@ -1,6 +1,6 @@
 """The known-mistake families: each is shared, named once, and rejected with its exercise's words.
 
-A family earns its place in ``_mistakes`` by recurring, so every one is used by
+A family earns its place in ``brakes.content.mistakes`` by recurring, so every one is used by
 two exercises or more; a chapter calls the family rather than writing its label
 out again, so a grader can count mistakes by family; and each family's wrong
 value, computed on the published data, is turned down by its exercise's check
@@ -21,11 +21,11 @@ import pandas as pd
 import pytest
 from exercise_helpers import cached
 
+from brakes.content import chapters
+from brakes.content import mistakes as _mistakes
+from brakes.content.mistakes import FAMILIES
 from brakes.data import DEFAULT_SEED
 from brakes.data import load as load_table
-from brakes.exercises import chapters
-from brakes.exercises.chapters import _mistakes
-from brakes.exercises.chapters._mistakes import FAMILIES
 from brakes.exercises.checkers import Diagnosis
 from brakes.exercises.checking import verdict_for
 from brakes.exercises.model import Exercise, Load, WrongAnswer

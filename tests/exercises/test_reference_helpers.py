@@ -9,8 +9,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from brakes.exercises.chapters import _reference
-from brakes.exercises.chapters._reference import crosstab, remembered
+from brakes.content import reference as _reference
+from brakes.content.reference import crosstab, remembered
 from brakes.exercises.model import Load
 
 CATEGORIES = ["z", "b", "a", "c", "q"]

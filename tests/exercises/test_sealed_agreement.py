@@ -23,7 +23,7 @@ from brakes.exercises.checking import verdict_for
 from brakes.exercises.model import Exercise, ExerciseKind, Load
 from brakes.exercises.registry import all_exercises
 from brakes.exercises.sealed import sealed_exercise
-from brakes.kit.workshop import sealed_exercises
+from brakes.trainer.workshop import sealed_exercises
 
 #: Not the published seed: the property must hold for any kit.
 SEED = 2027

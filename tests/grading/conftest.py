@@ -26,8 +26,8 @@ from grading_notebooks import (
 from brakes.config import COURSE
 from brakes.data import generate, write_tables
 from brakes.data.workshop import WORKSHOP_FILE, WORKSHOP_VERSION
-from brakes.grading.batch import BatchReport, grade
-from brakes.grading.options import GradeOptions
+from brakes.trainer.grading.batch import BatchReport, grade
+from brakes.trainer.grading.options import GradeOptions
 
 SEED = 2027
 #: The learner notebooks the tests hand out (not the whole exercises/ folder, which grows).

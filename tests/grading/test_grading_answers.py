@@ -1,6 +1,7 @@
-"""The answers' way out of the kernel (brakes.grading.answers): every answer the course expects
-survives it and is judged as before; what it cannot carry still gets a type message; and nothing
-a hostile kernel sends makes the grader raise. No kernel runs: encoding is plain Python.
+"""The answers' way out of the kernel (brakes.trainer.grading.answers): every answer the
+course expects survives it and is judged as before; what it cannot carry still gets a type
+message; and nothing a hostile kernel sends makes the grader raise. No kernel runs: encoding
+is plain Python.
 """
 
 from __future__ import annotations
@@ -22,7 +23,13 @@ from brakes.exercises.checking import verdict_for
 from brakes.exercises.model import ExerciseKind
 from brakes.exercises.outcomes import Status
 from brakes.exercises.registry import all_exercises, get
-from brakes.grading.answers import MAX_DEPTH, Opaque, encode_answers, extraction_code, read_answers
+from brakes.trainer.grading.answers import (
+    MAX_DEPTH,
+    Opaque,
+    encode_answers,
+    extraction_code,
+    read_answers,
+)
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "exercises"))
 from exercise_helpers import solution_answer
@@ -200,6 +207,6 @@ def test_a_forged_or_broken_payload_never_raises(payload: str) -> None:
 def test_the_extraction_is_one_call_of_this_module() -> None:
     code = extraction_code(["b", "a"], 1000)
     assert code == (
-        "__import__('brakes.grading.answers', fromlist=['show_answers'])"
+        "__import__('brakes.trainer.grading.answers', fromlist=['show_answers'])"
         ".show_answers(globals(), ['a', 'b'], 1000)"
     )

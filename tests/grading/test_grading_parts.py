@@ -28,14 +28,15 @@ from brakes.exercises.checkers import Reflection
 from brakes.exercises.checking import RECORDED_CHARS, evaluate
 from brakes.exercises.model import Exercise, ExerciseKind
 from brakes.exercises.outcomes import OUTCOME_MIME, Kind, Status, make_record, read_outcomes
-from brakes.grading import runner
-from brakes.grading.answers import encode_answers
-from brakes.grading.batch import summary_lines
-from brakes.grading.kit import GivenNotebook, Kit, locate, version_warning
-from brakes.grading.options import MAX_NOTEBOOK_BYTES, GradeOptions
-from brakes.grading.report_csv import GRADEBOOK_COLUMNS, neutralise, write_gradebook
-from brakes.grading.report_html import render_html
-from brakes.grading.results import (
+from brakes.trainer import workshop
+from brakes.trainer.grading import runner
+from brakes.trainer.grading.answers import encode_answers
+from brakes.trainer.grading.batch import summary_lines
+from brakes.trainer.grading.kit import GivenNotebook, Kit, locate, version_warning
+from brakes.trainer.grading.options import MAX_NOTEBOOK_BYTES, GradeOptions
+from brakes.trainer.grading.report_csv import GRADEBOOK_COLUMNS, neutralise, write_gradebook
+from brakes.trainer.grading.report_html import render_html
+from brakes.trainer.grading.results import (
     NOT_CHECKED,
     Graded,
     Row,
@@ -46,12 +47,11 @@ from brakes.grading.results import (
     most_missed,
     summarise,
 )
-from brakes.grading.runner import Run, Runner, Scratch, kernel_env
-from brakes.grading.status import RunStatus
-from brakes.grading.submissions import Submission, find_submissions, learner_name, sha256_of
-from brakes.grading.worker import read_submission, source_key
-from brakes.kit import workshop
-from brakes.kit.workshop import course_build
+from brakes.trainer.grading.runner import Run, Runner, Scratch, kernel_env
+from brakes.trainer.grading.status import RunStatus
+from brakes.trainer.grading.submissions import Submission, find_submissions, learner_name, sha256_of
+from brakes.trainer.grading.worker import read_submission, source_key
+from brakes.trainer.workshop import course_build
 
 # --- the learner's own words in the record ---------------------------------------------------
 
@@ -207,7 +207,7 @@ def test_kernel_env_passes_on_nothing_of_the_trainers(
 
 def test_the_memory_limit_holds_in_the_process_it_is_set_in() -> None:
     code = (
-        "from brakes.grading.kernel import limit_memory\n"
+        "from brakes.trainer.grading.kernel import limit_memory\n"
         "limit_memory(300)\n"
         "try:\n    bytearray(400 * 2**20)\nexcept MemoryError:\n    print('stopped')"
     )

@@ -19,7 +19,7 @@ from grading_notebooks import DELETED, TAMPERING, exercise_sources, hashes, stil
 
 from brakes.config import COURSE
 from brakes.exercises.registry import default_registry
-from brakes.grading.report_csv import FORMULA_STARTS
+from brakes.trainer.grading.report_csv import FORMULA_STARTS
 
 pytestmark = pytest.mark.kernel
 

@@ -24,12 +24,12 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from brakes import cli
 from brakes.errors import BrakesError
-from brakes.grading import sandbox
-from brakes.grading.batch import BatchReport, grade
-from brakes.grading.kit import locate
-from brakes.grading.runner import Runner
-from brakes.grading.status import RunStatus
-from brakes.grading.submissions import Submission, sha256_of
+from brakes.trainer.grading import sandbox
+from brakes.trainer.grading.batch import BatchReport, grade
+from brakes.trainer.grading.kit import locate
+from brakes.trainer.grading.runner import Runner
+from brakes.trainer.grading.status import RunStatus
+from brakes.trainer.grading.submissions import Submission, sha256_of
 
 pytestmark = [
     pytest.mark.kernel,

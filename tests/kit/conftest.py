@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from kit_helpers import KitVenv, bash, linux_commands
 
-from brakes.kit import KIT_NAME, build_kit
+from brakes.trainer.kit import KIT_NAME, build_kit
 
 
 @pytest.fixture(scope="session")

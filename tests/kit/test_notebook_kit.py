@@ -26,7 +26,7 @@ from kit_helpers import (
 from brakes.authoring.strip import GUARD_TAG
 from brakes.config import COURSE
 from brakes.exercises.registry import all_exercises
-from brakes.kit import README, wheel_name
+from brakes.trainer.kit import README, wheel_name
 
 pytestmark = [pytest.mark.venv, pytest.mark.kernel]
 

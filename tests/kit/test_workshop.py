@@ -26,9 +26,10 @@ from brakes.exercises.checking import verdict_for
 from brakes.exercises.model import ExerciseKind
 from brakes.exercises.outcomes import Status
 from brakes.exercises.registry import Registry, all_exercises
-from brakes.exercises.sealed import clear_forms, quotes, sealed_exercise
-from brakes.kit import wheel_name
-from brakes.kit.workshop import WORKSHOP_NAME, shared_answers, shared_answers_line, zip_name
+from brakes.exercises.sealed import sealed_exercise
+from brakes.trainer.kit import wheel_name
+from brakes.trainer.sealing import clear_forms, quotes
+from brakes.trainer.workshop import WORKSHOP_NAME, shared_answers, shared_answers_line, zip_name
 
 SEED = 2027
 JUDGED = (ExerciseKind.ANSWER, ExerciseKind.DECIDE)
@@ -61,8 +62,10 @@ def test_the_kit_holds_notebooks_data_set_up_and_the_answers_only_for_the_traine
     for name in (wheel_name(), "requirements.txt", "README.md", WORKSHOP_FILE):
         assert (folder / name).is_file(), name
     with zipfile.ZipFile(folder / wheel_name()) as wheel:
-        modules = [n for n in wheel.namelist() if "/chapters/" in n]
-    assert modules == ["brakes/exercises/chapters/__init__.py"], modules
+        packages = {n.rpartition("/")[0] for n in wheel.namelist() if n.endswith(".py")}
+        entry_points = wheel.read(f"brakes-{COURSE.version}.dist-info/entry_points.txt")
+    assert packages == {"brakes", "brakes/data", "brakes/exercises", "brakes/exercises/checkers"}
+    assert b"brakes.content" not in entry_points  # no content: the answers travel sealed
     sheet = (kit / "trainer" / "answer-sheet.md").read_text(encoding="utf-8")
     assert f"seed {SEED}" in sheet and sheet.count("\n| ") == len(all_exercises()) + 2
     with zipfile.ZipFile(kit / zip_name(SEED)) as handed_out:
@@ -204,7 +207,7 @@ def test_a_fresh_environment_made_from_the_kit_alone_runs_and_checks_on_the_kit_
     folder = participants(kit)
     kit_venv.use(folder)  # the notebook kit's environment (same requirements), this kit's wheel
     python = kit_venv.python
-    done = bash(f"'{python}' -c 'import brakes.exercises.chapters.ch01_control'", folder)
+    done = bash(f"'{python}' -c 'import brakes.content.chapters.ch01_control'", folder)
     assert done.returncode != 0, "the kit's package holds the reference answers"
     assert_learner_notebooks_run_untouched(run_notebooks(python, sorted(folder.glob("*.ipynb"))))
     solutions = []

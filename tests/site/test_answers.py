@@ -7,8 +7,8 @@ import html
 import pytest
 
 from brakes.data import DEFAULT_SEED, SeedSource
-from brakes.exercises.answer_sheet import describe_expected
 from brakes.exercises.registry import get
+from brakes.trainer.answer_sheet import describe_expected
 
 TITLE = "Expected answers for your session"
 

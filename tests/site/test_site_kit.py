@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from brakes.config import COURSE
-from brakes.kit import KIT_NAME, ZIP_NAME, wheel_name
+from brakes.trainer.kit import KIT_NAME, ZIP_NAME, wheel_name
 
 pytestmark = pytest.mark.site
 

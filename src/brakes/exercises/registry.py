@@ -1,14 +1,18 @@
 """Where exercises are found by id.
 
-Chapter modules in :mod:`brakes.exercises.chapters` call :func:`register` at
-import; :func:`get` and :func:`all_exercises` import every chapter module the
-first time they are used, so a new chapter file is picked up with no list to
-maintain.
+The learner's engine does not know where the course's exercises live: an
+installed package names its chapters' package under the ``brakes.content``
+entry point (the course's own :mod:`brakes.content.chapters`), whose modules
+call :func:`register` at import. :func:`get` and :func:`all_exercises` import
+every such module the first time they are used, so a new chapter file is
+picked up with no list to maintain. A workshop kit's package declares no
+content: its exercises come sealed, from the kit's workshop file.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import pkgutil
 
 from brakes import settings
@@ -18,6 +22,15 @@ from brakes.exercises.sealed import sealed_exercise
 
 #: How many known ids an "unknown id" message lists before abbreviating.
 _IDS_SHOWN = 30
+#: The entry point group under which an installed package names its chapters' package.
+CONTENT_GROUP = "brakes.content"
+#: A registry's default content: every package the installed entry points name.
+INSTALLED = "installed"
+
+
+def installed_content() -> list[str]:
+    """The chapters' packages the installed distributions declare (none in a workshop kit)."""
+    return sorted({point.module for point in importlib.metadata.entry_points(group=CONTENT_GROUP)})
 
 
 class Registry:
@@ -27,7 +40,7 @@ class Registry:
     throw-away exercises without touching the course's.
     """
 
-    def __init__(self, chapters: str | None = "brakes.exercises.chapters") -> None:
+    def __init__(self, chapters: str | None = INSTALLED) -> None:
         self._chapters = chapters
         self._loaded = chapters is None
         self._exercises: dict[str, Exercise] = {}
@@ -50,10 +63,12 @@ class Registry:
         if self._loaded or self._chapters is None:
             return
         self._loaded = True
-        package = importlib.import_module(self._chapters)
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-            if not info.name.startswith("_"):
-                importlib.import_module(f"{self._chapters}.{info.name}")
+        packages = installed_content() if self._chapters == INSTALLED else [self._chapters]
+        for name in packages:
+            package = importlib.import_module(name)
+            for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+                if not info.name.startswith("_"):
+                    importlib.import_module(f"{name}.{info.name}")
 
     def get(self, exercise_id: str) -> Exercise:
         """The exercise with this id, or a BrakesError listing the known ids.

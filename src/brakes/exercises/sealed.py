@@ -1,4 +1,4 @@
-"""Sealed answers: checks for a workshop kit that carries no answer in clear.
+"""Sealed answers: checking in a workshop kit that carries no answer in clear.
 
 A workshop kit ships its learners neither the reference functions nor the
 expected values. For each exercise it carries the exercise's text and checker,
@@ -16,97 +16,27 @@ of in clear, so a sealed verdict and its message equal the course's.
 
 Hashes keep a reader from *reading* an answer off the kit; they do not stop a
 determined programmer from trying every value of a three-digit number against
-them. That is the trade-off of checking offline.
+them. That is the trade-off of checking offline. The sealing itself, done by
+the trainer's ``brakes workshop`` with the answers in hand, is
+:mod:`brakes.trainer.sealing`; this module is the learner's side (the format's
+checker spec, and an exercise rebuilt from its seal).
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any
-
-import pandas as pd
 
 from brakes.exercises import checkers as checker_classes
 from brakes.exercises.checkers.base import Checker, Order
 from brakes.exercises.checkers.target import Salted, Target
 from brakes.exercises.model import Exercise, ExerciseKind, WrongAnswer
-from brakes.exercises.wording import is_number
 
 #: The format version of a sealed exercise.
 SEAL_VERSION = 2
 #: Shown by ``.solution()`` in a sealed kit.
 SOLUTION_WITH_TRAINER = "In this workshop the solutions are with your trainer: ask them."
-
-
-# --- sealing (run by the kit builder, with the expected answer in hand) ---------------------
-
-
-def seal(
-    exercise: Exercise,
-    expected: Any,
-    mistakes: Iterable[tuple[WrongAnswer, Any]],
-    salt: str,
-) -> dict[str, Any]:
-    """What a kit carries for ``exercise``: its text, checker, and sealed target.
-
-    ``mistakes`` pairs each known mistake with its value on the kit's data;
-    those with a sentence of their own travel as sealed targets with it (a
-    sentence is written for every seed, so it holds no value).
-    """
-    sealed: dict[str, Any] = {
-        "version": SEAL_VERSION,
-        "id": exercise.id,
-        "title": exercise.title,
-        "answer_name": exercise.answer_name,
-        "kind": str(exercise.kind),
-        "tables": list(exercise.tables),
-        "hints": list(exercise.hints),
-        "reveals": exercise.reveals,
-        "checker": checker_spec(exercise.checker),
-    }
-    if exercise.kind in (ExerciseKind.PREDICT, ExerciseKind.INTERPRET):
-        return sealed
-    sealer = Salted(salt, exercise.id)
-    target = exercise.checker.target(expected)
-    if not isinstance(target, Target):
-        raise ValueError(f"exercise {exercise.id}: its expected answer cannot be sealed")
-    sealed["target"] = target.sealed(sealer).to_json()
-    sealed["mistakes"] = []
-    for mistake, value in mistakes:
-        wrong_target = exercise.checker.target(value) if value is not None else None
-        if mistake.feedback is None or not isinstance(wrong_target, Target):
-            continue  # the checker's own message, which the sealed check gives too
-        sealed["mistakes"].append(
-            {
-                "label": mistake.label,
-                "feedback": mistake.feedback,
-                "target": wrong_target.sealed(sealer).to_json(),
-            }
-        )
-    return sealed
-
-
-def clear_forms(value: Any) -> set[str]:
-    """How a value's numbers could be written in clear (3 significant digits or more)."""
-    if isinstance(value, pd.DataFrame):
-        return set().union(set(), *(clear_forms(v) for v in value.to_numpy().ravel()))
-    if isinstance(value, pd.Series):
-        return set().union(set(), *(clear_forms(v) for v in value.tolist()))
-    if not is_number(value) or not math.isfinite(float(value)):
-        return set()
-    number = float(value)
-    if number.is_integer():
-        return {str(int(number)), f"{int(number):,}"} if abs(number) >= 100 else set()
-    texts = {f"{number:.3g}", f"{number:.4g}", repr(number), f"{number:.2f}", f"{number:,.2f}"}
-    return {text for text in texts if len(re.sub(r"[^0-9]", "", text).lstrip("0")) >= 3}
-
-
-def quotes(text: str, forms: set[str]) -> bool:
-    """Whether ``text`` holds one of ``forms`` as a whole number (not inside a longer one)."""
-    return any(re.search(rf"(?<![0-9.]){re.escape(form)}(?![0-9])", text) for form in forms)
 
 
 def checker_spec(checker: Checker) -> dict[str, Any]:

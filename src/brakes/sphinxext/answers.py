@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 def _row(exercise: Exercise, source: SeedSource) -> list[str]:
-    from brakes.exercises.answer_sheet import expected_text
+    from brakes.trainer.answer_sheet import expected_text
 
     return [exercise.id, exercise.title, expected_text(exercise, source.load)]
 

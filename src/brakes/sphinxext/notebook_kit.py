@@ -1,7 +1,7 @@
 """The notebook kit on the site: the zip itself, a role to link it, and a note on notebook pages.
 
 Every HTML build writes ``_downloads/releasing-the-brakes-notebooks.zip``
-(see :mod:`brakes.kit`; rebuilt only when the package or a notebook changed).
+(see :mod:`brakes.trainer.kit`; rebuilt only when the package or a notebook changed).
 Pages link it with the ``{notebook-kit}`` role, whose text is the link's
 text; every notebook page gets a short note at its top pointing to the kit
 and to the set-up page.
@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from brakes.kit import ZIP_NAME, build_kit
+from brakes.trainer.kit import ZIP_NAME, build_kit
 
 LOGGER = logging.getLogger(__name__)
 FOLDER = "_downloads"

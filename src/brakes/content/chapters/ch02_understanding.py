@@ -21,9 +21,8 @@ from functools import partial
 
 import pandas as pd
 
-from brakes.data.brand import ATTITUDES, SURVEY_PLATFORMS, TOPICS
-from brakes.exercises.chapters._cells import FIRST_HINT_PREDICT, interpret
-from brakes.exercises.chapters._mistakes import (
+from brakes.content.cells import FIRST_HINT_PREDICT, interpret
+from brakes.content.mistakes import (
     columns_swapped,
     counts_for_shares,
     days_for_weeks,
@@ -40,7 +39,8 @@ from brakes.exercises.chapters._mistakes import (
     subtracted_the_wrong_way,
     sum_for_mean,
 )
-from brakes.exercises.chapters._reference import crosstab, remembered
+from brakes.content.reference import crosstab, remembered
+from brakes.data.brand import ATTITUDES, SURVEY_PLATFORMS, TOPICS
 from brakes.exercises.checkers import (
     Choice,
     FrameCheck,

@@ -10,7 +10,7 @@ KIT may be any of these (the first that fits wins):
 * a folder of tables itself.
 
 The notebooks as handed out tell the learner's cells from those the kit gave,
-and which exercises a notebook holds (see :mod:`brakes.grading.results`);
+and which exercises a notebook holds (see :mod:`brakes.trainer.grading.results`);
 with none in the kit, the course's ``exercises/`` folder is used when it is
 there. The workshop file's sealed answers are not used: the grader judges
 each answer with the course's own check on the kit's tables. The workshop
@@ -28,8 +28,8 @@ from brakes.config import COURSE
 from brakes.data import schema, workshop
 from brakes.data.io import FORMATS
 from brakes.errors import BrakesError
-from brakes.grading.worker import code_cells, exercise_cells
-from brakes.kit.workshop import BUILD_KEYS, UNKNOWN_COMMIT
+from brakes.trainer.grading.worker import code_cells, exercise_cells
+from brakes.trainer.workshop import BUILD_KEYS, UNKNOWN_COMMIT
 
 #: Where a kit keeps its tables, relative to the kit's folder, when no workshop file says.
 KIT_DATA = "data"

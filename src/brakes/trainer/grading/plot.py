@@ -16,8 +16,8 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from brakes.grading.results import ExerciseSummary
 from brakes.plotting import alt_text, bars, use_course_style
+from brakes.trainer.grading.results import ExerciseSummary
 
 #: Below this share of the class, an exercise is drawn in the highlight colour.
 STRUGGLE_BELOW = 0.5

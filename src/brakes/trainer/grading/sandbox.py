@@ -62,7 +62,7 @@ OPTIONS = (
 #: Seconds the probe may take (it starts the interpreter once in a sandbox).
 PROBE_TIMEOUT_S = 30.0
 #: What the probe runs inside: the kernel's launcher must import there.
-PROBE_CODE = "import brakes.grading.kernel"
+PROBE_CODE = "import brakes.trainer.grading.kernel"
 #: The report's first line when every notebook ran sandboxed.
 ISOLATED_LINE = (
     "Isolated: each notebook ran in a bubblewrap sandbox (no network, a read-only system, "

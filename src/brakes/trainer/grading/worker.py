@@ -1,19 +1,19 @@
 """Run notebooks in kernels under limits; answer with what grading needs, one JSON line each.
 
-``python -m brakes.grading.worker`` reads :class:`Job` objects on stdin, one
+``python -m brakes.trainer.grading.worker`` reads :class:`Job` objects on stdin, one
 JSON line each, and answers each with one line on stdout, until stdin closes:
 a worker stays warm, importing nbclient once for many notebooks. The runner
-(:mod:`brakes.grading.runner`) starts it in its own process and session, so a
+(:mod:`brakes.trainer.grading.runner`) starts it in its own process and session, so a
 notebook that hangs, crashes or floods its output costs this process, never
 the batch. Each notebook gets a new kernel, started under the memory limit
-(:mod:`brakes.grading.kernel`), in its scratch folder, with its stdout and
+(:mod:`brakes.trainer.grading.kernel`), in its scratch folder, with its stdout and
 stderr going nowhere. Every cell runs, even after one raises (Jupyter's "Run
 All" would stop there; here the later exercises still count). At the time
 limit the kernel's whole process group is killed; when the notebook ends, so
 is every process it started. Only what grading reads is kept: the check
 records (at most ``output_cap`` bytes), each failing cell's error name and
 message, and, once every cell has run, the exercises' answer variables read
-back from the kernel as data (:mod:`brakes.grading.answers`, at most
+back from the kernel as data (:mod:`brakes.trainer.grading.answers`, at most
 ``output_cap`` bytes too) for the grader to judge. Printed output is counted
 and dropped.
 """
@@ -42,9 +42,9 @@ from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 from traitlets import Instance
 
-from brakes.grading.answers import ANSWERS_MIME, extraction_code
-from brakes.grading.processes import kill_family
-from brakes.grading.status import RunStatus
+from brakes.trainer.grading.answers import ANSWERS_MIME, extraction_code
+from brakes.trainer.grading.processes import kill_family
+from brakes.trainer.grading.status import RunStatus
 
 #: How many characters of an error's message are kept.
 EVALUE_CHARS = 300
@@ -200,13 +200,13 @@ class _GradingKernels(KernelSpecManager):
 
 
 def kernel_spec(memory_mb: int, launcher: list[str]) -> KernelSpec:
-    """The grader's own interpreter, through :mod:`brakes.grading.kernel`, after ``launcher``.
+    """The grader's interpreter, through :mod:`brakes.trainer.grading.kernel`, after ``launcher``.
 
-    ``launcher`` is the sandbox's command (:mod:`brakes.grading.sandbox`), or
+    ``launcher`` is the sandbox's command (:mod:`brakes.trainer.grading.sandbox`), or
     empty. Its IPython history stays in memory, as nbclient keeps it for an
     IPython kernel: no SQLite file is written in a scratch home that is thrown away.
     """
-    argv = [*launcher, sys.executable, "-m", "brakes.grading.kernel", str(memory_mb)]
+    argv = [*launcher, sys.executable, "-m", "brakes.trainer.grading.kernel", str(memory_mb)]
     argv += ["--HistoryManager.hist_file=:memory:", "-f"]
     return KernelSpec(
         argv=[*argv, "{connection_file}"], display_name="Python 3 (grading)", language="python"
@@ -307,7 +307,7 @@ class _Run:
 async def _read_answers(client: _GradingClient, job: Job, deadline: float, run: _Run) -> None:
     """Ask the kernel for the answer variables; keep the one JSON display that answers.
 
-    Whatever comes back is only data for :func:`brakes.grading.answers.read_answers`;
+    Whatever comes back is only data for :func:`brakes.trainer.grading.answers.read_answers`;
     anything the kernel prints or displays besides is dropped.
     """
     payloads: list[str] = []

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from brakes.exercises.model import ExerciseKind
-from brakes.grading.plot import STRUGGLE_BELOW, success_plot
-from brakes.grading.results import SUCCESS, ExerciseSummary, Graded, most_missed
-from brakes.grading.status import RunStatus
+from brakes.trainer.grading.plot import STRUGGLE_BELOW, success_plot
+from brakes.trainer.grading.results import SUCCESS, ExerciseSummary, Graded, most_missed
+from brakes.trainer.grading.status import RunStatus
 
 #: Wrong-answer messages shown per most-missed exercise.
 MESSAGES_SHOWN = 3

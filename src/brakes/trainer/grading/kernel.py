@@ -1,4 +1,6 @@
-"""Start an IPython kernel under a memory limit: ``python -m brakes.grading.kernel MB -f FILE``.
+"""Start an IPython kernel under a memory limit.
+
+``python -m brakes.trainer.grading.kernel MB -f FILE``.
 
 The limit is the kernel's address space (``RLIMIT_AS``), set before pandas or
 the learner's code is loaded, and inherited by anything the kernel starts.

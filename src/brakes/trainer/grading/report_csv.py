@@ -5,7 +5,7 @@ report.csv's ``status`` and ``feedback`` are the grader's re-check; ``shown``
 is what the notebook displayed, and ``flag`` says when the two differ.
 gradebook.csv gives each learner's exercises attempted, correct (predictions
 and readings count once written down), total and percent
-(:func:`brakes.grading.results.gradebook`).
+(:func:`brakes.trainer.grading.results.gradebook`).
 
 Learner text is data, never a formula: a cell that starts with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return gets a leading apostrophe, as OWASP
@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import astuple, fields
 from pathlib import Path
 
-from brakes.grading.results import Graded, Row, gradebook
+from brakes.trainer.grading.results import Graded, Row, gradebook
 
 #: The column names, in order: the fields of :class:`Row`.
 COLUMNS = tuple(f.name for f in fields(Row))

@@ -19,9 +19,9 @@ from functools import partial
 
 import pandas as pd
 
-from brakes.data.brand import BRAND, COMPANIES
-from brakes.exercises.chapters._cells import FIRST_HINT_PREDICT, interpret
-from brakes.exercises.chapters._mistakes import (
+from brakes.content.cells import FIRST_HINT_PREDICT, interpret
+from brakes.content.chapters.ch01_control import SIMULATED
+from brakes.content.mistakes import (
     counts_for_shares,
     difference_for_change,
     mean_for_median,
@@ -35,8 +35,8 @@ from brakes.exercises.chapters._mistakes import (
     sum_for_mean,
     the_other_part,
 )
-from brakes.exercises.chapters._reference import crosstab, remembered
-from brakes.exercises.chapters.ch01_control import SIMULATED
+from brakes.content.reference import crosstab, remembered
+from brakes.data.brand import BRAND, COMPANIES
 from brakes.exercises.checkers import (
     Choice,
     FrameCheck,

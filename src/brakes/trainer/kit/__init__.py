@@ -13,18 +13,28 @@ when nothing it is made from has changed (:func:`inputs_digest`).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 import tempfile
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from brakes import __version__
 from brakes.config import COURSE
 from brakes.digest import files_digest
 from brakes.errors import BrakesError
+from brakes.trainer.kit.wheels import LEARNER, METADATA_FILES, build_wheel, wheel_name
+
+__all__ = [
+    "KIT_NAME",
+    "README",
+    "ZIP_NAME",
+    "build_kit",
+    "build_wheel",
+    "inputs_digest",
+    "notebooks",
+    "requirements_text",
+    "wheel_name",
+    "write_kit_files",
+]
 
 #: The zip's file name, and the folder everything sits in once unzipped.
 KIT_NAME = "releasing-the-brakes-notebooks"
@@ -35,11 +45,6 @@ README = Path(__file__).with_name("README.md")
 JUPYTER_REQUIREMENT = "jupyterlab>=4,<5"
 
 
-def wheel_name(version: str = __version__) -> str:
-    """The file name of the course package's wheel."""
-    return f"brakes-{version}-py3-none-any.whl"
-
-
 def requirements_text(wheel: str) -> str:
     """``requirements.txt``: the wheel from the kit's folder, and Jupyter to open the notebooks."""
     return (
@@ -48,40 +53,6 @@ def requirements_text(wheel: str) -> str:
         f"./{wheel}\n"
         f"{JUPYTER_REQUIREMENT}\n"
     )
-
-
-#: What building the wheel reads from a checkout (pyproject names the README and licences).
-WHEEL_SOURCES = ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md", "src")
-
-
-def build_wheel(source: Path, out_dir: Path) -> Path:
-    """Build the ``brakes`` wheel from the checkout at ``source`` into ``out_dir``.
-
-    Builds from a copy of what the wheel is made from, so the checkout gets no
-    ``build/`` folder, and with the running environment's setuptools (no
-    download), so it works offline.
-    """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="brakes-wheel-") as scratch:
-        staged = Path(scratch, "brakes")
-        for name in WHEEL_SOURCES:
-            if (source / name).is_dir():
-                shutil.copytree(
-                    source / name,
-                    staged / name,
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"),
-                )
-            elif (source / name).is_file():
-                staged.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source / name, staged / name)
-        command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps"]
-        command += ["--no-build-isolation", "--wheel-dir", str(out_dir), str(staged)]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    wheel = out_dir / wheel_name()
-    if done.returncode != 0 or not wheel.is_file():
-        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise BrakesError(f"could not build the brakes wheel from {source}: {last}")
-    return wheel
 
 
 def notebooks(folder: Path | None = None) -> list[Path]:
@@ -95,7 +66,8 @@ def notebooks(folder: Path | None = None) -> list[Path]:
 
 def _sources(root: Path) -> Iterable[Path]:
     """Every file the kit is made from: the wheel's sources, the notebooks, the kit's README."""
-    yield from (root / name for name in WHEEL_SOURCES if (root / name).is_file())
+    names = ("pyproject.toml", *METADATA_FILES)
+    yield from (root / name for name in names if (root / name).is_file())
     yield from sorted(p for p in (root / "src" / "brakes").rglob("*") if _is_source(p))
     yield from notebooks(root / "exercises")
 
@@ -130,7 +102,7 @@ def build_kit(target: Path, stamp: Path, root: Path | None = None) -> bool:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
     with tempfile.TemporaryDirectory(prefix="brakes-kit-") as scratch:
-        wheel = build_wheel(root, Path(scratch))
+        wheel = build_wheel(root, Path(scratch), LEARNER)
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             for notebook in notebooks(root / "exercises"):
                 archive.write(notebook, f"{KIT_NAME}/{notebook.name}")

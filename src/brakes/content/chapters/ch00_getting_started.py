@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from brakes.data.brand import SENTIMENTS
-from brakes.exercises.chapters._mistakes import (
+from brakes.content.mistakes import (
     counts_for_shares,
     filter_left_out,
     grouped_the_other_way,
@@ -21,7 +20,8 @@ from brakes.exercises.chapters._mistakes import (
     sorted_the_wrong_way,
     sum_for_mean,
 )
-from brakes.exercises.chapters._reference import crosstab
+from brakes.content.reference import crosstab
+from brakes.data.brand import SENTIMENTS
 from brakes.exercises.checkers import FrameCheck, Number, Order, Prediction, SeriesCheck
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 from brakes.exercises.registry import register

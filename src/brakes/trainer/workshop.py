@@ -12,8 +12,8 @@ The output folder holds two parts::
 
 The notebooks need no environment variable: Jupyter runs a notebook in its
 own folder, where the course finds ``brakes-workshop.json`` (on a JupyterHub
-too). The kit's wheel leaves out the chapters' modules (the reference
-functions and solutions); the workshop file carries each exercise's text,
+too). The kit's wheel is built without the course's content package (the
+reference functions and solutions); the workshop file carries each exercise's text,
 checker and sealed expected answer (:mod:`brakes.exercises.sealed`).
 """
 
@@ -23,7 +23,6 @@ import json
 import secrets
 import shutil
 import subprocess
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -32,18 +31,17 @@ from brakes.data import generate, write_tables
 from brakes.data.source import SeedSource
 from brakes.data.workshop import WORKSHOP_FILE, WORKSHOP_VERSION
 from brakes.errors import BrakesError
-from brakes.exercises.answer_sheet import answer_rows
 from brakes.exercises.checkers.base import attempt
 from brakes.exercises.checking import verdict_for
 from brakes.exercises.model import Exercise, ExerciseKind
 from brakes.exercises.registry import all_exercises
-from brakes.exercises.sealed import seal
-from brakes.kit import README, build_wheel, notebooks, requirements_text
+from brakes.trainer.answer_sheet import answer_rows
+from brakes.trainer.kit import README, build_wheel, notebooks, requirements_text
+from brakes.trainer.kit.wheels import WORKSHOP
+from brakes.trainer.sealing import seal
 
 #: The participants' folder, inside ``participants/`` and at the top of the zip.
 WORKSHOP_NAME = "releasing-the-brakes-workshop"
-#: The chapter modules left out of a kit's wheel: they hold the reference answers.
-CHAPTER_MODULES = "src/brakes/exercises/chapters"
 #: What the workshop file records of the course that made the kit, under ``course``.
 BUILD_KEYS = ("version", "commit")
 #: The commit of a course installed from a wheel rather than run from a git checkout.
@@ -93,22 +91,8 @@ def sealed_exercises(exercises: list[Exercise], seed: int, salt: str) -> dict[st
 
 
 def build_sealed_wheel(root: Path, out_dir: Path) -> Path:
-    """The course's wheel without the chapter modules (their reference answers and solutions)."""
-    with tempfile.TemporaryDirectory(prefix="brakes-sealed-") as scratch:
-        staged = Path(scratch)
-        for name in ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md"):
-            if (root / name).is_file():
-                shutil.copy2(root / name, staged / name)
-        shutil.copytree(
-            root / "src",
-            staged / "src",
-            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"),
-        )
-        # Only the package marker stays: the chapters' modules hold the reference code.
-        for module in (staged / CHAPTER_MODULES).glob("*.py"):
-            if module.name != "__init__.py":
-                module.unlink()
-        return build_wheel(staged, out_dir)
+    """The workshop's wheel: the learner's engine without the course's content (no answers)."""
+    return build_wheel(root, out_dir, WORKSHOP)
 
 
 def shared_answers(exercises: list[Exercise], seed: int) -> list[str]:

@@ -23,17 +23,17 @@ from tqdm import tqdm
 
 from brakes.data.source import FolderSource
 from brakes.errors import BrakesError
-from brakes.grading.kit import given_notebooks, locate, version_warning
-from brakes.grading.options import GradeOptions
-from brakes.grading.report_csv import write_csv, write_gradebook
-from brakes.grading.report_html import write_html
-from brakes.grading.results import Graded, answer_names, graded, summarise
-from brakes.grading.runner import Run, Runner
-from brakes.grading.sandbox import isolation_line
-from brakes.grading.status import FAILED, RunStatus
-from brakes.grading.submissions import Submission, changed_since, find_submissions
-from brakes.kit.workshop import UNKNOWN_COMMIT, course_build
 from brakes.outdir import prepare_output_dir
+from brakes.trainer.grading.kit import given_notebooks, locate, version_warning
+from brakes.trainer.grading.options import GradeOptions
+from brakes.trainer.grading.report_csv import write_csv, write_gradebook
+from brakes.trainer.grading.report_html import write_html
+from brakes.trainer.grading.results import Graded, answer_names, graded, summarise
+from brakes.trainer.grading.runner import Run, Runner
+from brakes.trainer.grading.sandbox import isolation_line
+from brakes.trainer.grading.status import FAILED, RunStatus
+from brakes.trainer.grading.submissions import Submission, changed_since, find_submissions
+from brakes.trainer.workshop import UNKNOWN_COMMIT, course_build
 
 CSV_NAME = "report.csv"
 GRADEBOOK_NAME = "gradebook.csv"

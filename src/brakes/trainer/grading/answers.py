@@ -291,7 +291,7 @@ def show_answers(namespace: dict[str, Any], names: Sequence[str], cap: int) -> N
 
 def extraction_code(names: Sequence[str], cap: int) -> str:
     """The code the worker runs in the kernel once the notebook's cells are done."""
-    module = "brakes.grading.answers"
+    module = "brakes.trainer.grading.answers"
     return (
         f"__import__({module!r}, fromlist=['show_answers'])"
         f".show_answers(globals(), {sorted(names)!r}, {int(cap)})"

@@ -29,7 +29,7 @@ class GradeOptions:
     ``jobs`` is how many notebooks run at once (None: as many as there are
     cores); ``force`` lets the report go into a folder that is not empty;
     ``require_sandbox`` refuses to run a notebook outside a bubblewrap sandbox
-    (:mod:`brakes.grading.sandbox`) rather than with the trainer's permissions.
+    (:mod:`brakes.trainer.grading.sandbox`) rather than with the trainer's permissions.
     Values a trainer can get wrong raise :class:`BrakesError`.
     """
 

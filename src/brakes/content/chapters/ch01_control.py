@@ -18,9 +18,8 @@ from functools import partial
 
 import pandas as pd
 
-from brakes.data.brand import ANSWER_TYPES, NO_VOICE_CHANNELS
-from brakes.exercises.chapters._cells import FIRST_HINT_PREDICT, interpret
-from brakes.exercises.chapters._mistakes import (
+from brakes.content.cells import FIRST_HINT_PREDICT, interpret
+from brakes.content.mistakes import (
     counts_for_shares,
     filter_left_out,
     grouped_the_other_way,
@@ -35,7 +34,8 @@ from brakes.exercises.chapters._mistakes import (
     sum_for_mean,
     the_other_part,
 )
-from brakes.exercises.chapters._reference import crosstab
+from brakes.content.reference import crosstab
+from brakes.data.brand import ANSWER_TYPES, NO_VOICE_CHANNELS
 from brakes.exercises.checkers import (
     Choice,
     FrameCheck,

@@ -2,7 +2,7 @@
 
 **The verdict is the grader's.** Once a notebook's cells have run, the worker
 reads each exercise's answer variable back from the kernel as plain data
-(:mod:`brakes.grading.answers`); here the grader judges it with the course's
+(:mod:`brakes.trainer.grading.answers`); here the grader judges it with the course's
 own check (:func:`~brakes.exercises.checking.verdict_for`) on the kit's tables
 it loaded itself. A row's ``status`` is that re-check's (``correct``,
 ``incorrect``, ``not_attempted``, ``error``, ``recorded``); ``not_checked``
@@ -39,11 +39,11 @@ from brakes.exercises.checking import recorded_words, verdict_for
 from brakes.exercises.model import Exercise, ExerciseKind, Load
 from brakes.exercises.outcomes import Outcome, Status, read_outcomes
 from brakes.exercises.registry import Registry, default_registry
-from brakes.grading.answers import Opaque, read_answers
-from brakes.grading.kit import GivenNotebook
-from brakes.grading.runner import Run
-from brakes.grading.status import FAILED
-from brakes.grading.submissions import Submission
+from brakes.trainer.grading.answers import Opaque, read_answers
+from brakes.trainer.grading.kit import GivenNotebook
+from brakes.trainer.grading.runner import Run
+from brakes.trainer.grading.status import FAILED
+from brakes.trainer.grading.submissions import Submission
 
 #: The status of an exercise whose notebook ran but left no answer for the grader to judge.
 NOT_CHECKED = "not_checked"

@@ -9,6 +9,6 @@ Each exercise needs: a reference function computing the answer from
 near-code), the solution code, the sentence it reveals, and at least two
 plausible wrong answers (the tests prove each is rejected with a specific
 message). A wrong answer of a known family ("counts, not shares", "a sum, not a
-mean"…) is built with its function in :mod:`._mistakes`, with the exercise's
+mean"…) is built with its function in :mod:`brakes.content.mistakes`, with the exercise's
 own feedback sentence.
 """

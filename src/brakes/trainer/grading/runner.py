@@ -3,18 +3,18 @@
 Each notebook is copied into a fresh temporary folder laid out like a workshop
 kit (``notebooks/notebook.ipynb`` beside ``data/``, a copy of the kit's tables,
 so a notebook that deletes or rewrites files harms only its own copies), and
-run by a warm :mod:`brakes.grading.worker` process of its own session, which
+run by a warm :mod:`brakes.trainer.grading.worker` process of its own session, which
 starts a new kernel for it. Workers are kept between notebooks, since
 importing nbclient costs more CPU than running a course notebook's kernel
 (:class:`Worker`). The kernel's environment is small and explicit
 (:func:`kernel_env`): the trainer's variables are not passed on, ``HOME`` and
 ``TMPDIR`` point into the scratch folder, ``BRAKES_DATA_DIR`` at the copied
 tables. If a worker overruns the time limit by
-:data:`~brakes.grading.options.GRACE_S`, or stops or garbles its answer, it
+:data:`~brakes.trainer.grading.options.GRACE_S`, or stops or garbles its answer, it
 and every process it started are killed, and it takes no other notebook. The
 original file is only ever read.
 
-Where bubblewrap works (:mod:`brakes.grading.sandbox`), each kernel runs in a
+Where bubblewrap works (:mod:`brakes.trainer.grading.sandbox`), each kernel runs in a
 sandbox that sees only its scratch folder (writable) and the system's and
 Python's folders (read-only), with no network; its connection file and ZeroMQ
 ``ipc`` sockets sit in the scratch folder (``kernel/``), where both sides
@@ -40,13 +40,13 @@ from pathlib import Path
 from typing import Any
 
 from brakes.exercises.outcomes import OUTCOME_MIME
-from brakes.grading.kit import table_files
-from brakes.grading.options import GRACE_S, MAX_NOTEBOOK_BYTES, GradeOptions
-from brakes.grading.processes import kill_family
-from brakes.grading.sandbox import find_isolation
-from brakes.grading.status import RunStatus
-from brakes.grading.submissions import Submission
-from brakes.grading.worker import Job, Result
+from brakes.trainer.grading.kit import table_files
+from brakes.trainer.grading.options import GRACE_S, MAX_NOTEBOOK_BYTES, GradeOptions
+from brakes.trainer.grading.processes import kill_family
+from brakes.trainer.grading.sandbox import find_isolation
+from brakes.trainer.grading.status import RunStatus
+from brakes.trainer.grading.submissions import Submission
+from brakes.trainer.grading.worker import Job, Result
 
 #: Variables of the trainer's environment a kernel still needs; every other one stays behind.
 PASSED_ON = ("PATH", "PYTHONPATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "SYSTEMROOT")
@@ -62,7 +62,7 @@ KERNEL_SETTINGS = {
 #: The scratch copy's name: the learner's file name plays no part in running it.
 NOTEBOOK_NAME = "notebook.ipynb"
 #: How the worker is started, after the interpreter's path.
-WORKER = ("-m", "brakes.grading.worker")
+WORKER = ("-m", "brakes.trainer.grading.worker")
 #: Seconds an idle worker has to end once its stdin is closed, before it is killed.
 STOP_WAIT_S = 5.0
 
