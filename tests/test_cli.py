@@ -108,3 +108,14 @@ def test_exercises_check_names_each_drifted_notebook(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"{drifted.name}: out of date" in result.stderr
     assert "99-new.ipynb: missing" in result.stderr
+
+
+def test_checkout_commands_outside_a_checkout_say_what_they_need(tmp_path: Path) -> None:
+    from brakes.config import COURSE, require_checkout
+    from brakes.errors import BrakesError
+
+    assert require_checkout("brakes workshop") == COURSE.root
+    with pytest.raises(BrakesError) as refused:
+        require_checkout("brakes workshop", root=tmp_path)
+    assert "works in a checkout of the course's repository" in str(refused.value)
+    assert f"{tmp_path} is not one" in str(refused.value)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from brakes.config import COURSE
+from brakes.config import COURSE, require_checkout
 from brakes.errors import BrakesError
 
 EXIT_USAGE = 2
@@ -149,6 +149,7 @@ def _run_workshop(args: argparse.Namespace) -> int:
             f"seed {args.seed} is the published data, whose answers are on the site; "
             "choose another seed for a workshop"
         )
+    require_checkout("brakes workshop")
     out = prepare_output_dir(args.out, force=args.force)
     for part in ("participants", "trainer", zip_name(args.seed)):
         if (out / part).exists():
@@ -268,10 +269,8 @@ def _run_exercises(args: argparse.Namespace) -> int:
     from brakes.exercises.registry import all_exercises
 
     if not args.solutions.is_dir():
-        raise BrakesError(
-            f"there is no solutions folder at {args.solutions}: this command works in a checkout "
-            "of the course's repository; run it there, or give --solutions and --exercises"
-        )
+        require_checkout("brakes exercises")
+        raise BrakesError(f"there is no solutions folder at {args.solutions}; give --solutions")
     if args.check:
         drifted = check_drift(args.solutions, args.exercises)
         disagreements = check_consistency(args.solutions, all_exercises())
