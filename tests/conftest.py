@@ -18,6 +18,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, settings
 from site_builds import RUN, BuiltSite, built
+from xdist.scheduler import LoadScopeScheduling
 
 from brakes.config import COURSE
 from brakes.data import use
@@ -58,16 +59,6 @@ SLOW_UNITS = (
 )
 
 
-def _group(item: pytest.Item) -> str | None:
-    """The tests that share a costly session fixture run on one xdist worker, made once there."""
-    if item.get_closest_marker("browser"):
-        return "browser"  # one Chromium, every page visited once (tests/browser/conftest.py)
-    for fixture in ("kit_venv", "room"):  # the kit's environment; the graded room
-        if fixture in getattr(item, "fixturenames", ()):
-            return fixture
-    return None
-
-
 def _order(item: pytest.Item) -> tuple[int, int]:
     """Quick unit tests first, then the slow ones; then the kinds that take longest first."""
     for rank, marker in enumerate(SLOW_FIRST):
@@ -78,14 +69,41 @@ def _order(item: pytest.Item) -> tuple[int, int]:
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (--dist loadgroup)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the slow unit tests, group the tests that share a session fixture, order them all."""
+    """Mark the slow unit tests; order them all."""
     for item in items:
         if item.nodeid.startswith(SLOW_UNITS):
             item.add_marker(pytest.mark.slow)
-        group = _group(item)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
     items.sort(key=_order)
+
+
+#: Tests that share a costly session fixture, by node id prefix: with ``--dist loadgroup``
+#: one xdist worker runs each group, so the fixture is made once (a test left out of its
+#: group still passes, on a worker that makes the fixture again).
+GROUPS = {
+    "browser": ("tests/browser/",),  # one Chromium, every page visited once
+    "room": ("tests/grading/",),  # the room graded once (tests/grading/conftest.py)
+    "kit_venv": (  # the kit's environment (tests/kit/conftest.py)
+        "tests/kit/test_notebook_kit.py::test_following_the_readme",
+        "tests/kit/test_notebook_kit.py::test_brakes_doctor",
+        "tests/kit/test_workshop.py::test_a_fresh_environment",
+    ),
+}
+
+
+class GroupScheduling(LoadScopeScheduling):
+    """``--dist loadgroup`` by :data:`GROUPS`, in the order collected, a unit to a free worker.
+
+    xdist 3.8 groups by ``xdist_group`` marks through a node id suffix that pytest 9 no
+    longer reads, so its own loadgroup runs grouped tests on any worker.
+    """
+
+    def _split_scope(self, nodeid: str) -> str:
+        return next((name for name, ids in GROUPS.items() if nodeid.startswith(ids)), nodeid)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> GroupScheduling | None:
+    """Schedule ``--dist loadgroup`` with :class:`GroupScheduling`."""
+    return GroupScheduling(config, log) if config.getvalue("dist") == "loadgroup" else None
 
 
 @pytest.fixture(scope="session")
