@@ -36,6 +36,14 @@ from brakes.trainer.grading.kit import GivenNotebook, Kit, locate, version_warni
 from brakes.trainer.grading.options import MAX_NOTEBOOK_BYTES, GradeOptions
 from brakes.trainer.grading.report_csv import GRADEBOOK_COLUMNS, neutralise, write_gradebook
 from brakes.trainer.grading.report_html import render_html
+from brakes.trainer.grading.result import (
+    CellError,
+    CellOutputs,
+    CodeCell,
+    ExerciseCell,
+    Result,
+    source_key,
+)
 from brakes.trainer.grading.results import (
     NOT_CHECKED,
     Graded,
@@ -47,10 +55,10 @@ from brakes.trainer.grading.results import (
     most_missed,
     summarise,
 )
-from brakes.trainer.grading.runner import Run, Runner, Scratch, kernel_env
+from brakes.trainer.grading.runner import Runner, Scratch, kernel_env
 from brakes.trainer.grading.status import RunStatus
 from brakes.trainer.grading.submissions import Submission, find_submissions, learner_name, sha256_of
-from brakes.trainer.grading.worker import read_submission, source_key
+from brakes.trainer.grading.worker import read_submission
 from brakes.trainer.workshop import course_build
 
 # --- the learner's own words in the record ---------------------------------------------------
@@ -255,15 +263,15 @@ def answers(**values: object) -> str:
 
 
 def test_a_notebook_stopped_half_way_shows_what_it_checked_but_is_not_rechecked() -> None:
-    run = Run(
+    run = Result(
         RunStatus.TIMEOUT,
         "stopped at the time limit of 9 s, in cell 4",
         seconds=9.0,
-        exercise_cells=[
-            {"cell": 1, "exercise": "0.1", "kind": ""},
-            {"cell": 5, "exercise": "0.2", "kind": ""},
-        ],
-        outputs=[{"cell": 1, "outputs": [check("0.1", Status.CORRECT)]}],
+        exercise_cells=(
+            ExerciseCell(1, "0.1", ""),
+            ExerciseCell(5, "0.2", ""),
+        ),
+        outputs=(CellOutputs(1, (check("0.1", Status.CORRECT),)),),
     )
     rows = {row.exercise: row for row in graded(SUBMISSION, run, load=no_tables).rows}
     # Its answers were never read back: the notebook's check is shown, not counted or flagged.
@@ -272,11 +280,11 @@ def test_a_notebook_stopped_half_way_shows_what_it_checked_but_is_not_rechecked(
 
 
 def test_an_exercise_whose_cell_raised_is_not_checked() -> None:
-    run = Run(
+    run = Result(
         RunStatus.RAISED,
         "cell 2 raised NameError: name 'x' is not defined",
-        exercise_cells=[{"cell": 1, "exercise": "0.1", "kind": ""}],
-        errors=[{"cell": 1, "ename": "NameError", "evalue": "name 'x' is not defined"}],
+        exercise_cells=(ExerciseCell(1, "0.1", ""),),
+        errors=(CellError(1, "NameError", "name 'x' is not defined"),),
     )
     (row,) = graded(SUBMISSION, run, load=no_tables).rows
     assert (
@@ -287,14 +295,14 @@ def test_an_exercise_whose_cell_raised_is_not_checked() -> None:
 
 def test_a_notebook_with_no_exercise_still_has_its_row() -> None:
     (row,) = graded(
-        SUBMISSION, Run(RunStatus.INVALID, "not a notebook: broken JSON"), load=no_tables
+        SUBMISSION, Result(RunStatus.INVALID, "not a notebook: broken JSON"), load=no_tables
     ).rows
     assert (row.exercise, row.status, row.feedback) == (
         "",
         "invalid",
         "not a notebook: broken JSON",
     )
-    (row,) = graded(SUBMISSION, Run(RunStatus.RAN), load=no_tables).rows
+    (row,) = graded(SUBMISSION, Result(RunStatus.RAN), load=no_tables).rows
     assert (row.status, row.feedback) == ("ran", "no exercise of the course in this notebook")
 
 
@@ -318,14 +326,14 @@ def test_checks_and_hints_of_cells_the_kit_gave_unchanged_do_not_count() -> None
         display(make_record("0.1", Kind.HINT, "h", hint=3)),
         check("0.2", Status.NOT_ATTEMPTED),
     ]
-    run = Run(
+    run = Result(
         RunStatus.RAN,
-        exercise_cells=[
-            {"cell": 1, "exercise": "0.1", "kind": ""},
-            {"cell": 6, "exercise": "0.2", "kind": ""},
-        ],
-        code_cells=[[i, source_key(code)] for i, code in enumerate(learner)],
-        outputs=[{"cell": i, "outputs": [r]} for i, r in enumerate(records) if r is not None],
+        exercise_cells=(
+            ExerciseCell(1, "0.1", ""),
+            ExerciseCell(6, "0.2", ""),
+        ),
+        code_cells=tuple(CodeCell(i, source_key(code)) for i, code in enumerate(learner)),
+        outputs=tuple(CellOutputs(i, (r,)) for i, r in enumerate(records) if r is not None),
     )
     first, second = graded(SUBMISSION, run, given=(given,), load=no_tables).rows
     assert (first.shown, first.hints_used) == ("correct", 1)
@@ -335,9 +343,9 @@ def test_checks_and_hints_of_cells_the_kit_gave_unchanged_do_not_count() -> None
 
 
 def test_a_forged_record_for_an_unknown_exercise_is_listed_not_plotted() -> None:
-    run = Run(
+    run = Result(
         RunStatus.RAN,
-        outputs=[{"cell": 0, "outputs": [check("<b>9.9</b>", Status.CORRECT)]}],
+        outputs=(CellOutputs(0, (check("<b>9.9</b>", Status.CORRECT),)),),
     )
     result = graded(SUBMISSION, run, load=no_tables)
     assert [row.exercise for row in result.rows] == ["<b>9.9</b>"]
@@ -370,11 +378,11 @@ def test_csv_leaves_plain_text_and_numbers() -> None:
 def test_html_escapes_everything_a_notebook_wrote() -> None:
     tag = "<script>alert(1)</script>"
     submission = Submission(Path("/x"), f"{tag}/n.ipynb", tag, None)
-    run = Run(
+    run = Result(
         RunStatus.RAISED,
         f"cell 1 raised ValueError: {tag}",
-        exercise_cells=[{"cell": 0, "exercise": "1.6", "kind": "interpret"}],
-        outputs=[{"cell": 0, "outputs": [check("1.6", Status.CORRECT, tag)]}],
+        exercise_cells=(ExerciseCell(0, "1.6", "interpret"),),
+        outputs=(CellOutputs(0, (check("1.6", Status.CORRECT, tag),)),),
         answers=answers(my_reading_map=tag),
     )
     results = [graded(submission, run, load=no_tables)]
@@ -387,7 +395,7 @@ GRADER = {"version": "0.1.0", "commit": "abc"}
 
 
 def test_summary_lines_and_exit_code() -> None:
-    ok = graded(SUBMISSION, Run(RunStatus.RAN), load=no_tables)
+    ok = graded(SUBMISSION, Result(RunStatus.RAN), load=no_tables)
     options = GradeOptions(jobs=3, timeout=10, memory_mb=512)
     lines = summary_lines([ok, ok], [], options, 4.04, grader=GRADER)
     assert lines[-4:] == [  # after any warning
@@ -449,19 +457,19 @@ def test_the_grader_judges_the_answers_not_the_records() -> None:
     """A check shown correct counts for nothing: the answer read back is judged on kit data."""
     load = SeedSource(2027).load
     right = len(load("mentions"))
-    run = Run(
+    run = Result(
         RunStatus.RAN,
-        exercise_cells=[
-            {"cell": 0, "exercise": "0.1", "kind": ""},
-            {"cell": 1, "exercise": "0.4", "kind": ""},
-            {"cell": 2, "exercise": "0.5", "kind": ""},
-            {"cell": 3, "exercise": "0.3", "kind": "predict"},
-        ],
-        outputs=[
-            {"cell": 0, "outputs": [check("0.1", Status.CORRECT)]},
-            {"cell": 1, "outputs": [check("0.4", Status.INCORRECT)]},
-            {"cell": 2, "outputs": [check("0.5", Status.CORRECT)]},
-        ],
+        exercise_cells=(
+            ExerciseCell(0, "0.1", ""),
+            ExerciseCell(1, "0.4", ""),
+            ExerciseCell(2, "0.5", ""),
+            ExerciseCell(3, "0.3", "predict"),
+        ),
+        outputs=(
+            CellOutputs(0, (check("0.1", Status.CORRECT),)),
+            CellOutputs(1, (check("0.4", Status.INCORRECT),)),
+            CellOutputs(2, (check("0.5", Status.CORRECT),)),
+        ),
         answers=answers(n_mentions=0.1, share_negative=..., negative_guess=25),
     )
     rows = {row.exercise: row for row in graded(SUBMISSION, run, load=load).rows}
@@ -478,7 +486,7 @@ def test_the_grader_judges_the_answers_not_the_records() -> None:
     }
     assert "`n_negative_quality` was not defined when the notebook ended" in rows["0.5"].feedback
     assert rows["0.3"].answer == "25"
-    run = Run(
+    run = Result(
         RunStatus.RAN, exercise_cells=run.exercise_cells[:1], answers=answers(n_mentions=right)
     )
     (row,) = graded(SUBMISSION, run, load=load).rows
@@ -488,9 +496,9 @@ def test_the_grader_judges_the_answers_not_the_records() -> None:
 def test_the_kit_notebooks_say_which_exercises_a_notebook_holds() -> None:
     """An exercise cell whose metadata the learner removed is still judged."""
     given = GivenNotebook("00.ipynb", ("0.1", "0.2"), ())
-    run = Run(
+    run = Result(
         RunStatus.RAN,
-        exercise_cells=[{"cell": 0, "exercise": "0.1", "kind": ""}],
+        exercise_cells=(ExerciseCell(0, "0.1", ""),),
         answers=answers(mentions_per_channel=[1, 2]),
     )
     rows = graded(SUBMISSION, run, given=(given,), load=SeedSource(2027).load).rows
@@ -507,7 +515,7 @@ def result_of(learner: str, *statuses: tuple[str, str]) -> Graded:
         Row(learner, submission.notebook, exercise, "", "", status, "", "", "", "", 0, False, "", 1)
         for exercise, status in statuses
     )
-    return Graded(submission, Run(RunStatus.RAN), rows)
+    return Graded(submission, Result(RunStatus.RAN), rows)
 
 
 def test_the_gradebook_counts_each_learners_exercises_once(tmp_path: Path) -> None:
@@ -589,6 +597,25 @@ def test_a_worker_that_hangs_is_killed_with_all_it_started(
     assert run.status is RunStatus.TIMEOUT and "was killed" in run.reason
     with contextlib.suppress(psutil.NoSuchProcess):  # gone, or dead and awaiting its reaper
         assert psutil.Process(int(pid_file.read_text())).status() == psutil.STATUS_ZOMBIE
+
+
+def test_a_worker_that_garbles_its_answer_is_a_crash_that_says_so(
+    kit: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    garbles = (
+        "import sys, time\n"
+        "sys.stdin.readline()\n"
+        'print(\'{"status": "ran", "reason"\', flush=True)\n'
+        "time.sleep(60)"
+    )
+    monkeypatch.setattr(runner, "WORKER", ("-c", garbles))
+    notebook = tmp_path / "n.ipynb"
+    nbformat.write(new_notebook(metadata=PYTHON), notebook)
+    submission = Submission(notebook, "n.ipynb", "n", sha256_of(notebook))
+    with Runner(locate(kit).data, GradeOptions(jobs=1, timeout=20)) as grader:
+        run = grader.run(submission)
+    assert run.status is RunStatus.CRASHED, run.reason
+    assert "its answer was garbled: not JSON" in run.reason and run.seconds < 20
 
 
 def test_a_file_too_big_to_be_a_notebook_is_not_copied(kit: Path, tmp_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 Each display carries a JSON record under the MIME type :data:`OUTCOME_MIME`
 next to its text and HTML, so a grader can read results back from an executed
-notebook with :func:`read_outcomes`. Records hold no timestamps, ids or
-addresses: solution notebooks are compared byte for byte by nbval.
+notebook with :func:`read_outcomes`, or from the outputs it kept with
+:func:`outcomes_of`. Records hold no timestamps, ids or addresses: solution
+notebooks are compared byte for byte by nbval.
 
 A record is ``{"version": 1, "exercise": "0.2", "kind": "check", "status":
 "incorrect", "feedback": "…"}``. ``kind`` is ``"check"``, ``"hint"`` or
@@ -17,6 +18,7 @@ words as written, so a trainer can read them in the grading report.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -89,24 +91,21 @@ class Outcome:
     answer: str = ""
 
 
-def _records(nb: Any) -> list[dict[str, Any]]:
-    """Every well-formed outcome record in a notebook, in output order."""
+def _records(outputs: Iterable[Any]) -> list[dict[str, Any]]:
+    """Every well-formed outcome record among notebook outputs, in order."""
     found: list[dict[str, Any]] = []
-    for cell in nb.get("cells", []) or []:
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+    for output in outputs:
+        data = output.get("data") if isinstance(output, dict) else None
+        if not isinstance(data, dict) or OUTCOME_MIME not in data:
             continue
-        for output in cell.get("outputs", []) or []:
-            data = output.get("data") if isinstance(output, dict) else None
-            if not isinstance(data, dict) or OUTCOME_MIME not in data:
+        record = data[OUTCOME_MIME]
+        if isinstance(record, str):
+            try:
+                record = json.loads(record)
+            except ValueError:
                 continue
-            record = data[OUTCOME_MIME]
-            if isinstance(record, str):
-                try:
-                    record = json.loads(record)
-                except ValueError:
-                    continue
-            if _well_formed(record):
-                found.append(record)
+        if _well_formed(record):
+            found.append(record)
     return found
 
 
@@ -128,8 +127,7 @@ def read_outcomes(notebook: Any) -> list[Outcome]:
     """Read the outcome of every exercise from an executed notebook.
 
     ``notebook`` is a path (str or Path) or an already-read notebook node.
-    For each exercise the last check wins; exercises appear in the order they
-    first show up. Malformed or foreign records are ignored.
+    See :func:`outcomes_of` for how records add up.
     """
     if isinstance(notebook, str | Path):
         # Imported here, not at the top: this module is in every learner's kernel, and
@@ -137,9 +135,23 @@ def read_outcomes(notebook: Any) -> list[Outcome]:
         import nbformat
 
         notebook = nbformat.read(str(notebook), as_version=4)
-    nb = notebook
+    return outcomes_of(
+        output
+        for cell in notebook.get("cells", []) or []
+        if isinstance(cell, dict) and cell.get("cell_type") == "code"
+        for output in cell.get("outputs", []) or []
+    )
+
+
+def outcomes_of(outputs: Iterable[Any]) -> list[Outcome]:
+    """The outcome of every exercise whose records are among ``outputs`` (Jupyter outputs).
+
+    For each exercise the last check wins; exercises appear in the order they
+    first show up. Malformed or foreign records are ignored. The grader calls
+    this on the outputs its worker kept, without rebuilding a notebook.
+    """
     state: dict[str, dict[str, Any]] = {}
-    for record in _records(nb):
+    for record in _records(outputs):
         entry = state.setdefault(
             record["exercise"],
             {

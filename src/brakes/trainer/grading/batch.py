@@ -28,8 +28,9 @@ from brakes.trainer.grading.kit import given_notebooks, locate, version_warning
 from brakes.trainer.grading.options import GradeOptions
 from brakes.trainer.grading.report_csv import write_csv, write_gradebook
 from brakes.trainer.grading.report_html import write_html
+from brakes.trainer.grading.result import Result
 from brakes.trainer.grading.results import Graded, answer_names, graded, summarise
-from brakes.trainer.grading.runner import Run, Runner
+from brakes.trainer.grading.runner import Runner
 from brakes.trainer.grading.sandbox import isolation_line
 from brakes.trainer.grading.status import FAILED, RunStatus
 from brakes.trainer.grading.submissions import Submission, changed_since, find_submissions
@@ -153,9 +154,9 @@ def summary_lines(
 
 def run_all(
     runner: Runner, submissions: Sequence[Submission], jobs: int, progress: bool
-) -> list[Run]:
+) -> list[Result]:
     """Run every submission, ``jobs`` at a time, with a progress bar on stderr."""
-    runs: dict[int, Run] = {}
+    runs: dict[int, Result] = {}
     bar = tqdm(
         total=len(submissions),
         desc="grading",

@@ -28,7 +28,7 @@ from brakes.config import COURSE
 from brakes.data import schema, workshop
 from brakes.data.io import FORMATS
 from brakes.errors import BrakesError
-from brakes.trainer.grading.worker import code_cells, exercise_cells
+from brakes.trainer.grading.result import code_cells, exercise_cells
 from brakes.trainer.workshop import BUILD_KEYS, UNKNOWN_COMMIT
 
 #: Where a kit keeps its tables, relative to the kit's folder, when no workshop file says.
@@ -172,8 +172,8 @@ def given_notebook(path: Path) -> GivenNotebook:
         raise BrakesError(f"cannot read the kit's notebook {path} ({error})") from None
     return GivenNotebook(
         name=path.name,
-        exercises=tuple(dict.fromkeys(entry["exercise"] for entry in exercise_cells(nb))),
-        codes=tuple(key for _, key in code_cells(nb)),
+        exercises=tuple(dict.fromkeys(entry.exercise for entry in exercise_cells(nb.cells))),
+        codes=tuple(code.key for code in code_cells(nb.cells)),
     )
 
 

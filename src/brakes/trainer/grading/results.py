@@ -37,11 +37,11 @@ from typing import Any
 
 from brakes.exercises.checking import recorded_words, verdict_for
 from brakes.exercises.model import Exercise, ExerciseKind, Load
-from brakes.exercises.outcomes import Outcome, Status, read_outcomes
+from brakes.exercises.outcomes import Outcome, Status, outcomes_of
 from brakes.exercises.registry import Registry, default_registry
 from brakes.trainer.grading.answers import Opaque, read_answers
 from brakes.trainer.grading.kit import GivenNotebook
-from brakes.trainer.grading.runner import Run
+from brakes.trainer.grading.result import ExerciseCell, Result
 from brakes.trainer.grading.status import FAILED
 from brakes.trainer.grading.submissions import Submission
 
@@ -87,7 +87,7 @@ class Graded:
     """A submission, how its run went, and its rows."""
 
     submission: Submission
-    run: Run
+    run: Result
     rows: tuple[Row, ...]
 
     @property
@@ -126,7 +126,7 @@ class Answers:
     read: bool
 
     @classmethod
-    def of(cls, run: Run) -> Answers:
+    def of(cls, run: Result) -> Answers:
         values, broken = read_answers(run.answers)
         return cls(values, broken, bool(run.answers))
 
@@ -142,7 +142,7 @@ def _judged(exercise: Exercise, value: Any, load: Load) -> tuple[str, str, str]:
 
 
 def _unjudged(
-    exercise: Exercise | None, answers: Answers, run: Run, cell: int | None
+    exercise: Exercise | None, answers: Answers, run: Result, cell: int | None
 ) -> tuple[str, str]:
     """Status and feedback of an exercise with no answer to judge: why there is none."""
     if exercise is None:
@@ -155,10 +155,10 @@ def _unjudged(
         )
     if run.status in FAILED:
         return run.status.value, run.reason
-    raised = [e for e in run.errors if cell is not None and e.get("cell") == cell]
+    raised = [e for e in run.errors if e.cell == cell]
     if raised:
         error = raised[0]
-        return NOT_CHECKED, f"its cell raised {error.get('ename')}: {error.get('evalue')}"
+        return NOT_CHECKED, f"its cell raised {error.ename}: {error.evalue}"
     if not answers.read:
         return NOT_CHECKED, f"the notebook's answers could not be read back: {run.reason}"
     return NOT_CHECKED, (
@@ -167,41 +167,41 @@ def _unjudged(
     )
 
 
-def _reference(run: Run, given: Sequence[GivenNotebook]) -> GivenNotebook | None:
+def _reference(run: Result, given: Sequence[GivenNotebook]) -> GivenNotebook | None:
     """The handed-out notebook sharing the most exercises with this one (None if none does)."""
-    ids = {entry["exercise"] for entry in run.exercise_cells}
+    ids = {entry.exercise for entry in run.exercise_cells}
     best = max(given, key=lambda g: len(ids.intersection(g.exercises)), default=None)
     return best if best is not None and ids.intersection(best.exercises) else None
 
 
-def given_positions(run: Run, reference: GivenNotebook) -> set[int]:
+def given_positions(run: Result, reference: GivenNotebook) -> set[int]:
     """The cells the learner left as handed out, exercise cells aside.
 
     Code cells are aligned in order with the reference's, so a learner's own
     ``q1.hint()`` typed above the lesson's identical one still counts as theirs.
     """
-    positions = [position for position, _ in run.code_cells]
-    keys = [key for _, key in run.code_cells]
+    positions = [code.cell for code in run.code_cells]
+    keys = [code.key for code in run.code_cells]
     matcher = difflib.SequenceMatcher(None, keys, list(reference.codes), autojunk=False)
     matched = {
         positions[start + offset]
         for start, _, size in matcher.get_matching_blocks()
         for offset in range(size)
     }
-    return matched - {entry["cell"] for entry in run.exercise_cells}
+    return matched - {entry.cell for entry in run.exercise_cells}
 
 
-def learner_outputs(run: Run, reference: GivenNotebook | None) -> list[dict[str, Any]]:
-    """The kept outputs of exercise cells and of cells the learner wrote or changed."""
-    if reference is None:
-        return list(run.outputs)
-    handed_out = given_positions(run, reference)
-    return [entry for entry in run.outputs if entry.get("cell") not in handed_out]
+def learner_outputs(run: Result, reference: GivenNotebook | None) -> list[dict[str, Any]]:
+    """The kept outputs of exercise cells and of cells the learner wrote or changed, in order."""
+    handed_out = given_positions(run, reference) if reference is not None else set()
+    return [
+        output for cell in run.outputs if cell.cell not in handed_out for output in cell.outputs
+    ]
 
 
 def rows_for(
     submission: Submission,
-    run: Run,
+    run: Result,
     given: Sequence[GivenNotebook] = (),
     registry: Registry = default_registry,
     *,
@@ -210,27 +210,26 @@ def rows_for(
     """Every row of one submission, each exercise judged by the grader on ``load``'s tables."""
     known = _course_exercises(registry)
     reference = _reference(run, given)
-    outputs: list[dict[str, Any]] = [
-        {"cell_type": "code", "outputs": entry.get("outputs", [])}
-        for entry in learner_outputs(run, reference)
-    ]
-    outcomes = {o.exercise: o for o in read_outcomes({"cells": outputs})}
-    cells = {}
+    outcomes = {o.exercise: o for o in outcomes_of(learner_outputs(run, reference))}
+    cells: dict[str, ExerciseCell] = {}
     for entry in run.exercise_cells:
-        cells.setdefault(entry["exercise"], entry)
+        cells.setdefault(entry.exercise, entry)
     handed_out = reference.exercises if reference is not None else ()
     order = list(dict.fromkeys([*cells, *handed_out, *outcomes]))
     answers = Answers.of(run)
 
     def row(exercise: str, outcome: Outcome | None) -> Row:
         declared = known.get(exercise)
-        cell = cells.get(exercise, {})
-        kind = declared.kind.value if declared else (cell.get("kind") or ExerciseKind.ANSWER.value)
+        cell = cells.get(exercise)
+        marked = cell.kind if cell is not None else ""
+        kind = declared.kind.value if declared else (marked or ExerciseKind.ANSWER.value)
         words = ""
         if declared is not None and declared.answer_name in answers.values:
             status, feedback, words = _judged(declared, answers.values[declared.answer_name], load)
         else:
-            status, feedback = _unjudged(declared, answers, run, cell.get("cell"))
+            status, feedback = _unjudged(
+                declared, answers, run, cell.cell if cell is not None else None
+            )
         shown = outcome.status.value if outcome is not None and outcome.checks else ""
         return Row(
             learner=submission.learner,
@@ -274,7 +273,7 @@ def rows_for(
 
 def graded(
     submission: Submission,
-    run: Run,
+    run: Result,
     given: Sequence[GivenNotebook] = (),
     registry: Registry = default_registry,
     *,

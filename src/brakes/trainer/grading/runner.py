@@ -19,7 +19,10 @@ sandbox that sees only its scratch folder (writable) and the system's and
 Python's folders (read-only), with no network; its connection file and ZeroMQ
 ``ipc`` sockets sit in the scratch folder (``kernel/``), where both sides
 find them at the same path. Elsewhere the notebook runs with the trainer's
-permissions, and each :class:`Run` says it was not isolated.
+permissions, and each result says it was not isolated.
+
+The runner passes the worker's :class:`~brakes.trainer.grading.result.Result`
+on, adding only the seconds the run took and whether it was sandboxed.
 """
 
 from __future__ import annotations
@@ -35,18 +38,18 @@ import tempfile
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from brakes.exercises.outcomes import OUTCOME_MIME
 from brakes.trainer.grading.kit import table_files
 from brakes.trainer.grading.options import GRACE_S, MAX_NOTEBOOK_BYTES, GradeOptions
 from brakes.trainer.grading.processes import kill_family
+from brakes.trainer.grading.result import Garbled, Result
 from brakes.trainer.grading.sandbox import find_isolation
 from brakes.trainer.grading.status import RunStatus
 from brakes.trainer.grading.submissions import Submission
-from brakes.trainer.grading.worker import Job, Result
+from brakes.trainer.grading.worker import Job
 
 #: Variables of the trainer's environment a kernel still needs; every other one stays behind.
 PASSED_ON = ("PATH", "PYTHONPATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "SYSTEMROOT")
@@ -120,29 +123,6 @@ def kernel_env(scratch: Scratch) -> dict[str, str]:
     return env
 
 
-@dataclass(frozen=True)
-class Run:
-    """How running one submission went: the worker's result and the wall-clock seconds."""
-
-    status: RunStatus
-    reason: str = ""
-    seconds: float = 0.0
-    exercise_cells: list[dict[str, Any]] = field(default_factory=list)
-    outputs: list[dict[str, Any]] = field(default_factory=list)
-    code_cells: list[list[Any]] = field(default_factory=list)
-    errors: list[dict[str, Any]] = field(default_factory=list)
-    printed_bytes: int = 0
-    truncated: bool = False
-    isolated: bool = False  # its kernel ran in the sandbox
-    answers: str = ""  # the answer variables as the kernel sent them, for the grader to judge
-
-    @classmethod
-    def from_result(cls, result: Result, seconds: float, isolated: bool) -> Run:
-        data = asdict(result)
-        data["status"] = RunStatus(data["status"])
-        return cls(**data, seconds=seconds, isolated=isolated)
-
-
 def kill_tree(process: subprocess.Popen[bytes]) -> None:
     """Kill a worker, everything it started, and their process groups (a kernel has its own)."""
     if process.returncode is None:  # once reaped, its pid may belong to another process
@@ -201,22 +181,25 @@ class Worker:
         return self._read(bytes(answer))
 
     def _read(self, answer: bytes) -> Result:
-        """The worker's JSON answer, or a crash that quotes the last line it wrote on stderr."""
-        try:
-            data = json.loads(answer)
-            data["status"] = RunStatus(data["status"])
-            return Result(**data)
-        except (ValueError, TypeError, KeyError):
-            self.kill()
-            with self.errors.open("rb") as stream:
-                stream.seek(self._errors_start)
-                lines = stream.read().decode("utf-8", "replace").strip().splitlines()
-            last = lines[-1][:200] if lines else "no message"
-            return Result(
-                RunStatus.CRASHED,
-                f"the grader's runner for this notebook stopped "
-                f"(exit code {self.process.returncode}: {last})",
-            )
+        """The worker's result, or a crash that quotes the last line it wrote on stderr.
+
+        A worker that wrote something other than a result is killed; when it
+        had stopped with nothing written, its stderr says why.
+        """
+        result = Result.from_json(answer)
+        if not isinstance(result, Garbled):
+            return result
+        self.kill()
+        with self.errors.open("rb") as stream:
+            stream.seek(self._errors_start)
+            lines = stream.read().decode("utf-8", "replace").strip().splitlines()
+        last = lines[-1][:200] if lines else "no message"
+        garbled = f"; its answer was garbled: {result.why}" if answer.strip() else ""
+        return Result(
+            RunStatus.CRASHED,
+            f"the grader's runner for this notebook stopped "
+            f"(exit code {self.process.returncode}: {last}){garbled}",
+        )
 
     @property
     def alive(self) -> bool:
@@ -278,20 +261,26 @@ class Runner:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def run(self, submission: Submission) -> Run:
-        """Run one submission; whatever the notebook does, return how it went."""
+    def run(self, submission: Submission) -> Result:
+        """Run one submission; whatever the notebook does, return how it went and how long."""
         start = time.monotonic()
-        isolated = self.isolation.sandbox is not None
+        result = self._run(submission)
+        return replace(
+            result, seconds=time.monotonic() - start, isolated=self.isolation.sandbox is not None
+        )
+
+    def _run(self, submission: Submission) -> Result:
+        """The worker's result for one submission, or why it did not get one."""
         refused = self._refuse(submission)
         if refused is not None:
-            return Run(RunStatus.INVALID, refused, time.monotonic() - start, isolated=isolated)
+            return Result(RunStatus.INVALID, refused)
         scratch = Scratch(Path(tempfile.mkdtemp(prefix="brakes-grade-")))
         try:
             try:
                 scratch.fill(submission.path, self.data_dir)
             except OSError as error:
                 reason = f"could not make its scratch copy ({error.strerror or error})"
-                return Run(RunStatus.CRASHED, reason, time.monotonic() - start, isolated=isolated)
+                return Result(RunStatus.CRASHED, reason)
             sandbox = self.isolation.sandbox
             job = Job(
                 notebook=str(scratch.notebook),
@@ -304,11 +293,10 @@ class Runner:
                 launcher=sandbox.command(scratch.root, scratch.notebook.parent) if sandbox else [],
                 answer_names=self.answer_names,
             )
-            result = self._work(job)
+            return self._work(job)
         finally:
             # A notebook may have made its files undeletable; what is left is only a temp folder.
             shutil.rmtree(scratch.root, ignore_errors=True)
-        return Run.from_result(result, time.monotonic() - start, isolated)
 
     def _refuse(self, submission: Submission) -> str | None:
         """Why a file is not even copied: unreadable, or too big to be a learner's notebook."""

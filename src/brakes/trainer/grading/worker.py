@@ -15,14 +15,14 @@ records (at most ``output_cap`` bytes), each failing cell's error name and
 message, and, once every cell has run, the exercises' answer variables read
 back from the kernel as data (:mod:`brakes.trainer.grading.answers`, at most
 ``output_cap`` bytes too) for the grader to judge. Printed output is counted
-and dropped.
+and dropped. The answer is a :class:`~brakes.trainer.grading.result.Result`,
+the one type a run's outcome has from here to the report.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import json
 import os
 import signal
@@ -30,7 +30,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,14 @@ from traitlets import Instance
 
 from brakes.trainer.grading.answers import ANSWERS_MIME, extraction_code
 from brakes.trainer.grading.processes import kill_family
+from brakes.trainer.grading.result import (
+    CellError,
+    CellOutputs,
+    Result,
+    code_cells,
+    exercise_cells,
+    short,
+)
 from brakes.trainer.grading.status import RunStatus
 
 #: How many characters of an error's message are kept.
@@ -68,29 +76,8 @@ class Job:
     answer_names: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Result:
-    """What the runner reads back: the status, and the few outputs grading needs."""
-
-    status: str
-    reason: str = ""
-    exercise_cells: list[dict[str, Any]] = field(default_factory=list)
-    outputs: list[dict[str, Any]] = field(default_factory=list)  # {"cell": i, "outputs": [...]}
-    code_cells: list[list[Any]] = field(default_factory=list)  # [position, source_key(code)]
-    errors: list[dict[str, Any]] = field(default_factory=list)  # {"cell", "ename", "evalue"}
-    printed_bytes: int = 0
-    truncated: bool = False
-    answers: str = ""  # the answer variables as the kernel sent them (:mod:`.answers`' JSON)
-
-
-def source_key(source: str) -> str:
-    """A short fingerprint of a cell's code, to recognise the cells a kit's notebook gave."""
-    return hashlib.sha256(source.strip().encode("utf-8", "replace")).hexdigest()[:20]
-
-
 def _short(text: Any, limit: int = EVALUE_CHARS) -> str:
-    text = str(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return short(text, limit)
 
 
 # ---------------------------------------------------------------------------
@@ -130,11 +117,13 @@ def read_submission(path: Path) -> tuple[NotebookNode | None, Result | None]:
         return None, Result(
             RunStatus.INVALID,
             f"not a valid notebook: {_short(getattr(error, 'message', error), 160)}",
-            exercise_cells=exercise_cells(nb),
+            exercise_cells=exercise_cells(nb.get("cells", [])),
         )
     problem = other_kernel(nb)
     if problem:
-        return None, Result(RunStatus.NOT_RUN, problem, exercise_cells=exercise_cells(nb))
+        return None, Result(
+            RunStatus.NOT_RUN, problem, exercise_cells=exercise_cells(nb.get("cells", []))
+        )
     return nb, None
 
 
@@ -154,33 +143,6 @@ def other_kernel(nb: NotebookNode) -> str | None:
         f"written for another kernel ({_short(name or '?', 40)}, language "
         f"{_short(language or 'unknown', 40)}); only Python notebooks are graded"
     )
-
-
-def exercise_cells(nb: NotebookNode) -> list[dict[str, Any]]:
-    """The cells the course marks as exercises: position, exercise id and kind."""
-    found = []
-    for index, cell in enumerate(nb.get("cells", [])):
-        meta = cell.get("metadata", {}).get("brakes")
-        exercise = meta.get("exercise") if isinstance(meta, dict) else None
-        if isinstance(exercise, str) and exercise.strip():
-            kind = meta.get("kind")
-            found.append(
-                {
-                    "cell": index,
-                    "exercise": _short(exercise.strip(), 40),
-                    "kind": kind if isinstance(kind, str) else "",
-                }
-            )
-    return found
-
-
-def code_cells(nb: NotebookNode) -> list[list[Any]]:
-    """Each code cell's position and fingerprint, in order (to tell the learner's cells apart)."""
-    return [
-        [index, source_key(cell.source)]
-        for index, cell in enumerate(nb.get("cells", []))
-        if cell.get("cell_type") == "code"
-    ]
 
 
 # ---------------------------------------------------------------------------
@@ -231,7 +193,7 @@ class _GradingClient(NotebookClient):
         self.kept_bytes = 0
         self.truncated = False
         self.current_cell: int | None = None
-        self.errors: list[dict[str, Any]] = []
+        self.errors: list[CellError] = []
         self.on_cell_error = self._note_error
 
     async def async_execute_cell(
@@ -247,11 +209,11 @@ class _GradingClient(NotebookClient):
         content = execute_reply.get("content", {})
         if len(self.errors) < ERRORS_KEPT:
             self.errors.append(
-                {
-                    "cell": cell_index,
-                    "ename": _short(content.get("ename", ""), 80),
-                    "evalue": _short(content.get("evalue", "")),
-                }
+                CellError(
+                    cell_index,
+                    _short(content.get("ename", ""), 80),
+                    _short(content.get("evalue", "")),
+                )
             )
 
     def _kept(self, msg: dict[str, Any]) -> NotebookNode | None:
@@ -392,8 +354,6 @@ def run(job: Job) -> Result:
     if refused is not None:
         return refused
     assert nb is not None
-    cells = exercise_cells(nb)
-    codes = code_cells(nb)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = []
@@ -423,21 +383,27 @@ def run(job: Job) -> Result:
     except Exception as error:  # reported as a crash of this notebook, never of the batch
         state.died = True
         state.failure = f"{type(error).__name__}: {_short(error, 160)}"
-    result = conclude(nb, job, state, client.errors)
-    result.exercise_cells = cells
-    result.code_cells = codes
-    result.printed_bytes = client.printed_bytes
-    result.truncated = client.truncated
-    result.answers = state.answers
-    notes = [result.reason] if result.reason else []
+    status, reason = conclude(nb, job, state, client.errors)
+    notes = [reason] if reason else []
     if client.printed_bytes > job.output_cap:
         notes.append(f"printed {client.printed_bytes / 1e6:.1f} MB of output (not kept)")
     if client.truncated:
         notes.append(f"check records beyond {job.output_cap / 1e6:g} MB were dropped")
-    if state.answers_note and result.status not in (RunStatus.TIMEOUT, RunStatus.CRASHED):
+    if state.answers_note and status not in (RunStatus.TIMEOUT, RunStatus.CRASHED):
         notes.append(state.answers_note)
-    result.reason = "; ".join(notes)
-    return result
+    return Result(
+        status,
+        "; ".join(notes),
+        exercise_cells=exercise_cells(nb.cells),
+        code_cells=code_cells(nb.cells),
+        outputs=tuple(
+            CellOutputs(index, tuple(cell.outputs))
+            for index, cell in enumerate(nb.cells)
+            if cell.cell_type == "code" and cell.get("outputs")
+        ),
+        errors=tuple(client.errors),
+        answers=state.answers,
+    )
 
 
 def _exit_words(code: int | None) -> str:
@@ -457,27 +423,24 @@ def cell_words(nb: NotebookNode, index: int) -> str:
     return f"cell {index + 1}" + (f" ({_short(lines[0], 50)})" if lines else "")
 
 
-def conclude(nb: NotebookNode, job: Job, run: _Run, errors: list[dict[str, Any]]) -> Result:
+def conclude(
+    nb: NotebookNode, job: Job, run: _Run, errors: list[CellError]
+) -> tuple[RunStatus, str]:
     """The status and reason of a run, from what happened and the errors the cells raised."""
-    outputs = [
-        {"cell": index, "outputs": cell.outputs}
-        for index, cell in enumerate(nb.cells)
-        if cell.cell_type == "code" and cell.get("outputs")
-    ]
     if run.reading_answers:
         where = "while the grader read its answers back"
     elif run.cell is not None:
         where = f"in {cell_words(nb, run.cell)}"
     else:
         where = "as it started"
-    memory = [e for e in errors if e["ename"] == "MemoryError"]
+    memory = [e for e in errors if e.ename == "MemoryError"]
     if run.timed_out:
         status = RunStatus.TIMEOUT
         reason = f"stopped at the time limit of {job.timeout:g} s, {where}"
     elif memory:
         status = RunStatus.MEMORY
         reason = (
-            f"{cell_words(nb, memory[0]['cell'])} ran out of memory "
+            f"{cell_words(nb, memory[0].cell)} ran out of memory "
             f"(MemoryError at the {job.memory_mb} MB limit)"
         )
     elif run.died:
@@ -487,12 +450,10 @@ def conclude(nb: NotebookNode, job: Job, run: _Run, errors: list[dict[str, Any]]
         first = errors[0]
         status = RunStatus.RAISED
         others = f" ({len(errors)} cells raised an error)" if len(errors) > 1 else ""
-        reason = (
-            f"{cell_words(nb, first['cell'])} raised {first['ename']}: {first['evalue']}{others}"
-        )
+        reason = f"{cell_words(nb, first.cell)} raised {first.ename}: {first.evalue}{others}"
     else:
         status, reason = RunStatus.RAN, ""
-    return Result(status, reason, outputs=outputs, errors=errors)
+    return status, reason
 
 
 def main() -> None:
@@ -505,7 +466,7 @@ def main() -> None:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     for line in sys.stdin:
         result = run(Job(**json.loads(line)))
-        answers.write(json.dumps(asdict(result), default=str) + "\n")
+        answers.write(result.to_json() + "\n")
         answers.flush()
 
 
