@@ -6,7 +6,10 @@ entry point (the course's own :mod:`brakes.content.chapters`), whose modules
 call :func:`register` at import. :func:`get` and :func:`all_exercises` import
 every such module the first time they are used, so a new chapter file is
 picked up with no list to maintain. A workshop kit's package declares no
-content: its exercises come sealed, from the kit's workshop file.
+content: its exercises come sealed, from the kit's workshop file. So does a
+notebook's kernel under ``brakes grade``, whose sandbox hides the content's
+folder though the installed package still names it: a content package that
+cannot be imported is no content (:func:`content_package`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import pkgutil
+from types import ModuleType
 
 from brakes import settings
 from brakes.errors import BrakesError
@@ -31,6 +35,21 @@ INSTALLED = "installed"
 def installed_content() -> list[str]:
     """The chapters' packages the installed distributions declare (none in a workshop kit)."""
     return sorted({point.module for point in importlib.metadata.entry_points(group=CONTENT_GROUP)})
+
+
+def content_package(name: str) -> ModuleType | None:
+    """The content package an entry point names, or None when it is not there to import.
+
+    Only the package itself (or a package it is in) missing counts: a chapter
+    that fails to import for any other reason, a missing library say, raises.
+    """
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        missing = error.name or ""
+        if missing and (name == missing or name.startswith(f"{missing}.")):
+            return None
+        raise
 
 
 class Registry:
@@ -63,9 +82,13 @@ class Registry:
         if self._loaded or self._chapters is None:
             return
         self._loaded = True
-        packages = installed_content() if self._chapters == INSTALLED else [self._chapters]
-        for name in packages:
-            package = importlib.import_module(name)
+        if self._chapters == INSTALLED:
+            found = [content_package(name) for name in installed_content()]
+            packages = [package for package in found if package is not None]
+        else:
+            packages = [importlib.import_module(self._chapters)]
+        for package in packages:
+            name = package.__name__
             for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
                 if not info.name.startswith("_"):
                     importlib.import_module(f"{name}.{info.name}")
