@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Hashable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
@@ -28,6 +28,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from brakes.errors import BrakesError
+
+if TYPE_CHECKING:
+    # Newer than the oldest matplotlib we support (3.8): only the type checker reads it.
+    from matplotlib.typing import RcKeyType
 
 #: Okabe–Ito colours, in the order plots use them.
 PALETTE: tuple[str, ...] = (
@@ -47,7 +51,7 @@ SENTIMENT_COLOURS = {"negative": "#D55E00", "neutral": "#999999", "positive": "#
 #: Reference lines (zero, threshold, trend) and point labels: present but quiet.
 REFERENCE_COLOUR = "#555555"
 
-STYLE = {
+STYLE: dict[RcKeyType, Any] = {
     "axes.prop_cycle": cycler(color=PALETTE),
     "figure.figsize": (8, 4.5),
     "figure.dpi": 100,
@@ -122,7 +126,7 @@ def _savefig_with_alt(fig: Figure, fname: Any, *args: Any, **kwargs: Any) -> Any
 def _set_alt(ax: Axes, text: str) -> None:
     """Keep the chart's alt text on its Axes, and make the figure's savefig carry it."""
     ax._brakes_alt_text = text  # type: ignore[attr-defined]
-    fig = ax.figure
+    fig = ax.figure.figure  # the whole figure, which saves its subfigures too
     # An instance attribute shadows Figure.savefig (plt.savefig goes through it too);
     # a partial of a module function, unlike a closure, keeps the figure picklable.
     fig.savefig = functools.partial(_savefig_with_alt, fig)  # type: ignore[method-assign]
@@ -503,8 +507,7 @@ def _place_labels(
     """
     fig = ax.figure
     fig.canvas.draw()  # settle the layout, so that positions on screen are final
-    renderer = fig.canvas.get_renderer()
-    frame = ax.get_window_extent(renderer)
+    frame = ax.get_window_extent()
     points = list(zip(xs, ys, strict=True))
     anchors = ax.transData.transform(np.array(points, dtype=float))
     dot = 7 * fig.dpi / 72  # half the width of a point drawn with s=90, in pixels
@@ -525,13 +528,13 @@ def _place_labels(
         chosen = 0  # if nowhere is free: the first place, overlapping
         for position, offset in enumerate(offsets):
             trial = _annotate(ax, name, point, offset, leader=False, **style)
-            box = trial.get_window_extent(renderer)
+            box = trial.get_window_extent()
             trial.remove()
             if fits(box, placed[number]):
                 chosen = position
                 break
         text = _annotate(ax, name, point, offsets[chosen], leader=chosen > 0, **style)
-        placed.append(text.get_window_extent(renderer))
+        placed.append(text.get_window_extent())
         texts.append(text)
     return texts
 

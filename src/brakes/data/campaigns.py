@@ -217,7 +217,7 @@ def _overlapping_pairs(rng: np.random.Generator) -> pd.DataFrame:
         days = account_days(platform)
         span = int(rng.integers(*DURATION_DAYS))
         start = days[rng.integers(0, len(days) - 2 * DURATION_DAYS[1])]
-        other_start = start + pd.Timedelta(days=int(rng.integers(0, span * 0.6)))
+        other_start = start + pd.Timedelta(days=int(rng.integers(0, int(span * 0.6))))
         other_span = int(rng.integers(*DURATION_DAYS))
         for department, begin, length in ((first, start, span), (second, other_start, other_span)):
             rows.append(

@@ -52,12 +52,13 @@ def check_scale(scale: object) -> float:
     """Return ``scale`` as a float, or raise a :class:`BrakesError` saying what it must be."""
     if isinstance(scale, bool) or not isinstance(scale, Real) or not math.isfinite(scale):
         raise BrakesError(f"scale must be a number such as 1 or 10, got {scale!r}.")
-    if not 0 < scale <= MAX_SCALE:
+    value = float(scale)
+    if not 0 < value <= MAX_SCALE:
         raise BrakesError(
             f"scale must be more than 0 and at most {MAX_SCALE}, got {scale}; "
             "1 gives about 40,000 mentions."
         )
-    return float(scale)
+    return value
 
 
 @dataclass(frozen=True)

@@ -300,8 +300,8 @@ def _answers(
     rate = weights(stories.ANSWER_RATE, brand.SENTIMENTS)[sentiment] * reachable
     answered = rng.random(len(channel)) < rate
     hours = stories.ANSWER_DELAY_MEDIAN_H * rng.lognormal(0.0, ANSWER_DELAY_SPREAD, len(channel))
-    hours = np.round(np.clip(hours, *ANSWER_DELAY_RANGE_H), 2)
-    return answered, np.where(answered, hours, np.nan)
+    delay = np.round(np.clip(hours, *ANSWER_DELAY_RANGE_H), 2)
+    return answered, np.where(answered, delay, np.nan)
 
 
 def _reach(

@@ -53,7 +53,7 @@ def draw(
     # A row's category is how many cumulative thresholds of its group lie below its draw.
     # Counted in one byte per row while there are few categories, which is several times
     # faster on millions of rows; one group compares with a scalar, with no look-up.
-    counter = np.uint8 if table.shape[1] <= np.iinfo(np.uint8).max else np.int64
+    counter = np.dtype(np.uint8) if table.shape[1] <= np.iinfo(np.uint8).max else np.dtype(np.int64)
     codes = np.zeros(len(group), dtype=counter)
     for column in range(table.shape[1] - 1):
         thresholds = cumulative[:, column]

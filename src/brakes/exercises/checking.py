@@ -9,12 +9,13 @@ never sees a traceback, whatever object they pass.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
 from brakes.errors import BrakesError
-from brakes.exercises.checkers.base import Diagnosis, Verdict, attempt
+from brakes.exercises.checkers.base import Checker, Diagnosis, Verdict, attempt
 from brakes.exercises.checkers.target import Target, same
 from brakes.exercises.model import Exercise, Load
 from brakes.exercises.outcomes import Kind, Status
@@ -102,12 +103,17 @@ def _known_mistake(exercise: Exercise, answer: Any, load: Load) -> Verdict | Non
     for mistake in exercise.wrong_answers:
         if mistake.feedback is None:
             continue
-        target = attempt(lambda make=mistake.make: exercise.checker.target(make(load)))
-        if isinstance(target, Target) and attempt(lambda target=target: same(answer, target)):
+        target = attempt(_target_of, exercise.checker, mistake.make, load)
+        if isinstance(target, Target) and attempt(same, answer, target):
             return Verdict(
                 Status.INCORRECT, mistake.feedback, Diagnosis.KNOWN_MISTAKE, mistake.label
             )
     return None
+
+
+def _target_of(checker: Checker, make: Callable[[Load], Any], load: Load) -> Target | None:
+    """The checker's target for the value ``make`` builds from the data (a known mistake's)."""
+    return checker.target(make(load))
 
 
 def evaluate(exercise: Exercise, answer: Any, load: Load = default_load) -> Feedback:

@@ -22,6 +22,13 @@ import pandas as pd
 LIST_LIMIT = 3
 
 _ADDRESS = re.compile(r"\s+at 0x[0-9a-fA-F]+")
+#: Containers ``describe`` names by their size, with the word for them.
+_CONTAINERS: tuple[tuple[type, str], ...] = (
+    (list, "list"),
+    (dict, "dict"),
+    (set, "set"),
+    (frozenset, "set"),
+)
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
@@ -192,11 +199,11 @@ def describe(obj: Any) -> str:
         if n <= 4:
             return f"the tuple ({', '.join(fmt_value(x) for x in obj)}{',' if n == 1 else ''})"
         return f"a tuple of {plural(n, 'item')}"
-    for kind, name in ((list, "list"), (dict, "dict"), (set, "set"), (frozenset, "set")):
-        if isinstance(obj, kind):
-            n = safe_len(obj)
-            unit = "key" if kind is dict else "item"
-            return f"a {name} of {plural(n, unit)}" if n is not None else f"a {name}"
+    for container, name in _CONTAINERS:
+        if isinstance(obj, container):
+            size = safe_len(obj)
+            unit = "key" if container is dict else "item"
+            return f"a {name} of {plural(size, unit)}" if size is not None else f"a {name}"
     return article(type(obj).__name__)
 
 

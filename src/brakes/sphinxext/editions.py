@@ -17,6 +17,7 @@ No trainer text reaches the learner edition, by Sphinx's own means:
 
 from __future__ import annotations
 
+from collections.abc import Set
 from pathlib import Path
 from typing import Any, Literal
 
@@ -84,7 +85,7 @@ class WithheldSources(EnvironmentCollector):
         _withheld(env).discard(docname)
 
     def merge_other(
-        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+        self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
     ) -> None:
         _withheld(env).update(_withheld(other) & docnames)
 

@@ -25,12 +25,17 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, cast
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging as sphinx_logging
 
 from brakes.digest import files_digest
+
+if TYPE_CHECKING:
+    from myst_nb.core.config import NbParserConfig
+    from myst_nb.sphinx_ import SphinxEnvType
 
 LOGGER = sphinx_logging.getLogger(__name__)
 
@@ -42,9 +47,14 @@ PACKAGE = Path(__file__).resolve().parents[1]
 CODE_STAMP = "brakes-code.sha256"
 
 
+def mystnb_config(env: BuildEnvironment) -> NbParserConfig:
+    """MyST-NB's settings (its ``NbParserConfig``), which it keeps on the build environment."""
+    return cast("SphinxEnvType", env).mystnb_config
+
+
 def notebooks_to_run(app: Sphinx, docnames: list[str]) -> list[Path]:
     """The notebooks among ``docnames`` that MyST-NB would execute (not excluded by pattern)."""
-    config = app.env.mystnb_config
+    config = mystnb_config(app.env)
     found = []
     for docname in docnames:
         path = Path(app.env.doc2path(docname))
@@ -87,19 +97,22 @@ def _reread_when_code_changed(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """The executed notebooks to read again because the package's code changed since last time."""
-    config = env.mystnb_config
+    config = mystnb_config(env)
     if config.execution_mode != "cache":
         return []
     digest = code_digest()
     _empty_a_stale_cache(Path(config.execution_cache_path), digest)
     previous = getattr(env, "brakes_code_digest", None)
-    env.brakes_code_digest = digest
+    # Kept in the pickled environment for the next build, as Sphinx has extensions keep
+    # their data; BuildEnvironment does not declare an extension's attributes.
+    env.brakes_code_digest = digest  # type: ignore[attr-defined]
     if previous == digest:
         return []
     # Unknown code (None) too: an environment from before this check. A first build reads
     # every page anyway, so nothing is left unread then.
     unread = sorted(env.found_docs - added - changed - removed)
-    return [app.env.path2doc(str(path)) for path in notebooks_to_run(app, unread)]
+    paths = notebooks_to_run(app, unread)
+    return [doc for path in paths if (doc := app.env.path2doc(str(path))) is not None]
 
 
 def cores() -> int:
@@ -108,7 +121,7 @@ def cores() -> int:
 
 
 def _run_uncached(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    config = env.mystnb_config
+    config = mystnb_config(env)
     if config.execution_mode != "cache" or cores() < 2:
         return
     paths = notebooks_to_run(app, docnames)

@@ -15,6 +15,7 @@ in a live region so screen readers announce it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import yaml
@@ -49,9 +50,10 @@ def parse_quiz(text: str) -> dict[str, Any]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise QuizError(
-            f"the quiz is not valid YAML ({error.problem}); quote text with colons"
-        ) from None
+        # A syntax error names its problem; others (a control character…) have only their text.
+        detail = error.problem if isinstance(error, yaml.MarkedYAMLError) else error
+        problem = " ".join(str(detail).split())
+        raise QuizError(f"the quiz is not valid YAML ({problem}); quote text with colons") from None
     if not isinstance(data, dict) or not isinstance(data.get("question"), str):
         raise QuizError("a quiz needs a 'question:' line with the question's text")
     options = data.get("options")
@@ -145,11 +147,21 @@ def _skip(self: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def _add_html_node(
+    app: Sphinx,
+    node: type[nodes.Element],
+    visit: Callable[[HTML5Translator, Any], None],
+    depart: Callable[[HTML5Translator, Any], None],
+) -> None:
+    """Register a node drawn in HTML; the other builders leave it out (a quiz is interactive)."""
+    skip = (_skip, None)
+    app.add_node(node, html=(visit, depart), latex=skip, text=skip, man=skip, texinfo=skip)
+
+
 def setup(app: Sphinx) -> None:
     """Register the quiz directive and its HTML rendering."""
-    others = {name: (_skip, None) for name in ("latex", "text", "man", "texinfo")}
-    app.add_node(quiz, html=(visit_quiz, depart_quiz), **others)
-    app.add_node(quiz_question, html=(visit_question, depart_question), **others)
-    app.add_node(quiz_option, html=(visit_option, depart_option), **others)
-    app.add_node(quiz_why, html=(visit_why, depart_why), **others)
+    _add_html_node(app, quiz, visit_quiz, depart_quiz)
+    _add_html_node(app, quiz_question, visit_question, depart_question)
+    _add_html_node(app, quiz_option, visit_option, depart_option)
+    _add_html_node(app, quiz_why, visit_why, depart_why)
     app.add_directive("quiz", QuizDirective)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PIL import Image, ImageChops, PngImagePlugin
+from PIL import Image, ImageChops, ImageStat, PngImagePlugin
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -53,13 +53,14 @@ def shrink_png(data: bytes) -> bytes:
     with Image.open(io.BytesIO(data)) as image:
         if image.format != "PNG" or image.mode not in ("RGB", "RGBA"):
             return data  # already a palette, grey levels, or 16 bits a channel
-        if image.mode == "RGBA" and image.getextrema()[3][0] < 255:
+        # ImageStat's extrema are per band for any mode; getextrema's shape depends on it.
+        if image.mode == "RGBA" and ImageStat.Stat(image).extrema[3][0] < 255:
             return data  # transparent pixels: the quantiser would flatten them
         colour = image.convert("RGB")
         palette = colour.quantize(
             COLOURS, method=Image.Quantize.MAXCOVERAGE, dither=Image.Dither.NONE
         )
-        change = ImageChops.difference(colour, palette.convert("RGB")).getextrema()
+        change = ImageStat.Stat(ImageChops.difference(colour, palette.convert("RGB"))).extrema
         if max(high for _, high in change) > MAX_CHANGE:
             return data
         out = io.BytesIO()

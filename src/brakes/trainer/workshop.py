@@ -82,10 +82,7 @@ def sealed_exercises(exercises: list[Exercise], seed: int, salt: str) -> dict[st
     sealed = {}
     for exercise in exercises:
         expected = exercise.expected(load)
-        mistakes = [
-            (mistake, attempt(lambda make=mistake.make: make(load)))
-            for mistake in exercise.wrong_answers
-        ]
+        mistakes = [(mistake, attempt(mistake.make, load)) for mistake in exercise.wrong_answers]
         sealed[exercise.id] = seal(exercise, expected, mistakes, salt)
     return sealed
 
@@ -107,7 +104,7 @@ def shared_answers(exercises: list[Exercise], seed: int) -> list[str]:
     for exercise in exercises:
         if exercise.kind is not ExerciseKind.ANSWER:
             continue
-        value = attempt(lambda exercise=exercise: exercise.expected(published))
+        value = attempt(exercise.expected, published)
         if value is not None and verdict_for(exercise, value, load).correct:
             shared.append(exercise.id)
     return shared

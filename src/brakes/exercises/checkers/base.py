@@ -6,12 +6,13 @@ import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from brakes.exercises.outcomes import Status
 from brakes.exercises.wording import code, describe
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class Diagnosis(StrEnum):
@@ -196,14 +197,14 @@ def callable_advice(answer: Any) -> str:
     return f"Add the parentheses to call it: {code(call)}."
 
 
-def attempt(diagnosis: Callable[[], T | None]) -> T | None:
-    """Run an optional diagnosis; one that cannot even be computed does not apply.
+def attempt(diagnosis: Callable[P, T | None], *args: P.args, **kwargs: P.kwargs) -> T | None:
+    """Run an optional diagnosis on ``args``; one that cannot even be computed does not apply.
 
     Diagnoses try transformations of the learner's object (``set_index``,
     ``stack``, ``pd.Series(dict)``…) that may fail on odd input; the main
     comparison then gives the message instead.
     """
     try:
-        return diagnosis()
+        return diagnosis(*args, **kwargs)
     except Exception:
         return None

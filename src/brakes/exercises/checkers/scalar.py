@@ -54,8 +54,8 @@ def _find_in(container: Any, expected: Values) -> str | None:
     if isinstance(container, np.ndarray | list | tuple | pd.Index):
         items = np.ravel(np.asarray(container, dtype=object))[:_SCAN_LIMIT]
         values = np.array([_as_float(x) for x in items], dtype=float)
-        hits = np.flatnonzero(expected.matches(values)) if values.size else []
-        if len(hits):
+        hits = np.flatnonzero(expected.matches(values)) if values.size else np.array([], int)
+        if hits.size:
             return f"take it with {code(f'[{hits[0]}]')}"
     return None
 
@@ -101,7 +101,7 @@ class Number(Checker):
 
     def _compare(self, answer: Any, target: Target) -> Verdict:
         """Compare a scalar answer with the expected number."""
-        expected = target.values
+        expected = target.require_values()
         rejected = self._check_type(answer, expected)
         if rejected is not None:
             return rejected
@@ -268,7 +268,7 @@ class Text(Checker):
 
     def _compare(self, answer: Any, target: Target) -> Verdict:
         """Compare a text answer with the expected label."""
-        expected = target.values
+        expected = target.require_values()
         if isinstance(answer, pd.Series):
             return self._series(answer, expected)
         if isinstance(answer, pd.Index | list | tuple | np.ndarray):
@@ -366,7 +366,7 @@ class Choice(Checker):
                 Diagnosis.NOT_AN_OPTION,
             )
         statement = {k.lower(): v for k, v in self.options.items()}[letter]
-        if target.values.matches([letter])[0]:
+        if target.require_values().matches([letter])[0]:
             return right(f"{letter}) {statement}")
         why = {k.lower(): v for k, v in self.explanations.items()}.get(letter)
         if why:

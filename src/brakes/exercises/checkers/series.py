@@ -87,7 +87,7 @@ class SeriesCheck(Checker):
         if verdict is not None:
             return self._labels_swapped(answer, expected) or verdict
         aligned = answer.reindex(expected.index) if not expected.index.has_duplicates else answer
-        values = value_diff(aligned, target.values, expected.index, percent=self.percent)
+        values = value_diff(aligned, target.require_values(), expected.index, percent=self.percent)
         if values is not None and not values.correct:
             return values
         verdict = order_diff(answer, expected, self.order)
@@ -183,7 +183,7 @@ class SeriesCheck(Checker):
 
     def _total(self, answer: Any, target: Target) -> Verdict | None:
         value = float(answer)
-        if not math.isfinite(value) or not target.values.matches([value], "total").all():
+        if not math.isfinite(value) or not target.require_values().matches([value], "total").all():
             return None
         return wrong(
             f"You gave one number, the total over all {self.index}s; the answer keeps one "

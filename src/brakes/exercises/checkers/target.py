@@ -292,6 +292,16 @@ class Target:
         columns = {name: v.sealed(sealer) for name, v in self.columns.items()}
         return Target(self.shape, values, columns)
 
+    def require_values(self) -> Values:
+        """``values``, which the target of a single answer or a Series always has.
+
+        Only a frame's target has none (its columns have theirs): a checker of
+        single values or Series that meets one was given the wrong target.
+        """
+        if self.values is None:
+            raise TypeError(f"a target of {type(self.shape).__name__} has no values of its own")
+        return self.values
+
     def column(self, name: Any) -> Values:
         """The keys of one column of a frame."""
         return self.columns[str(name)]
@@ -336,8 +346,8 @@ class Target:
             index = rebuild_index(data["index"])
             placeholder = _placeholder(values.kind, len(index))
             return cls(pd.Series(placeholder, index=index, name=data["name"]), values)
-        placeholder = {Kind.COUNT: 0, Kind.NUMBER: 0.0}.get(values.kind, "")
-        return cls(placeholder, values)
+        stand_in = {Kind.COUNT: 0, Kind.NUMBER: 0.0}.get(values.kind, "")
+        return cls(stand_in, values)
 
 
 def _placeholder(kind: Kind, size: int) -> np.ndarray:
