@@ -91,10 +91,12 @@ exercises: $(STAMP)
 icons: $(STAMP)
 	$(BIN)/python scripts/make_icons.py
 
+# mypy reads its settings and the files it checks from pyproject.toml ([tool.mypy]).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 # nbval: stored solution outputs must equal a fresh run; learner notebooks must run
 # top to bottom with every answer still a placeholder. One notebook per worker. nbval's
