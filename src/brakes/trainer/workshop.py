@@ -33,7 +33,7 @@ from brakes.data.workshop import WORKSHOP_FILE, WORKSHOP_VERSION
 from brakes.errors import BrakesError
 from brakes.exercises.checkers.base import attempt
 from brakes.exercises.checking import verdict_for
-from brakes.exercises.model import Exercise, ExerciseKind
+from brakes.exercises.model import Exercise, ExerciseKind, Load
 from brakes.exercises.registry import all_exercises
 from brakes.trainer.answer_sheet import answer_rows
 from brakes.trainer.kit import README, build_wheel, notebooks, requirements_text
@@ -78,7 +78,12 @@ def zip_name(seed: int) -> str:
 
 def sealed_exercises(exercises: list[Exercise], seed: int, salt: str) -> dict[str, dict]:
     """Every exercise sealed on the data of ``seed``."""
-    load = SeedSource(seed).load
+    return sealed_on(exercises, SeedSource(seed).load, salt)
+
+
+def sealed_on(exercises: list[Exercise], load: Load, salt: str) -> dict[str, dict]:
+    """Every exercise sealed on the tables ``load`` reads (a seed's, or a kit's folder for
+    ``brakes grade``, whose kernels check with seals since they cannot see the content)."""
     sealed = {}
     for exercise in exercises:
         expected = exercise.expected(load)
