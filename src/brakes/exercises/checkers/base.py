@@ -138,8 +138,10 @@ class Checker:
     verdict; ordinary odd input must get a message.
     """
 
-    #: What the answer should be, in words ("a single number").
-    expects: str = "an answer"
+    @property
+    def expects(self) -> str:
+        """What the answer should be, in words ("a single number")."""
+        return "an answer"
 
     def compare(self, answer: Any, expected: Any) -> Verdict:
         """Compare ``answer`` with ``expected`` and say what differs.

@@ -50,7 +50,7 @@ class FrameCheck(Checker):
     percent: tuple[str, ...] = ()
 
     @property
-    def expects(self) -> str:  # type: ignore[override]
+    def expects(self) -> str:
         return f"a DataFrame with one row per {self.index}" if self.index else "a DataFrame"
 
     def target(self, expected: Any) -> Target | None:

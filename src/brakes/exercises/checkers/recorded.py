@@ -69,7 +69,7 @@ class Prediction(Checker):
         return [str(k).lower() for k in self.options]
 
     @property
-    def expects(self) -> str:  # type: ignore[override]
+    def expects(self) -> str:
         choices = ", ".join(repr(k) for k in self.letters)
         if self.numeric and choices:
             return f"one letter among {choices}, or a number"

@@ -88,7 +88,7 @@ class Number(Checker):
     percent: bool = False
 
     @property
-    def expects(self) -> str:  # type: ignore[override]
+    def expects(self) -> str:
         if self.share:
             return "a single number: a share between 0 and 1"
         if self.integer:
@@ -253,7 +253,7 @@ class Text(Checker):
     case_sensitive: bool = False
 
     @property
-    def expects(self) -> str:  # type: ignore[override]
+    def expects(self) -> str:
         return f"a single {self.what} as text"
 
     @property
@@ -343,7 +343,7 @@ class Choice(Checker):
     explanations: Mapping[str, str] = field(default_factory=dict)
 
     @property
-    def expects(self) -> str:  # type: ignore[override]
+    def expects(self) -> str:
         return f"one letter among {', '.join(repr(k) for k in self.options)}"
 
     def target(self, expected: Any) -> Target | None:

@@ -49,7 +49,7 @@ class SeriesCheck(Checker):
     percent: bool = False
 
     @property
-    def expects(self) -> str:  # type: ignore[override]
+    def expects(self) -> str:
         return f"a Series indexed by {self.index}"
 
     def target(self, expected: Any) -> Target | None:

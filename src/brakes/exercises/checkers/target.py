@@ -441,8 +441,10 @@ def _aligned(given: pd.Index, wanted: pd.Index) -> list[int] | None:
     if len(set(texts)) != len(texts) or len(texts) != len(wanted):
         return None
     where = {text: i for i, text in enumerate(texts)}
-    positions = [where.get(label_text(x)) for x in wanted]
-    return None if None in positions else positions  # type: ignore[return-value]
+    try:
+        return [where[label_text(x)] for x in wanted]
+    except KeyError:  # a label of ``wanted`` that ``given`` lacks
+        return None
 
 
 def _take(series: pd.Series, wanted: pd.Index) -> list[Any]:
