@@ -119,3 +119,28 @@ def test_checkout_commands_outside_a_checkout_say_what_they_need(tmp_path: Path)
         require_checkout("brakes workshop", root=tmp_path)
     assert "works in a checkout of the course's repository" in str(refused.value)
     assert f"{tmp_path} is not one" in str(refused.value)
+
+
+def test_the_learners_wheel_without_the_trainer_tools_runs_doctor_and_names_what_is_missing() -> (
+    None
+):
+    """As in the learners' wheel, which has no brakes.trainer: doctor runs, grade says why not."""
+    code = (
+        "import sys; sys.modules['brakes.trainer'] = None\n"
+        "from brakes.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))"
+    )
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-c", code, *args]
+        return subprocess.run(command, capture_output=True, text=True, check=False)
+
+    assert run("config").returncode == 0
+    for verb in (["grade", "kit", "room", "--out", "r"], ["workshop", "--seed", "7", "--out", "w"]):
+        refused = run(*verb)
+        assert refused.returncode == 2, refused.stderr
+        assert refused.stderr.strip().splitlines() == [
+            f"brakes {verb[0]} is a trainer's tool, which this package (the learners' wheel) "
+            "leaves out: install the course's package from its repository, with "
+            "pip install -e '.[trainer]'"
+        ]

@@ -17,6 +17,8 @@ from brakes.errors import BrakesError
 EXIT_USAGE = 2
 #: Commands whose libraries come with the ``trainer`` extra, which a learner's install leaves out.
 TRAINER_VERBS = ("exercises", "grade", "workshop")
+#: The packages a learners' wheel is built without (brakes.trainer.kit.wheels).
+NOT_IN_LEARNERS_WHEEL = ("brakes.trainer", "brakes.authoring", "brakes.sphinxext")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -182,7 +184,15 @@ def _run_doctor(args: argparse.Namespace) -> int:
 
 
 def _add_grade(verbs: argparse._SubParsersAction[_Parser]) -> None:
-    from brakes.trainer.grading import options
+    try:
+        from brakes.trainer.grading import options
+    except ModuleNotFoundError as missing:
+        # The learners' wheel has no trainer package: the verb is listed, and running it says so.
+        verbs.add_parser("grade", help="(trainer tool) run the room's notebooks").add_argument(
+            "args", nargs=argparse.REMAINDER
+        )
+        verbs.choices["grade"].set_defaults(missing=missing)
+        return
 
     grade = verbs.add_parser(
         "grade",
@@ -312,17 +322,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
+        if getattr(args, "missing", None) is not None:
+            raise args.missing
         return runners[args.verb](args)
     except BrakesError as error:
         print(f"brakes {args.verb}: {error}", file=sys.stderr)
         return EXIT_USAGE
     except ModuleNotFoundError as missing:
-        library = (missing.name or "brakes").partition(".")[0]
-        if args.verb not in TRAINER_VERBS or library == "brakes":
+        name = missing.name or ""
+        if args.verb not in TRAINER_VERBS:
+            raise
+        if name.startswith(NOT_IN_LEARNERS_WHEEL):
+            print(
+                f"brakes {args.verb} is a trainer's tool, which this package (the learners' "
+                "wheel) leaves out: install the course's package from its repository, with "
+                "pip install -e '.[trainer]'",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        if name.partition(".")[0] == "brakes":
             raise
         print(
-            f"brakes {args.verb} needs the trainer tools ({library} is not installed): "
-            "pip install 'brakes[trainer]'",
+            f"brakes {args.verb} needs the trainer tools ({name.partition('.')[0]} is not "
+            "installed): pip install 'brakes[trainer]'",
             file=sys.stderr,
         )
         return EXIT_USAGE
