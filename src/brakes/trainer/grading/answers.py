@@ -131,7 +131,7 @@ def encode(value: Any, budget: _Budget, depth: int = 0) -> Tagged:
         return {"t": "str", "v": value}
     if kind in (list, tuple, set, frozenset):
         _sized(len(value), budget)
-        name = {list: "list", tuple: "tuple"}.get(kind, "set")
+        name = "list" if kind is list else "tuple" if kind is tuple else "set"
         return {"t": name, "items": [encode(item, budget, depth + 1) for item in value]}
     if kind is dict:
         _sized(2 * len(value), budget)
@@ -343,7 +343,8 @@ def _stand_in(tagged: Tagged) -> Any:
     if kind == "type":
         return type(name, (), {})
     if kind == "generator":
-        return (item for item in ())
+        nothing: tuple[Any, ...] = ()
+        return (item for item in nothing)
     stand_in = type(_safe_name(tagged.get("type"), "object"), (Opaque,), {})()
     why = tagged.get("why")
     stand_in.why = why if isinstance(why, str) else ""

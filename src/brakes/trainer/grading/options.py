@@ -60,3 +60,9 @@ class GradeOptions:
             raise BrakesError(
                 f"the output cap must be a positive number of bytes, not {self.output_cap!r}"
             )
+
+    @property
+    def parallel(self) -> int:
+        """How many notebooks run at once: ``jobs``, the cores' count when it was None."""
+        assert self.jobs is not None  # resolved in __post_init__
+        return self.jobs

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from brakes.exercises.model import ExerciseKind
@@ -78,7 +79,7 @@ def badge(status: str) -> str:
 
 
 def _table(
-    head: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int] = frozenset()
+    head: Sequence[str], rows: Sequence[Sequence[str]], numeric: AbstractSet[int] = frozenset()
 ) -> str:
     """A table whose cells are already HTML (escape before passing text)."""
     header = "".join(f"<th scope='col'>{esc(h)}</th>" for h in head)

@@ -35,8 +35,10 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning import LocalProvisioner
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
@@ -112,11 +114,11 @@ def read_submission(path: Path) -> tuple[NotebookNode | None, Result | None]:
         nb = nbformat.reads(text, as_version=4, capture_validation_error=captured)
     except (nbformat.ValidationError, ValueError, KeyError, TypeError, AttributeError) as error:
         return None, Result(RunStatus.INVALID, f"not a valid notebook: {_short(error, 160)}")
-    error = captured.get("ValidationError")
-    if error is not None:
+    invalid = captured.get("ValidationError")
+    if invalid is not None:
         return None, Result(
             RunStatus.INVALID,
-            f"not a valid notebook: {_short(getattr(error, 'message', error), 160)}",
+            f"not a valid notebook: {_short(getattr(invalid, 'message', invalid), 160)}",
             exercise_cells=exercise_cells(nb.get("cells", [])),
         )
     problem = other_kernel(nb)
@@ -279,9 +281,12 @@ async def _read_answers(client: _GradingClient, job: Job, deadline: float, run: 
         if isinstance(data, dict) and isinstance(data.get(ANSWERS_MIME), str) and not payloads:
             payloads.append(data[ANSWERS_MIME])
 
+    kc = client.kc
+    if not isinstance(kc, AsyncKernelClient):  # nbclient made none: the kernel never answered
+        raise RuntimeError("no client to the kernel")
     run.reading_answers = True
     try:
-        reply = await client.kc.execute_interactive(
+        reply = await kc.execute_interactive(
             extraction_code(job.answer_names, job.output_cap),
             store_history=False,
             allow_stdin=False,
@@ -304,8 +309,8 @@ async def _read_answers(client: _GradingClient, job: Job, deadline: float, run: 
         run.answers = payloads[0]
 
 
-async def _execute(nb: NotebookNode, job: Job, client: _GradingClient, run: _Run) -> None:
-    km = client.km
+async def _execute(km: AsyncKernelManager, job: Job, client: _GradingClient, run: _Run) -> None:
+    """Start the kernel, run every cell and read the answers back, within the time limit."""
     deadline = time.monotonic() + job.timeout
     await km.start_kernel(
         env=job.env,
@@ -314,8 +319,10 @@ async def _execute(nb: NotebookNode, job: Job, client: _GradingClient, run: _Run
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    pgid = km.provisioner.pgid
-    process = km.provisioner.process
+    provisioner = km.provisioner
+    if not isinstance(provisioner, LocalProvisioner):  # the grading kernel spec starts it here
+        raise RuntimeError("the kernel was not started as a local process")
+    pgid, process = provisioner.pgid, provisioner.process
 
     def stop() -> None:
         run.timed_out = True
@@ -379,7 +386,7 @@ def run(job: Job) -> Result:
     )
     state = _Run()
     try:
-        asyncio.run(_execute(nb, job, client, state))
+        asyncio.run(_execute(km, job, client, state))
     except Exception as error:  # reported as a crash of this notebook, never of the batch
         state.died = True
         state.failure = f"{type(error).__name__}: {_short(error, 160)}"
