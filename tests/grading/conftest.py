@@ -26,10 +26,14 @@ from grading_notebooks import (
 from brakes.config import COURSE
 from brakes.data import generate, write_tables
 from brakes.data.workshop import WORKSHOP_FILE, WORKSHOP_VERSION
+from brakes.exercises.registry import all_exercises
 from brakes.trainer.grading.batch import BatchReport, grade
 from brakes.trainer.grading.options import GradeOptions
+from brakes.trainer.workshop import sealed_exercises
 
 SEED = 2027
+#: The kit's salt (a workshop draws a random one).
+SALT = "0123456789abcdef"
 #: The learner notebooks the tests hand out (not the whole exercises/ folder, which grows).
 HANDED_OUT = (
     "00-getting-started.ipynb",
@@ -49,15 +53,22 @@ OPTIONS = GradeOptions(jobs=2, timeout=45, memory_mb=1024)
 
 @pytest.fixture(scope="session")
 def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """What `brakes workshop --out KIT` writes, as far as grading reads it (no wheel, no seals):
-    KIT/participants/<kit>/ with the notebooks, the workshop file and data/ for seed 2027.
+    """What `brakes workshop --out KIT` writes, as far as grading reads it (no wheel):
+    KIT/participants/<kit>/ with the notebooks, data/ for seed 2027 and the workshop file with
+    its sealed answers, which the graded notebooks' own checks use.
     """
     root = tmp_path_factory.mktemp("kit")
     folder = root / "participants" / "releasing-the-brakes-workshop"
     write_tables(generate(SEED), folder / "data")
     for name in HANDED_OUT:
         shutil.copyfile(COURSE.exercises_dir / name, folder / name)
-    settings = {"version": WORKSHOP_VERSION, "seed": SEED, "data": "data", "exercises": {}}
+    settings = {
+        "version": WORKSHOP_VERSION,
+        "seed": SEED,
+        "data": "data",
+        "salt": SALT,
+        "exercises": sealed_exercises(all_exercises(), SEED, SALT),
+    }
     (folder / WORKSHOP_FILE).write_text(json.dumps(settings), encoding="utf-8")
     return root
 

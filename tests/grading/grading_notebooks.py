@@ -82,7 +82,9 @@ TEN_MENTIONS = (
     'write_tables({{"mentions": load("mentions").head(10)}}, {folder})\n'
 )
 #: Notebooks whose check shows 0.1 correct though its answer is not: what the grader must see
-#: through. Each answers from the getting-started notebook, as a learner would hand it in.
+#: through. Each answers from the getting-started notebook, as a learner would hand it in. In the
+#: sandbox, whose kernel checks with the kit's sealed exercises, the patched module and the
+#: rewritten or swapped data no longer manage to show it correct (test_grading_room.py).
 TAMPERING = {
     # A check record made by hand, displayed after a wrong answer.
     "hand-made-record.ipynb": WRONG + "from IPython.display import display\n"

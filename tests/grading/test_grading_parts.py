@@ -179,7 +179,8 @@ def test_a_kit_is_found_in_each_layout(tmp_path: Path) -> None:
     tables(kit / "data")
     (kit / "01.ipynb").write_text("{}")
     (kit / WORKSHOP_FILE).write_text(json.dumps({"version": 1, "data": "data"}))
-    expected = Kit(kit / "data", kit, None)  # a workshop file from before kits recorded a version
+    # A workshop file from before kits recorded a version.
+    expected = Kit(kit / "data", kit, None, kit / WORKSHOP_FILE)
     assert locate(workshop_out) == locate(kit) == expected
     assert locate(kit / "data") == Kit(kit / "data", None)  # a folder of tables
     plain = tmp_path / "plain"
@@ -592,7 +593,7 @@ def test_a_worker_that_hangs_is_killed_with_all_it_started(
     notebook = tmp_path / "n.ipynb"
     nbformat.write(new_notebook(metadata=PYTHON), notebook)
     submission = Submission(notebook, "n.ipynb", "n", sha256_of(notebook))
-    with Runner(locate(kit).data, GradeOptions(jobs=1, timeout=1.5)) as grader:
+    with Runner(locate(kit), GradeOptions(jobs=1, timeout=1.5)) as grader:
         run = grader.run(submission)
     assert run.status is RunStatus.TIMEOUT and "was killed" in run.reason
     with contextlib.suppress(psutil.NoSuchProcess):  # gone, or dead and awaiting its reaper
@@ -612,7 +613,7 @@ def test_a_worker_that_garbles_its_answer_is_a_crash_that_says_so(
     notebook = tmp_path / "n.ipynb"
     nbformat.write(new_notebook(metadata=PYTHON), notebook)
     submission = Submission(notebook, "n.ipynb", "n", sha256_of(notebook))
-    with Runner(locate(kit).data, GradeOptions(jobs=1, timeout=20)) as grader:
+    with Runner(locate(kit), GradeOptions(jobs=1, timeout=20)) as grader:
         run = grader.run(submission)
     assert run.status is RunStatus.CRASHED, run.reason
     assert "its answer was garbled: not JSON" in run.reason and run.seconds < 20
@@ -623,6 +624,6 @@ def test_a_file_too_big_to_be_a_notebook_is_not_copied(kit: Path, tmp_path: Path
     with huge.open("wb") as stream:
         stream.truncate(MAX_NOTEBOOK_BYTES + 1)  # sparse: no disk used
     submission = Submission(huge, "huge.ipynb", "huge", "0" * 64)
-    with Runner(locate(kit).data, GradeOptions(jobs=1)) as grader:
+    with Runner(locate(kit), GradeOptions(jobs=1)) as grader:
         run = grader.run(submission)
     assert run.status is RunStatus.INVALID and "is not graded" in run.reason

@@ -24,6 +24,9 @@ from brakes.trainer.grading.report_csv import FORMULA_STARTS
 pytestmark = pytest.mark.kernel
 
 HOSTILE_NOTEBOOK = f"{HOSTILE_LEARNER}/01-control-how-the-brand-answers.ipynb"
+#: The tampering that a sandboxed kernel's sealed exercises foil: each needs the expected answer
+#: computed on the data it sees.
+SEALED_AGAINST = ("patched-checking.ipynb", "rewritten-data.ipynb", "swapped-data.ipynb")
 
 #: Each submission's notebook status, and words its reason must hold.
 EXPECTED = {
@@ -68,22 +71,32 @@ def test_good_submission_passes_every_check_on_another_seed(room: Room) -> None:
         kind = default_registry.get(exercise).kind.value
         expected = "recorded" if kind in ("predict", "interpret") else "correct"
         assert (exercise, row["status"]) == (exercise, expected), row["feedback"]
+        # Its own checks ran in the kernel (on the kit's sealed exercises) and showed the same.
+        assert (exercise, row["shown"], row["flag"]) == (exercise, expected, "")
     assert rows["1.6"]["answer"].startswith("In La Mijotière's data, most of the conversation")
     assert rows["1.1"]["answer"] == "b"
 
 
 def test_a_check_shown_correct_over_a_wrong_answer_is_not_correct_and_flagged(room: Room) -> None:
     """A hand-made record, a rebound check, a patched checking module, data rewritten or swapped,
-    an answer deleted after its check: the notebook showed 0.1 correct, the re-check does not."""
+    an answer deleted after its check: the notebook showed 0.1 correct, the re-check does not.
+
+    In the sandbox the notebook's checks are the kit's sealed ones: a patched checking module has
+    no reference answer to judge itself right with, and data rewritten or swapped does not move
+    a sealed answer, so those three show their wrong answer wrong.
+    """
+    isolated = all(result.run.isolated for result in room.report.results)
+    foiled = set(SEALED_AGAINST) if isolated else set()
+    flagged = room.html.split("id='flagged'")[1].split("</section>")[0]
     for name in (*TAMPERING, DELETED):
         row = room.rows_of(f"{name[: -len('.ipynb')]}/{name}")["0.1"]
         expected = "not_checked" if name == DELETED else "incorrect"
-        assert (name, row["shown"], row["status"]) == (name, "correct", expected), row["feedback"]
+        shown = "incorrect" if name in foiled else "correct"
+        assert (name, row["shown"], row["status"]) == (name, shown, expected), row["feedback"]
         words = "no answer" if name == DELETED else "wrong"
-        assert row["flag"] == f"shown correct in the notebook, {words} on re-check"
-    flagged = room.html.split("id='flagged'")[1].split("</section>")[0]
-    for name in (*TAMPERING, DELETED):
-        assert name in flagged
+        flag = "" if name in foiled else f"shown correct in the notebook, {words} on re-check"
+        assert (name, row["flag"]) == (name, flag)
+        assert name in flagged or name in foiled
     assert any("differ from what the notebook showed (flagged)" in x for x in room.report.lines())
     # The answer of a notebook that printed megabytes still came back, and agrees.
     flood = room.rows_of("prints-megabytes.ipynb")["0.1"]

@@ -58,7 +58,7 @@ def test_a_worker_runs_notebook_after_notebook_each_in_a_new_kernel(
         "child = subprocess.Popen(['sleep', '600'], start_new_session=True)\n"
         f"open({str(child_pid)!r}, 'w').write(str(child.pid))"
     )
-    with Runner(locate(kit).data, OPTIONS) as runner:
+    with Runner(locate(kit), OPTIONS) as runner:
         first = runner.run(submission(tmp_path, "first.ipynb", note_pids(log), escapes))
         second = runner.run(submission(tmp_path, "second.ipynb", note_pids(log)))
     assert (first.status, second.status) == (RunStatus.RAN, RunStatus.RAN)
@@ -75,7 +75,7 @@ def test_a_notebook_that_kills_its_worker_is_a_crash_and_the_next_gets_a_new_one
 ) -> None:
     log = tmp_path / "pids.txt"
     kills = "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"
-    with Runner(locate(kit).data, OPTIONS) as runner:
+    with Runner(locate(kit), OPTIONS) as runner:
         crashed = runner.run(submission(tmp_path, "kills.ipynb", note_pids(log), kills))
         after = runner.run(submission(tmp_path, "after.ipynb", note_pids(log)))
     assert crashed.status is RunStatus.CRASHED and "exit code -9" in crashed.reason

@@ -7,11 +7,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import OPTIONS
+from grading_notebooks import SOLUTION, answered, write
 
 import brakes
+from brakes.config import COURSE
+from brakes.data.source import FolderSource
 from brakes.exercises import registry
-from brakes.exercises.registry import Registry
+from brakes.exercises.checking import verdict_for
+from brakes.exercises.registry import Registry, all_exercises
+from brakes.exercises.sealed import sealed_exercise
 from brakes.trainer.grading import sandbox
+from brakes.trainer.grading.kit import Kit, given_notebook, kernel_workshop, locate
+from brakes.trainer.grading.results import answer_names, graded
+from brakes.trainer.grading.runner import Runner
+from brakes.trainer.grading.submissions import Submission, sha256_of
 
 
 def test_an_installed_content_package_that_is_not_there_is_no_content(
@@ -42,3 +52,30 @@ def test_the_sandbox_covers_the_content_folder_after_binding_the_package() -> No
     assert words[cover + 1] == str(content)
     assert words.index(box.python[0]) < cover  # after the package it covers is bound
     assert words[cover + 2 : cover + 4] == ["--remount-ro", str(content)]
+
+
+def test_a_kit_without_a_workshop_file_gets_every_exercise_sealed_on_its_tables(kit: Path) -> None:
+    tables = Kit(locate(kit).data, None)
+    settings = kernel_workshop(tables)
+    assert "seed" not in settings and len(settings["salt"]) == 32
+    assert set(settings["exercises"]) == {e.id for e in all_exercises()}
+    load = FolderSource(tables.data).load
+    sealed = sealed_exercise(settings["exercises"]["0.1"], settings["salt"])
+    assert verdict_for(sealed, len(load("mentions")), load).correct
+    assert not verdict_for(sealed, len(load("mentions")) + 1, load).correct
+
+
+@pytest.mark.kernel
+def test_a_notebook_graded_on_a_folder_of_tables_shows_its_checks(
+    kit: Path, tmp_path: Path
+) -> None:
+    """No workshop file in the kit: the grader seals one for the kernels, whose checks show."""
+    path = write(answered("00-getting-started.ipynb", {"0.1": SOLUTION}), tmp_path / "a.ipynb")
+    submission = Submission(path, "a.ipynb", "a", sha256_of(path))
+    tables = Kit(locate(kit).data, None)
+    with Runner(tables, OPTIONS, answer_names()) as runner:
+        run = runner.run(submission)
+    given = (given_notebook(COURSE.exercises_dir / "00-getting-started.ipynb"),)
+    result = graded(submission, run, given, load=FolderSource(tables.data).load)
+    rows = {row.exercise: row for row in result.rows}
+    assert (rows["0.1"].status, rows["0.1"].shown) == ("correct", "correct"), run.reason

@@ -1,6 +1,7 @@
 """Notebooks that try to escape (fixtures/escapes): under bubblewrap each attempt fails, the
-report says how, and the trainer's secrets never reach it; without bubblewrap the report's
-first line says the run was not isolated, and ``--require-sandbox`` refuses to start.
+report says how, and the trainer's secrets never reach it, nor the course's reference answers;
+without bubblewrap the report's first line says the run was not isolated, and
+``--require-sandbox`` refuses to start.
 """
 
 from __future__ import annotations
@@ -44,9 +45,17 @@ EXPECTED = {
     "calls-local-server.ipynb": "ConnectionRefusedError",
     "writes-outside-folder.ipynb": "FileNotFoundError",
     "writes-to-system.ipynb": "OSError: [Errno 30] Read-only file system",
+    "imports-reference-answers.ipynb": "ModuleNotFoundError: No module named 'brakes.content",
 }
+#: Answers exercise 0.1 with the exercise's own expected answer: a row for 0.1, not an error.
+CHEAT = "computes-expected-answer.ipynb"
 #: The escapes that are harmless to run without a sandbox (they read, they do not write).
-READERS = ("reads-answer-sheet.ipynb", "calls-local-server.ipynb")
+READERS = (
+    "reads-answer-sheet.ipynb",
+    "calls-local-server.ipynb",
+    "imports-reference-answers.ipynb",
+    CHEAT,
+)
 
 
 @dataclass(frozen=True)
@@ -133,7 +142,7 @@ def report_text(report: BatchReport) -> str:
 
 
 def csv_rows(report: BatchReport) -> dict[str, dict[str, str]]:
-    """report.csv's row for each notebook (each escape has no exercise: one row)."""
+    """report.csv's row for each notebook (each escape has one row: none or one exercise)."""
     with report.csv.open(encoding="utf-8-sig", newline="") as stream:
         return {row["notebook"]: row for row in csv.DictReader(stream)}
 
@@ -150,7 +159,7 @@ class Sandboxed:
 def sandboxed(targets: Targets, tmp_path_factory: pytest.TempPathFactory) -> Sandboxed:
     """Every escape, graded with bubblewrap (required: this machine must have it)."""
     base = tmp_path_factory.mktemp("sandboxed")
-    room_of_escapes(base / "submissions", tuple(EXPECTED), targets)
+    room_of_escapes(base / "submissions", (*EXPECTED, CHEAT), targets)
     options = replace(OPTIONS, require_sandbox=True)
     before = len(targets.connections)
     report = grade(targets.kit, base / "submissions", base / "report", options, progress=False)
@@ -166,7 +175,7 @@ def test_the_report_says_first_that_the_notebooks_ran_isolated(sandboxed: Sandbo
 
 def test_each_escape_fails_and_its_row_says_how(sandboxed: Sandboxed) -> None:
     rows = csv_rows(sandboxed.report)
-    assert set(rows) == set(EXPECTED)
+    assert set(rows) == {*EXPECTED, CHEAT}
     for name, error in EXPECTED.items():
         assert rows[name]["notebook_status"] == "raised", (name, rows[name])
         assert f"raised {error}" in rows[name]["feedback"], (name, rows[name]["feedback"])
@@ -180,6 +189,16 @@ def test_no_escape_reached_its_target(sandboxed: Sandboxed, targets: Targets) ->
     assert "reads-answer-sheet" not in listing
 
 
+def test_the_notebooks_checks_are_the_sealed_ones_and_no_reference_answer_leaks(
+    sandboxed: Sandboxed,
+) -> None:
+    """The exercise's expected answer in the sandbox is its seal, no number: the re-check finds
+    the answer wrong, and the notebook's own check (sealed, beside it) showed it wrong too."""
+    row = csv_rows(sandboxed.report)[CHEAT]
+    assert (row["exercise"], row["notebook_status"]) == ("0.1", "ran"), row
+    assert (row["status"], row["shown"], row["flag"]) == ("incorrect", "incorrect", ""), row
+
+
 def test_without_bubblewrap_the_first_line_says_not_isolated(
     targets: Targets, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -191,10 +210,17 @@ def test_without_bubblewrap_the_first_line_says_not_isolated(
     )
     first = report.lines()[0]
     assert first.startswith("WARNING: not isolated") and "apt-get install bubblewrap" in first
+    assert "the course's reference answers included" in first
     html = report.html.read_text(encoding="utf-8")
     assert html.index("WARNING: not isolated") < html.index("Graded ")
-    # What the sandbox keeps out: run as the trainer, both escapes reach their target.
+    # What the sandbox keeps out: run as the trainer, the escapes reach their targets.
     assert targets.secret in report_text(report) and targets.connections[before:]
+    rows = csv_rows(report)
+    assert (
+        "raised RuntimeError: read the reference answers"
+        in (rows["imports-reference-answers.ipynb"]["feedback"])
+    )
+    assert (rows[CHEAT]["status"], rows[CHEAT]["shown"]) == ("correct", "correct")
 
 
 def test_require_sandbox_refuses_to_start_without_it(
@@ -246,7 +272,7 @@ def test_the_limits_hold_in_the_sandbox(kit: Path, tmp_path: Path) -> None:
         )
     ]
     options = replace(OPTIONS, jobs=1, timeout=8, require_sandbox=True)
-    with Runner(locate(kit).data, options) as runner:
+    with Runner(locate(kit), options) as runner:
         hog = runner.run(submitted(FIXTURES / "memory-hog.ipynb"))
         endless = runner.run(submitted(write(loop, tmp_path / "endless.ipynb")))
     assert (hog.status, hog.isolated) == (RunStatus.MEMORY, True), hog.reason

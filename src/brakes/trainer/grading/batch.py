@@ -205,8 +205,8 @@ def grade(
     given = given_notebooks(found)
     submissions = find_submissions(submissions_dir)
     out = prepare_output_dir(Path(out), force=options.force)
-    with Runner(found.data, options, answer_names()) as runner:
-        runs = run_all(runner, submissions, options.jobs, progress)
+    with Runner(found, options, answer_names()) as runner:
+        runs = run_all(runner, submissions, options.parallel, progress)
     load = FolderSource(found.data).load
     results = tuple(graded(s, r, given, load=load) for s, r in zip(submissions, runs, strict=True))
     changed = tuple(changed_since(submissions))

@@ -12,24 +12,30 @@ KIT may be any of these (the first that fits wins):
 The notebooks as handed out tell the learner's cells from those the kit gave,
 and which exercises a notebook holds (see :mod:`brakes.trainer.grading.results`);
 with none in the kit, the course's ``exercises/`` folder is used when it is
-there. The workshop file's sealed answers are not used: the grader judges
-each answer with the course's own check on the kit's tables. The workshop
-file records which course version made the kit (:func:`version_warning`).
+there. The workshop file's sealed answers never judge: the grader judges
+each answer with the course's own check on the kit's tables. They are what a
+graded notebook's own checks show, as in the room (:func:`kernel_workshop`).
+The workshop file records which course version made the kit
+(:func:`version_warning`).
 """
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
 from brakes.config import COURSE
 from brakes.data import schema, workshop
 from brakes.data.io import FORMATS
+from brakes.data.source import FolderSource
 from brakes.errors import BrakesError
+from brakes.exercises.registry import all_exercises
 from brakes.trainer.grading.result import code_cells, exercise_cells
-from brakes.trainer.workshop import BUILD_KEYS, UNKNOWN_COMMIT
+from brakes.trainer.workshop import BUILD_KEYS, UNKNOWN_COMMIT, sealed_on
 
 #: Where a kit keeps its tables, relative to the kit's folder, when no workshop file says.
 KIT_DATA = "data"
@@ -42,12 +48,14 @@ _WHAT_A_KIT_IS = (
 
 @dataclass(frozen=True)
 class Kit:
-    """The tables to grade against (absolute), the notebooks as handed out, if any, and the
-    course version and commit that made the kit, if its workshop file records them."""
+    """The tables to grade against (absolute), the notebooks as handed out, if any, the
+    course version and commit that made the kit, if its workshop file records them, and that
+    workshop file, if it has one."""
 
     data: Path
     notebooks: Path | None
     course: dict[str, str] | None = None
+    workshop_file: Path | None = None
 
 
 def recorded_build(settings: Path) -> dict[str, str] | None:
@@ -135,6 +143,7 @@ def locate(kit: Path) -> Kit:
             _tables(workshop.data_folder(settings), kit),
             settings.parent.resolve(),
             recorded_build(settings),
+            settings.resolve(),
         )
     if (kit / KIT_DATA).is_dir():
         data = _tables(kit / KIT_DATA, kit)
@@ -153,6 +162,26 @@ def table_files(folder: Path) -> list[Path]:
         for fmt in FORMATS
         if (folder / f"{name}.{fmt}").is_file()
     ]
+
+
+def kernel_workshop(kit: Kit) -> dict[str, Any]:
+    """The settings of the workshop file a graded notebook finds beside it, but its ``data``.
+
+    The kernel cannot import the course's content (:mod:`.sandbox`), so the
+    notebook's own ``exercise("1.3")`` checks, hints and solutions come from
+    sealed exercises, and show what the learner saw in the room: the kit's own
+    file when it has one (the seals its learners checked against), else every
+    exercise sealed here on the kit's tables, with a fresh salt. Made once per
+    grading run; the runner points ``data`` at each notebook's copy of the tables.
+    """
+    if kit.workshop_file is not None:
+        return workshop.read(kit.workshop_file)
+    salt = secrets.token_hex(16)
+    return {
+        "version": workshop.WORKSHOP_VERSION,
+        "salt": salt,
+        "exercises": sealed_on(all_exercises(), FolderSource(kit.data).load, salt),
+    }
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 Each notebook is copied into a fresh temporary folder laid out like a workshop
 kit (``notebooks/notebook.ipynb`` beside ``data/``, a copy of the kit's tables,
-so a notebook that deletes or rewrites files harms only its own copies), and
+so a notebook that deletes or rewrites files harms only its own copies, and
+``notebooks/brakes-workshop.json``, whose sealed exercises the notebook's own
+checks use: :func:`~brakes.trainer.grading.kit.kernel_workshop`), and
 run by a warm :mod:`brakes.trainer.grading.worker` process of its own session, which
 starts a new kernel for it. Workers are kept between notebooks, since
 importing nbclient costs more CPU than running a course notebook's kernel
@@ -37,12 +39,14 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Any
 
+from brakes.data.workshop import WORKSHOP_FILE
 from brakes.exercises.outcomes import OUTCOME_MIME
-from brakes.trainer.grading.kit import table_files
+from brakes.trainer.grading.kit import Kit, kernel_workshop, table_files
 from brakes.trainer.grading.options import GRACE_S, MAX_NOTEBOOK_BYTES, GradeOptions
 from brakes.trainer.grading.processes import kill_family
 from brakes.trainer.grading.result import Garbled, Result
@@ -97,8 +101,10 @@ class Scratch:
         """The kernel's connection file; its ``ipc`` sockets go beside it (``kernel-ipc-N``)."""
         return self.root / "kernel" / "kernel.json"
 
-    def fill(self, original: Path, data_dir: Path) -> None:
-        """Copy the notebook and the kit's tables in; make the kernel's folders.
+    def fill(self, original: Path, data_dir: Path, workshop: Mapping[str, Any]) -> None:
+        """Copy the notebook and the kit's tables in, write the workshop file beside the
+        notebook (``workshop``'s settings, its ``data`` the copied tables), make the kernel's
+        folders.
 
         The tables are copies, not the kit's files bound read-only, so a
         notebook may change its data folder as in the learner's own kit.
@@ -109,6 +115,9 @@ class Scratch:
         shutil.copyfile(original, self.notebook)
         for table in table_files(data_dir):
             shutil.copyfile(table, self.data / table.name)
+        data = os.path.relpath(self.data, self.notebook.parent)
+        settings = json.dumps({**workshop, "data": data})
+        (self.notebook.parent / WORKSHOP_FILE).write_text(settings, encoding="utf-8")
 
 
 def kernel_env(scratch: Scratch) -> dict[str, str]:
@@ -237,18 +246,19 @@ class Runner:
     Each call takes an idle worker, or starts one, so there are never more
     workers than calls running at once. Use it as a context manager, or call
     :meth:`close`, to let the idle workers end. The sandbox is looked for once,
-    here: with ``options.require_sandbox`` and none to be had, it refuses.
+    here: with ``options.require_sandbox`` and none to be had, it refuses. The
+    kernels' workshop file is made once here too (sealing every exercise takes
+    a second when the kit has none).
     """
 
-    def __init__(
-        self, data_dir: Path, options: GradeOptions, answer_names: Sequence[str] = ()
-    ) -> None:
-        self.data_dir = data_dir
+    def __init__(self, kit: Kit, options: GradeOptions, answer_names: Sequence[str] = ()) -> None:
+        self.data_dir = kit.data
         self.options = options
         self.answer_names = list(answer_names)  # read back from each kernel once its cells ran
         self.isolation = find_isolation()
         if options.require_sandbox:
             self.isolation.require()
+        self.workshop = kernel_workshop(kit)
         self._folder = Path(tempfile.mkdtemp(prefix="brakes-workers-"))
         self._idle: list[Worker] = []
         self._busy: set[Worker] = set()
@@ -277,7 +287,7 @@ class Runner:
         scratch = Scratch(Path(tempfile.mkdtemp(prefix="brakes-grade-")))
         try:
             try:
-                scratch.fill(submission.path, self.data_dir)
+                scratch.fill(submission.path, self.data_dir, self.workshop)
             except OSError as error:
                 reason = f"could not make its scratch copy ({error.strerror or error})"
                 return Result(RunStatus.CRASHED, reason)

@@ -8,7 +8,11 @@ system's folders and the interpreter's (read-only) and the notebook's scratch
 copy (writable, at the same path). The trainer's home, ``/root``, ``/tmp``,
 the checkout, the kit with its answer sheet, the other submissions and the
 report are not there to read: the sandbox is built up from nothing, so a kit
-kept anywhere on the machine stays out of sight. The kernel speaks to its
+kept anywhere on the machine stays out of sight. Nor is the course's content
+(``brakes/content``: the reference answers the grader checks with), though
+the kernel imports the grader's own ``brakes``: an empty folder lies over it,
+and the notebook's checks use the sealed exercises of a workshop file beside
+it (:mod:`brakes.trainer.grading.runner`). The kernel speaks to its
 worker over ZeroMQ ``ipc`` sockets in the scratch folder (a TCP port on the
 worker's loopback is out of reach of a kernel without a network).
 
@@ -59,6 +63,8 @@ OPTIONS = (
     "--dev",
     "/dev",
 )
+#: Folders of the installed ``brakes`` package a kernel must not read: the course's content.
+HIDDEN = ("content",)
 #: Seconds the probe may take (it starts the interpreter once in a sandbox).
 PROBE_TIMEOUT_S = 30.0
 #: What the probe runs inside: the kernel's launcher must import there.
@@ -66,24 +72,27 @@ PROBE_CODE = "import brakes.trainer.grading.kernel"
 #: The report's first line when every notebook ran sandboxed.
 ISOLATED_LINE = (
     "Isolated: each notebook ran in a bubblewrap sandbox (no network, a read-only system, "
-    "only its scratch copy writable; the kit, the answer sheet, the other submissions and "
-    "the report out of its sight)."
+    "only its scratch copy writable; the kit, the answer sheet, the course's reference "
+    "answers, the other submissions and the report out of its sight)."
 )
 
 
 @dataclass(frozen=True)
 class Sandbox:
-    """bwrap and the folders outside the system's that the kernel's interpreter reads."""
+    """bwrap, the folders outside the system's that the kernel's interpreter reads, and those
+    inside them it must not (:func:`hidden_folders`)."""
 
     program: str
     python: tuple[str, ...]
+    hidden: tuple[str, ...] = ()
 
     def command(self, writable: Path, cwd: Path) -> list[str]:
         """The words that run a command in the sandbox, ``writable`` the only folder it may change.
 
         ``writable`` is bound at its own path, so paths (the kernel's
         connection file and sockets, ``HOME``, ``BRAKES_DATA_DIR``) mean the
-        same inside and out. The root is made read-only last.
+        same inside and out. Each hidden folder is covered by an empty,
+        read-only one. The root is made read-only last.
         """
         words = [self.program, *OPTIONS]
         for folder in SYSTEM:
@@ -96,6 +105,8 @@ class Sandbox:
                 words += ["--ro-bind", name, name]
         for folder in self.python:
             words += ["--ro-bind", folder, folder]
+        for folder in self.hidden:
+            words += ["--tmpfs", folder, "--remount-ro", folder]
         words += ["--bind", str(writable), str(writable), "--remount-ro", "/", "--chdir", str(cwd)]
         return words
 
@@ -146,6 +157,14 @@ def python_folders() -> tuple[str, ...]:
     return tuple(str(folder) for folder in kept)
 
 
+def hidden_folders() -> tuple[str, ...]:
+    """The installed course content's folder, by its own path and its real one (if a link
+    leads there), that a kernel must not read; none when this installation has no content."""
+    package = Path(brakes.__file__).parent
+    folders = [package / name for name in HIDDEN if (package / name).is_dir()]
+    return tuple(sorted({str(f.absolute()) for f in folders} | {str(f.resolve()) for f in folders}))
+
+
 def probe(sandbox: Sandbox) -> str:
     """Why the sandbox cannot start the kernel's launcher here; empty when it can."""
     with tempfile.TemporaryDirectory(prefix="brakes-probe-") as folder:
@@ -169,7 +188,7 @@ def find_isolation() -> Isolation:
     program = shutil.which(BWRAP)
     if program is None:
         return Isolation(None, f"{BWRAP} was not found")
-    sandbox = Sandbox(program, python_folders())
+    sandbox = Sandbox(program, python_folders(), hidden_folders())
     failure = probe(sandbox)
     return Isolation(None, failure) if failure else Isolation(sandbox)
 
@@ -180,6 +199,6 @@ def isolation_line(isolated: bool) -> str:
         return ISOLATED_LINE
     return (
         "WARNING: not isolated: the notebooks ran with your permissions (they could read your "
-        "files and reach servers on this machine); on Linux, "
-        f"{INSTALL}, and use --require-sandbox to refuse to run without it."
+        "files, the course's reference answers included, and reach servers on this machine); "
+        f"on Linux, {INSTALL}, and use --require-sandbox to refuse to run without it."
     )
