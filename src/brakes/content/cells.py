@@ -1,11 +1,12 @@
-"""What every chapter's predict and interpret cells share: first hints, and the interpret cell.
+"""What every chapter's predict and interpret cells share: first hints, and both cells.
 
-The registry skips modules whose name starts with ``_``: this one declares no exercise.
+A chapter registers its predict and interpret cells through :func:`predict` and
+:func:`interpret`, with its own second hint; this module declares no exercise.
 """
 
 from __future__ import annotations
 
-from brakes.exercises.checkers import Reflection
+from brakes.exercises.checkers import Prediction, Reflection
 from brakes.exercises.model import Exercise, ExerciseKind
 from brakes.exercises.registry import register
 
@@ -42,5 +43,44 @@ def interpret(
             hints=(FIRST_HINT_READ, second_hint, "Start with: In La Mijotière's data, …"),
             solution=f'{answer_name} = """\n{reading}\n"""\n',
             reveals=f"Our reading: {reading} {simulated}",
+        )
+    )
+
+
+def predict(
+    exercise_id: str,
+    title: str,
+    answer_name: str,
+    options: dict[str, str] | None = None,
+    *,
+    think: str,
+    example_answer: str = "b",
+) -> None:
+    """Register a predict cell: a letter among ``options``, or a number when there are none.
+
+    Anything filled in is recorded. ``think`` is the cell's own second hint: a
+    neutral question that helps the learner think, without leaning towards any
+    option; ``example_answer`` is what the solution notebook fills in.
+    """
+    numeric = options is None
+    example = "30" if numeric else '"a"'
+    register(
+        Exercise(
+            id=exercise_id,
+            title=title,
+            kind=ExerciseKind.PREDICT,
+            answer_name=answer_name,
+            tables=(),
+            checker=Prediction(options=options or {}, numeric=numeric),
+            hints=(
+                FIRST_HINT_PREDICT,
+                think,
+                f"Store {'a number' if numeric else 'one letter'}, for example "
+                f"`{answer_name} = {example}`, and run the cell.",
+            ),
+            solution=f"{answer_name} = 50\n"
+            if numeric
+            else f'{answer_name} = "{example_answer}"\n',
+            reveals="",
         )
     )

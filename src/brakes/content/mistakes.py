@@ -12,7 +12,7 @@ A mistake seen in one exercise only stays a plain ``WrongAnswer`` in its
 chapter; add a family here once a second exercise needs it, and list it in
 :data:`FAMILIES`.
 
-The registry skips modules whose name starts with ``_``: this one declares no exercise.
+It sits beside ``chapters/``, not in it: the registry imports the chapters only.
 """
 
 from __future__ import annotations

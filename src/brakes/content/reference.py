@@ -8,7 +8,7 @@ tables until those tables change, for the mistakes that redo the expected
 answer's work. The notebooks' solutions still use ``pd.crosstab``: it is the
 one to learn.
 
-The registry skips modules whose name starts with ``_``: this one declares no exercise.
+It sits beside ``chapters/``, not in it: the registry imports the chapters only.
 """
 
 from __future__ import annotations

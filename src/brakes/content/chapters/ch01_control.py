@@ -18,7 +18,7 @@ from functools import partial
 
 import pandas as pd
 
-from brakes.content.cells import FIRST_HINT_PREDICT, interpret
+from brakes.content.cells import interpret, predict
 from brakes.content.mistakes import (
     counts_for_shares,
     filter_left_out,
@@ -40,7 +40,6 @@ from brakes.exercises.checkers import (
     Choice,
     FrameCheck,
     Number,
-    Prediction,
     SeriesCheck,
 )
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
@@ -70,28 +69,12 @@ def _support(load: Load) -> pd.DataFrame:
     return load("support")
 
 
-def _predict(exercise_id: str, title: str, answer_name: str, options: dict[str, str]) -> None:
-    """Register a predict cell: the learner picks a letter; anything filled in is recorded."""
-    register(
-        Exercise(
-            id=exercise_id,
-            title=title,
-            kind=ExerciseKind.PREDICT,
-            answer_name=answer_name,
-            tables=(),
-            checker=Prediction(options=options),
-            hints=(
-                FIRST_HINT_PREDICT,
-                "Think of how you behave yourself as a customer, then of what you have heard "
-                "from colleagues in customer service.",
-                f'Store one letter, for example `{answer_name} = "a"`, and run the cell.',
-            ),
-            solution=f'{answer_name} = "b"\n',
-            reveals="",
-        )
-    )
-
-
+#: The second hint of this chapter's predict cells.
+THINK_AS_A_CUSTOMER = (
+    "Think of how you behave yourself as a customer, then of what you have heard "
+    "from colleagues in customer service."
+)
+_predict = partial(predict, think=THINK_AS_A_CUSTOMER)
 _interpret = partial(interpret, simulated=SIMULATED)
 
 

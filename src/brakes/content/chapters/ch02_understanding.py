@@ -21,7 +21,7 @@ from functools import partial
 
 import pandas as pd
 
-from brakes.content.cells import FIRST_HINT_PREDICT, interpret
+from brakes.content.cells import interpret, predict
 from brakes.content.mistakes import (
     columns_swapped,
     counts_for_shares,
@@ -45,7 +45,6 @@ from brakes.exercises.checkers import (
     Choice,
     FrameCheck,
     Number,
-    Prediction,
     SeriesCheck,
 )
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
@@ -107,40 +106,6 @@ SIMULATED = (
 # ---------------------------------------------------------------------------
 # Predict and interpret cells
 # ---------------------------------------------------------------------------
-
-
-def _predict(
-    exercise_id: str,
-    title: str,
-    answer_name: str,
-    options: dict[str, str] | None = None,
-    *,
-    think: str,
-    example_answer: str = "b",
-) -> None:
-    """Register a predict cell: a letter among ``options``, or a number when there are none."""
-    numeric = options is None
-    example = "30" if numeric else '"a"'
-    register(
-        Exercise(
-            id=exercise_id,
-            title=title,
-            kind=ExerciseKind.PREDICT,
-            answer_name=answer_name,
-            tables=(),
-            checker=Prediction(options=options or {}, numeric=numeric),
-            hints=(
-                FIRST_HINT_PREDICT,
-                think,
-                f"Store {'a number' if numeric else 'one letter'}, for example "
-                f"`{answer_name} = {example}`, and run the cell.",
-            ),
-            solution=f"{answer_name} = 50\n"
-            if numeric
-            else f'{answer_name} = "{example_answer}"\n',
-            reveals="",
-        )
-    )
 
 
 _interpret = partial(interpret, simulated=SIMULATED)
@@ -229,7 +194,7 @@ def _confidence_table(
     return _people(load).groupby(list(keys))["confidence"].agg(how).unstack()
 
 
-_predict(
+predict(
     "2.1",
     "Before you look: are employees where the customers are?",
     "my_guess_habits",
@@ -404,7 +369,7 @@ _interpret(
     "habits would aim at the wrong places.",
 )
 
-_predict(
+predict(
     "2.6",
     "Before you look: how many of the brand's posts go to Facebook?",
     "my_guess_facebook",
@@ -573,7 +538,7 @@ _ATTITUDE_OPTIONS = {
     "d": "Follow the wind: open an account wherever the trade press says it happens.",
 }
 
-_predict(
+predict(
     "2.11",
     "Before you look: which attitude is the most common among employees?",
     "my_guess_attitude",
@@ -907,7 +872,7 @@ def _weeks_of_warning(load: Load, talk: str = "talk_everywhere") -> int:
     return (sales_alarm - listening_alarm).days // 7
 
 
-_predict(
+predict(
     "2.17",
     "Before you look: if the Tourbillon ran into trouble, where would it show first?",
     "my_guess_first_sign",

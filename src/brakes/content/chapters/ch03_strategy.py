@@ -19,7 +19,7 @@ from functools import partial
 
 import pandas as pd
 
-from brakes.content.cells import FIRST_HINT_PREDICT, interpret
+from brakes.content.cells import interpret, predict
 from brakes.content.chapters.ch01_control import SIMULATED
 from brakes.content.mistakes import (
     counts_for_shares,
@@ -41,7 +41,6 @@ from brakes.exercises.checkers import (
     Choice,
     FrameCheck,
     Number,
-    Prediction,
     SeriesCheck,
 )
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
@@ -55,38 +54,6 @@ SUMMER = ("2025-06-01", "2025-08-31")
 AUTUMN = ("2025-10-01", "2025-12-31")
 SIX_MONTHS_BEFORE = ("2025-04-01", "2025-09-01")
 SIX_MONTHS_AFTER = ("2025-10-01", "2026-03-01")
-
-
-def _predict(
-    exercise_id: str,
-    title: str,
-    answer_name: str,
-    options: dict[str, str],
-    hint: str,
-    example: str = "b",
-) -> None:
-    """Register a predict cell: the learner picks a letter; anything filled in is recorded.
-
-    ``hint`` is the cell's own second hint: a neutral question that helps the learner think,
-    without leaning towards any option.
-    """
-    register(
-        Exercise(
-            id=exercise_id,
-            title=title,
-            kind=ExerciseKind.PREDICT,
-            answer_name=answer_name,
-            tables=(),
-            checker=Prediction(options=options),
-            hints=(
-                FIRST_HINT_PREDICT,
-                hint,
-                f'Store one letter, for example `{answer_name} = "a"`, and run the cell.',
-            ),
-            solution=f'{answer_name} = "{example}"\n',
-            reveals="",
-        )
-    )
 
 
 _interpret = partial(
@@ -211,7 +178,7 @@ def _share_of_voice_change(
     return float(share.loc[after[0] : after[1]].mean() - before)
 
 
-_predict(
+predict(
     "3.1",
     "Before you look: did the contest bring customers back?",
     "my_guess_contest",
@@ -220,7 +187,7 @@ _predict(
         "b": "Followers rose, but the share of returning buyers hardly moved.",
         "c": "Both fell back soon: the new followers left once the prizes were won.",
     },
-    hint=(
+    think=(
         "Picture the people who joined the page during the contest: what might each of them "
         "do in the following months, on the page and in the e-shop?"
     ),
@@ -388,7 +355,7 @@ register(
     )
 )
 
-_predict(
+predict(
     "3.5",
     "Before you look: what goes with a customer buying again?",
     "my_guess_service",
@@ -397,7 +364,7 @@ _predict(
         "b": "Whether the problem was solved and the customer was satisfied.",
         "c": "Which account they wrote on: Facebook, Twitter/X or Instagram.",
     },
-    hint=(
+    think=(
         "Think of the last time you contacted a company about a problem: what, if anything, "
         "made you buy from it again?"
     ),
@@ -519,7 +486,7 @@ _interpret(
     "service kindly and buy again. So these data say what to watch, not what causes what.",
 )
 
-_predict(
+predict(
     "3.9",
     "Before you look: what did joining TikTok do for the brand's share of voice?",
     "my_guess_tiktok",
@@ -528,7 +495,7 @@ _predict(
         "b": "It stayed about where it was before the brand joined TikTok.",
         "c": "It fell, as the brand's posts were spread over one more platform.",
     },
-    hint=(
+    think=(
         "Share of voice sets the brand's mentions against its three competitors', all "
         "platforms together. What could one more account change in that comparison?"
     ),
@@ -964,7 +931,7 @@ _MONTHS_AS_DATES = (
     'period: group by `page_daily["date"].dt.to_period("M")`, as in the primer.'
 )
 
-_predict(
+predict(
     "3.15",
     "Before you look: how many campaigns serve a company goal?",
     "my_guess_goals",
@@ -973,11 +940,11 @@ _predict(
         "b": "About half: some serve a goal, others are the department's own idea.",
         "c": "A minority: most campaigns name no company goal at all.",
     },
-    hint=(
+    think=(
         "Think of how a campaign starts in your own company: from a company goal, from a "
         "team's idea, from a date in the calendar?"
     ),
-    example="a",
+    example_answer="a",
 )
 
 register(
@@ -1273,7 +1240,7 @@ register(
     )
 )
 
-_predict(
+predict(
     "3.22",
     "Before you look: while followers grew, what did the tone do?",
     "my_guess_dashboard",
@@ -1282,7 +1249,7 @@ _predict(
         "b": "It stayed about level, whatever the follower count did.",
         "c": "It cooled down: more people talked about the brand less kindly.",
     },
-    hint=(
+    think=(
         "Net sentiment rises with praise and falls with complaints. What could a growing "
         "audience bring, in either direction, and what else could move the tone?"
     ),
