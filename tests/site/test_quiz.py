@@ -27,6 +27,7 @@ def test_good_quiz_parses() -> None:
     ("text", "says"),
     [
         ("question: [unclosed", "not valid YAML"),
+        ("question: \x07", "not valid YAML"),  # a YAML error with no 'problem' of its own
         ("options: []", "needs a 'question:'"),
         ("question: Q?\noptions:\n  - text: only one\n    why: w\n    correct: true", "two"),
         ("question: Q?\noptions:\n  - text: a\n    why: w\n  - text: b\n    why: w", "found 0"),
