@@ -48,8 +48,8 @@ def test_the_sandbox_covers_the_content_folder_after_binding_the_package() -> No
     assert str(content.resolve()) in sandbox.hidden_folders()
     box = sandbox.Sandbox("bwrap", (str(Path(brakes.__file__).parent.parent),), (str(content),))
     words = box.command(Path("/scratch"), Path("/scratch/notebooks"))
-    cover = words.index("--tmpfs")
-    assert words[cover + 1] == str(content)
+    covers = [i for i, word in enumerate(words) if word == "--tmpfs"]
+    cover = next(i for i in covers if words[i + 1] == str(content))
     assert words.index(box.python[0]) < cover  # after the package it covers is bound
     assert words[cover + 2 : cover + 4] == ["--remount-ro", str(content)]
 

@@ -11,6 +11,7 @@ import os
 import secrets
 import shutil
 import socket
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -278,3 +279,21 @@ def test_the_limits_hold_in_the_sandbox(kit: Path, tmp_path: Path) -> None:
     assert (hog.status, hog.isolated) == (RunStatus.MEMORY, True), hog.reason
     assert (endless.status, endless.isolated) == (RunStatus.TIMEOUT, True), endless.reason
     assert still_running(marker) == []
+
+
+def test_the_system_s_secrets_are_out_of_the_sandbox_s_reach(tmp_path: Path) -> None:
+    """A kernel runs as the trainer (root, on these machines): /etc/shadow must not be read."""
+    found = sandbox.find_isolation()
+    assert found.sandbox is not None, f"{found.why_not}: apt-get install bubblewrap"
+    code = (
+        "import os, pathlib\n"
+        "try:\n"
+        "    print(len(pathlib.Path('/etc/shadow').read_bytes()))\n"
+        "except PermissionError:\n"
+        "    print(0)\n"
+        "print(os.listdir('/etc/ssh') if os.path.isdir('/etc/ssh') else [])\n"
+        "print(pathlib.Path('/etc/hostname').exists() or pathlib.Path('/etc/os-release').exists())"
+    )
+    command = [*found.sandbox.command(tmp_path, tmp_path), sys.executable, "-c", code]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+    assert done.stdout.split("\n")[:3] == ["0", "[]", "True"], done.stdout + done.stderr

@@ -65,6 +65,10 @@ OPTIONS = (
 )
 #: Folders of the installed ``brakes`` package a kernel must not read: the course's content.
 HIDDEN = ("content",)
+#: The system's secrets under /etc, which a kernel run as root could otherwise read: each file
+#: is covered by an empty one (/dev/null), each folder by an empty, read-only one.
+SYSTEM_SECRETS = ("/etc/shadow", "/etc/shadow-", "/etc/gshadow", "/etc/gshadow-", "/etc/sudoers")
+SYSTEM_SECRET_FOLDERS = ("/etc/ssh", "/etc/ssl/private", "/etc/sudoers.d")
 #: Seconds the probe may take (it starts the interpreter once in a sandbox).
 PROBE_TIMEOUT_S = 30.0
 #: What the probe runs inside: the kernel's launcher must import there.
@@ -91,12 +95,19 @@ class Sandbox:
 
         ``writable`` is bound at its own path, so paths (the kernel's
         connection file and sockets, ``HOME``, ``BRAKES_DATA_DIR``) mean the
-        same inside and out. Each hidden folder is covered by an empty,
-        read-only one. The root is made read-only last.
+        same inside and out. Each hidden folder, and each of the system's
+        secrets (:data:`SYSTEM_SECRETS`), is covered by an empty, read-only
+        one. The root is made read-only last.
         """
         words = [self.program, *OPTIONS]
         for folder in SYSTEM:
             words += ["--ro-bind", folder, folder]
+        for secret in SYSTEM_SECRETS:
+            if Path(secret).is_file():
+                words += ["--ro-bind", "/dev/null", secret]
+        for folder in SYSTEM_SECRET_FOLDERS:
+            if Path(folder).is_dir():
+                words += ["--tmpfs", folder, "--remount-ro", folder]
         for name in SYSTEM_LINKS:
             path = Path(name)
             if path.is_symlink():
