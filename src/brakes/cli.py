@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.util import find_spec
 from pathlib import Path
 from typing import NoReturn
 
@@ -17,8 +18,6 @@ from brakes.errors import BrakesError
 EXIT_USAGE = 2
 #: Commands whose libraries come with the ``trainer`` extra, which a learner's install leaves out.
 TRAINER_VERBS = ("exercises", "grade", "workshop")
-#: The packages a learners' wheel is built without (brakes.trainer.kit.wheels).
-NOT_IN_LEARNERS_WHEEL = ("brakes.trainer", "brakes.authoring", "brakes.sphinxext")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -306,6 +305,13 @@ def _run_exercises(args: argparse.Namespace) -> int:
     return 0
 
 
+def _package_left_out(module: str) -> bool:
+    """Whether ``module`` is missing because its whole package of ``brakes`` is not installed
+    (a learners' wheel has no ``brakes.trainer``), rather than by a fault inside it."""
+    parts = module.split(".")
+    return parts[0] == "brakes" and len(parts) > 1 and find_spec(".".join(parts[:2])) is None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brakes`` command."""
     parser = build_parser()
@@ -332,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = missing.name or ""
         if args.verb not in TRAINER_VERBS:
             raise
-        if name.startswith(NOT_IN_LEARNERS_WHEEL):
+        if _package_left_out(name):
             print(
                 f"brakes {args.verb} is a trainer's tool, which this package (the learners' "
                 "wheel) leaves out: install the course's package from its repository, with "

@@ -146,12 +146,9 @@ class Settings:
         value = self.values["data_dir"]
         if not value.value:
             return None
-        base = (
-            self.workshop_file.parent
-            if value.origin == WORKSHOP and self.workshop_file
-            else self.folder
-        )
-        return (base / Path(value.value).expanduser()).resolve()
+        if value.origin == WORKSHOP and self.workshop_file:
+            return workshop_data_folder(self.workshop_file, value.value)
+        return (self.folder / Path(value.value).expanduser()).resolve()
 
     def lines(self) -> list[str]:
         """What ``brakes config`` prints: one line per setting, then the precedence."""
@@ -169,6 +166,13 @@ class Settings:
             out.append(f"{'workshop':<{width}}  {self.workshop_file}")
         out.append("precedence: " + " > ".join(PRECEDENCE))
         return out
+
+
+def workshop_data_folder(path: Path, named: str | None = None) -> Path:
+    """The data folder the workshop file at ``path`` names, relative to the file (``data``
+    when it names none); ``named`` is that name when the caller has read it already."""
+    named = named if named is not None else read_workshop(path).get("data", "data")
+    return (path.parent / Path(named).expanduser()).resolve()
 
 
 def read_workshop(path: Path) -> dict[str, Any]:

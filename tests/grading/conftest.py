@@ -25,8 +25,8 @@ from grading_notebooks import (
 
 from brakes.config import COURSE
 from brakes.data import generate, write_tables
-from brakes.data.workshop import WORKSHOP_FILE, WORKSHOP_VERSION
 from brakes.exercises.registry import all_exercises
+from brakes.settings import WORKSHOP_FILE, WORKSHOP_VERSION
 from brakes.trainer.grading.batch import BatchReport, grade
 from brakes.trainer.grading.options import GradeOptions
 from brakes.trainer.workshop import sealed_exercises

@@ -22,12 +22,12 @@ import brakes
 from brakes.config import COURSE
 from brakes.data import schema
 from brakes.data.source import SeedSource
-from brakes.data.workshop import WORKSHOP_FILE
 from brakes.errors import BrakesError
 from brakes.exercises.checkers import Reflection
 from brakes.exercises.checking import RECORDED_CHARS, evaluate
 from brakes.exercises.model import Exercise, ExerciseKind
 from brakes.exercises.outcomes import OUTCOME_MIME, Kind, Status, make_record, read_outcomes
+from brakes.settings import WORKSHOP_FILE
 from brakes.trainer import workshop
 from brakes.trainer.grading import runner
 from brakes.trainer.grading.answers import encode_answers

@@ -20,13 +20,13 @@ from kit_helpers import (
 from brakes.cli import main
 from brakes.config import COURSE
 from brakes.data import TABLE_NAMES, FolderSource, SeedSource
-from brakes.data.workshop import WORKSHOP_FILE
 from brakes.errors import BrakesError
 from brakes.exercises.checking import verdict_for
 from brakes.exercises.model import ExerciseKind
 from brakes.exercises.outcomes import Status
 from brakes.exercises.registry import Registry, all_exercises
 from brakes.exercises.sealed import sealed_exercise
+from brakes.settings import WORKSHOP_FILE
 from brakes.trainer.kit import wheel_name
 from brakes.trainer.sealing import clear_forms, quotes
 from brakes.trainer.workshop import WORKSHOP_NAME, shared_answers, shared_answers_line, zip_name

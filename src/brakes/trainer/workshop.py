@@ -29,12 +29,12 @@ from pathlib import Path
 from brakes.config import COURSE
 from brakes.data import generate, write_tables
 from brakes.data.source import SeedSource
-from brakes.data.workshop import WORKSHOP_FILE, WORKSHOP_VERSION
 from brakes.errors import BrakesError
 from brakes.exercises.checkers.base import attempt
 from brakes.exercises.checking import verdict_for
 from brakes.exercises.model import Exercise, ExerciseKind, Load
 from brakes.exercises.registry import all_exercises
+from brakes.settings import WORKSHOP_FILE, WORKSHOP_VERSION
 from brakes.trainer.answer_sheet import answer_rows
 from brakes.trainer.kit import README, build_wheel, notebooks, requirements_text
 from brakes.trainer.kit.wheels import WORKSHOP

@@ -29,11 +29,12 @@ from typing import Any
 import nbformat
 
 from brakes.config import COURSE
-from brakes.data import schema, workshop
+from brakes.data import schema
 from brakes.data.io import FORMATS
 from brakes.data.source import FolderSource
 from brakes.errors import BrakesError
 from brakes.exercises.registry import all_exercises
+from brakes.settings import WORKSHOP_FILE, WORKSHOP_VERSION, read_workshop, workshop_data_folder
 from brakes.trainer.grading.result import code_cells, exercise_cells
 from brakes.trainer.workshop import BUILD_KEYS, UNKNOWN_COMMIT, sealed_on
 
@@ -60,7 +61,7 @@ class Kit:
 
 def recorded_build(settings: Path) -> dict[str, str] | None:
     """The ``course`` a workshop file records (``version``, ``commit``), or None (an older kit)."""
-    course = workshop.read(settings).get("course")
+    course = read_workshop(settings).get("course")
     if isinstance(course, dict) and all(isinstance(course.get(k), str) for k in BUILD_KEYS):
         return {key: course[key] for key in BUILD_KEYS}
     return None
@@ -108,9 +109,9 @@ def _workshop_file(kit: Path) -> Path | None:
     found = [
         path
         for pattern in (
-            workshop.WORKSHOP_FILE,
-            f"*/{workshop.WORKSHOP_FILE}",
-            f"*/*/{workshop.WORKSHOP_FILE}",
+            WORKSHOP_FILE,
+            f"*/{WORKSHOP_FILE}",
+            f"*/*/{WORKSHOP_FILE}",
         )
         for path in sorted(kit.glob(pattern))
         if path.is_file()
@@ -140,7 +141,7 @@ def locate(kit: Path) -> Kit:
     settings = _workshop_file(kit)
     if settings is not None:
         return Kit(
-            _tables(workshop.data_folder(settings), kit),
+            _tables(workshop_data_folder(settings), kit),
             settings.parent.resolve(),
             recorded_build(settings),
             settings.resolve(),
@@ -175,10 +176,10 @@ def kernel_workshop(kit: Kit) -> dict[str, Any]:
     grading run; the runner points ``data`` at each notebook's copy of the tables.
     """
     if kit.workshop_file is not None:
-        return workshop.read(kit.workshop_file)
+        return read_workshop(kit.workshop_file)
     salt = secrets.token_hex(16)
     return {
-        "version": workshop.WORKSHOP_VERSION,
+        "version": WORKSHOP_VERSION,
         "salt": salt,
         "exercises": sealed_on(all_exercises(), FolderSource(kit.data).load, salt),
     }

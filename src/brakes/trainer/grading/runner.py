@@ -44,8 +44,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from brakes.data.workshop import WORKSHOP_FILE
 from brakes.exercises.outcomes import OUTCOME_MIME
+from brakes.settings import WORKSHOP_FILE
 from brakes.trainer.grading.kit import Kit, kernel_workshop, table_files
 from brakes.trainer.grading.options import GRACE_S, MAX_NOTEBOOK_BYTES, GradeOptions
 from brakes.trainer.grading.processes import kill_family
