@@ -13,7 +13,7 @@ FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 def page_for(notebook: Path) -> Path:
-    """solutions/01-control-….ipynb → course/control/index.md; 00-getting-started → its page."""
+    """solutions/01a-control-….ipynb → course/control/index.md; 00-getting-started → its page."""
     slug = notebook.stem.split("-", 1)[1]
     chapter = COURSE.root / "course" / slug.split("-")[0] / "index.md"
     return chapter if chapter.exists() else COURSE.root / "course" / f"{slug}.md"

@@ -37,8 +37,8 @@ SALT = "0123456789abcdef"
 #: The learner notebooks the tests hand out (not the whole exercises/ folder, which grows).
 HANDED_OUT = (
     "00-getting-started.ipynb",
-    "01-control-where-people-talk.ipynb",
-    "01-control-how-the-brand-answers.ipynb",
+    "01a-control-where-people-talk.ipynb",
+    "01b-control-how-the-brand-answers.ipynb",
 )
 #: A learner folder whose name is a spreadsheet formula and an HTML tag.
 HOSTILE_LEARNER = "=2+5 <img src=x onerror=alert(1)>"
@@ -98,14 +98,14 @@ def make_room(folder: Path, child_marker: str) -> None:
     notebooks that show a check correct though their answer is not (each its own learner's)."""
     write(
         answered(
-            "01-control-where-people-talk.ipynb", every_answer("01-control-where-people-talk.ipynb")
+            "01a-control-where-people-talk.ipynb", every_answer("01a-control-where-people-talk.ipynb")
         ),
-        folder / "alice" / "01-control-where-people-talk.ipynb",
+        folder / "alice" / "01a-control-where-people-talk.ipynb",
     )
     # A checkpoint copy Jupyter leaves behind: never graded.
     write(
-        answered("01-control-where-people-talk.ipynb", {}),
-        folder / "alice" / ".ipynb_checkpoints" / "01-control-where-people-talk-checkpoint.ipynb",
+        answered("01a-control-where-people-talk.ipynb", {}),
+        folder / "alice" / ".ipynb_checkpoints" / "01a-control-where-people-talk-checkpoint.ipynb",
     )
     write(
         answered(
@@ -122,7 +122,7 @@ def make_room(folder: Path, child_marker: str) -> None:
     )
     write(
         answered(
-            "01-control-how-the-brand-answers.ipynb",
+            "01b-control-how-the-brand-answers.ipynb",
             {
                 "1.13": 'q13 = exercise("1.13")\nmy_guess_answer = "@SUM(1+1)"\n'
                 "q13.check(my_guess_answer)",
@@ -131,7 +131,7 @@ def make_room(folder: Path, child_marker: str) -> None:
                 "q22.check(my_reading_answers)",
             },
         ),
-        folder / HOSTILE_LEARNER / "01-control-how-the-brand-answers.ipynb",
+        folder / HOSTILE_LEARNER / "01b-control-how-the-brand-answers.ipynb",
     )
     write(endless_loop(child_marker), folder / "aaron" / "endless-loop.ipynb")
     for name, nb in tampered().items():

@@ -23,14 +23,14 @@ from brakes.trainer.grading.report_csv import FORMULA_STARTS
 
 pytestmark = pytest.mark.kernel
 
-HOSTILE_NOTEBOOK = f"{HOSTILE_LEARNER}/01-control-how-the-brand-answers.ipynb"
+HOSTILE_NOTEBOOK = f"{HOSTILE_LEARNER}/01b-control-how-the-brand-answers.ipynb"
 #: The tampering that a sandboxed kernel's sealed exercises foil: each needs the expected answer
 #: computed on the data it sees.
 SEALED_AGAINST = ("patched-checking.ipynb", "rewritten-data.ipynb", "swapped-data.ipynb")
 
 #: Each submission's notebook status, and words its reason must hold.
 EXPECTED = {
-    "alice/01-control-where-people-talk.ipynb": ("ran", ""),
+    "alice/01a-control-where-people-talk.ipynb": ("ran", ""),
     "bob.ipynb": ("raised", "ZeroDivisionError"),
     HOSTILE_NOTEBOOK: ("ran", ""),
     "aaron/endless-loop.ipynb": ("timeout", "time limit of 45 s"),
@@ -64,8 +64,8 @@ def test_exit_code_says_some_notebooks_could_not_run(room: Room) -> None:
 
 
 def test_good_submission_passes_every_check_on_another_seed(room: Room) -> None:
-    rows = room.rows_of("alice/01-control-where-people-talk.ipynb")
-    solved = nbformat.read(COURSE.exercises_dir / "01-control-where-people-talk.ipynb", 4)
+    rows = room.rows_of("alice/01a-control-where-people-talk.ipynb")
+    solved = nbformat.read(COURSE.exercises_dir / "01a-control-where-people-talk.ipynb", 4)
     assert list(rows) == list(exercise_sources(solved))
     for exercise, row in rows.items():
         kind = default_registry.get(exercise).kind.value

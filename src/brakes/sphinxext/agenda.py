@@ -184,8 +184,8 @@ class AgendaDirective(SphinxDirective):
 
 
 def _chapter_of(docname: str) -> int | None:
-    """``exercises/02-understanding-…`` → 2; other pages → None."""
-    match = re.match(r"^exercises/(\d\d)-", docname)
+    """``exercises/02a-understanding-…`` → 2; other pages → None."""
+    match = re.match(r"^exercises/(\d\d)[a-z]?-", docname)
     return int(match.group(1)) if match else None
 
 

@@ -17,7 +17,7 @@ with nbgitpuller::
 repository the hub can reach; a hub where the course is installed from the
 notebook kit has none, and the theme cannot link to it. ``brakes_launch_url``
 is then a URL in which ``{path}`` stands for the notebook's path (for example
-``exercises/01-control-where-people-talk.ipynb``)::
+``exercises/01a-control-where-people-talk.ipynb``)::
 
     make site SPHINXOPTS="-D brakes_launch_url=https://hub.example.com/hub/user-redirect/lab/tree/brakes/{path}"
 

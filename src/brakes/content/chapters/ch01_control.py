@@ -1,9 +1,9 @@
 """Chapter 1, keeping control: where people talk, and how the brand answers.
 
 Two notebooks, each stating its prompts in Markdown (see CONTRIBUTING.md).
-``01-control-where-people-talk`` (1.1 to 1.12) loads ``mentions`` and asks
+``01a-control-where-people-talk`` (1.1 to 1.12) loads ``mentions`` and asks
 where the conversation is, how warm it is there, where the brand answers, and
-what happens to complaints it leaves alone. ``01-control-how-the-brand-answers``
+what happens to complaints it leaves alone. ``01b-control-how-the-brand-answers``
 (1.13 to 1.23) loads ``support`` and asks which answers satisfy and bring
 customers back, and how the agency and the in-house team compare.
 

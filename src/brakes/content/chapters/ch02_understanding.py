@@ -1,11 +1,11 @@
 """Chapter 2, lack of understanding: who uses what, and the "so far so good" that was not.
 
 Two notebooks, each stating its prompts in Markdown (see CONTRIBUTING.md).
-``02-understanding-who-uses-what`` (2.1 to 2.16) loads the customer and staff
+``02a-understanding-who-uses-what`` (2.1 to 2.16) loads the customer and staff
 surveys, the brand's page statistics and the mentions, and asks whether
 employees' own habits match where customers are, whether the brand's posts go
 where its segments are, what each platform is used for, and which attitudes
-and how much training each department has. ``02-understanding-so-far-so-good``
+and how much training each department has. ``02b-understanding-so-far-so-good``
 (2.17 to 2.25) loads ``mentions`` and ``sales`` and asks when the Tourbillon's
 trouble showed, in what people wrote and in what the e-shop sold, and which of
 two alarm rules, on sales or on what people wrote, would have rung first.

@@ -1,10 +1,10 @@
 """Chapter 3, lack of strategy and engagement: followers, customers, campaigns and KPIs.
 
 Two notebooks, each stating its prompts in Markdown (see CONTRIBUTING.md).
-``03-strategy-followers-and-customers`` (3.1 to 3.14) asks what the September 2025
+``03a-strategy-followers-and-customers`` (3.1 to 3.14) asks what the September 2025
 Facebook contest did for repeat purchases, what goes with a customer buying again,
 and whether joining TikTok after a competitor won the brand any share of voice.
-``03-strategy-campaigns-and-kpis`` (3.15 to 3.28) asks how many departmental
+``03b-strategy-campaigns-and-kpis`` (3.15 to 3.28) asks how many departmental
 campaigns serve a company goal, are shared or duplicate each other, and builds a
 small monthly dashboard that goes from vanity metrics to business metrics.
 
