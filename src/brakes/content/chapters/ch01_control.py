@@ -481,8 +481,8 @@ _interpret(
     "In La Mijotière's data, on the same three accounts, complaints the brand answered reach "
     "few new people after the first day, while unanswered ones are seen by several times more "
     "people a week later. A comparison like this does not prove that answering is what stops "
-    "a complaint, but it matches what Baer's survey found: answering raises advocacy and "
-    "ignoring lowers it.",
+    "a complaint. Baer's survey measured something else, whether complainers would "
+    "recommend the brand: answering raised that and ignoring lowered it (Baer, 2016).",
 )
 
 _ADVICE_WHERE = {
