@@ -10,9 +10,14 @@ import pytest
 from brakes.authoring import check_drift, generate_exercises, learner_notebook
 from brakes.authoring.blocks import YOUR_WORDS, placeholder, replace_blocks
 from brakes.authoring.strip import GUARD_SOURCE, GUARD_TAG
+from brakes.config import COURSE
 from brakes.errors import BrakesError
-from brakes.exercises.checkers import Reflection
+from brakes.exercises.checkers import Choice, Prediction, Reflection
+from brakes.exercises.checking import TEXT_PLACEHOLDER, verdict_for
+from brakes.exercises.model import Exercise
 from brakes.exercises.outcomes import Status
+from brakes.exercises.registry import all_exercises
+from brakes.notebook_meta import cell_meta
 
 SETUP = 'from brakes.data import load\nmentions = load("mentions")'
 ANSWER = """\
@@ -190,3 +195,33 @@ def test_an_answer_in_words_keeps_its_quotes_and_is_not_attempted() -> None:
     exec("\n".join(lines), namespace)
     verdict = Reflection().compare(namespace["my_reading"], None)
     assert verdict.status is Status.NOT_ATTEMPTED
+
+
+def takes_text(exercise: Exercise) -> bool:
+    """Whether the learner types the exercise's answer as a short text: a letter among options."""
+    checker = exercise.checker
+    return isinstance(checker, Choice) or (isinstance(checker, Prediction) and not checker.numeric)
+
+
+def test_every_letter_answer_shows_its_quotes_and_the_untouched_template_is_not_attempted() -> None:
+    by_id = {exercise.id: exercise for exercise in all_exercises() if takes_text(exercise)}
+    templates = {}
+    for path in sorted(COURSE.exercises_dir.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            exercise = by_id.get(cell_meta(cell).exercise or "")
+            if exercise is not None:
+                line = next(
+                    line
+                    for line in cell.source.splitlines()
+                    if line.startswith(f"{exercise.answer_name} =")
+                )
+                templates[exercise.id] = line
+    assert templates.keys() == by_id.keys(), "a letter answer has no template in exercises/"
+    assert len(templates) >= 10, "no letter answer found: is the check blind?"
+    for exercise_id, line in templates.items():
+        namespace: dict[str, object] = {}
+        exec(line, namespace)
+        template = namespace[by_id[exercise_id].answer_name]
+        assert template == TEXT_PLACEHOLDER, f"{exercise_id}: {line!r} shows no quotes"
+        verdict = verdict_for(by_id[exercise_id], template)
+        assert verdict.status is Status.NOT_ATTEMPTED, f"{exercise_id}: {verdict.message}"

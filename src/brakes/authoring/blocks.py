@@ -12,6 +12,9 @@ The learner notebook gets a placeholder that keeps what the rest of the
 notebook needs: every name the block assigns that is used outside solution
 blocks (here ``share_negative = ...  # your code here``); failing that, the
 target of the block's last assignment; failing that, ``# your code here``.
+A block that only assigns a text keeps the quotes, so the learner writes
+inside them: ``my_guess_where = "..."`` for a letter or a label, triple
+quotes around :data:`YOUR_WORDS` for sentences.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import tokenize
 from collections.abc import Iterable
 
 from brakes.errors import BrakesError
+from brakes.exercises.checking import TEXT_PLACEHOLDER
 
 BEGIN = re.compile(r"^(?P<indent>\s*)#\s*BEGIN SOLUTION\s*$")
 END = re.compile(r"^\s*#\s*END SOLUTION\s*$")
@@ -32,6 +36,8 @@ YOUR_CODE = "# your code here"
 #: What a learner sees where the solution was an answer in words (an interpret cell):
 #: the quotes stay, so they only write; the Reflection checker counts it as not attempted.
 YOUR_WORDS = "Write here."
+#: The comment beside a letter's or a label's quotes.
+YOUR_TEXT = "# your answer, between the quotes"
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -116,8 +122,8 @@ def _assignments(code: str) -> tuple[list[str], list[str]]:
     return list(order), last
 
 
-def _text_answer(code: str) -> str | None:
-    """The name a block assigns when the block is one assignment of a text, else None."""
+def _text_answer(code: str) -> tuple[str, str] | None:
+    """(name, text) when the block is one assignment of a text to a name, else None."""
     try:
         body = ast.parse(code).body
     except SyntaxError:
@@ -126,21 +132,24 @@ def _text_answer(code: str) -> str | None:
         return None
     target, value = body[0].targets[0], body[0].value
     if isinstance(target, ast.Name) and isinstance(value, ast.Constant):
-        return target.id if isinstance(value.value, str) and "\n" in value.value else None
+        return (target.id, value.value) if isinstance(value.value, str) else None
     return None
 
 
 def placeholder(block: list[str], used: set[str]) -> list[str]:
     """The learner's lines replacing one solution block (see the module docstring).
 
-    A block that assigns one multi-line text (an answer in words) keeps its
-    triple quotes around :data:`YOUR_WORDS`, so the learner only writes.
+    A block that assigns one text keeps its quotes: a letter or a label gets
+    ``name = "..."`` (which the checks count as not attempted), an answer in
+    words triple quotes around :data:`YOUR_WORDS`; either way the learner only writes.
     """
     indent, lines = block[0], block[1:]
     code = textwrap.dedent("\n".join(lines))
-    text_name = _text_answer(code)
-    if text_name is not None:
-        return [f'{indent}{text_name} = """', f"{indent}{YOUR_WORDS}", f'{indent}"""']
+    text = _text_answer(code)
+    if text is not None and "\n" in text[1]:
+        return [f'{indent}{text[0]} = """', f"{indent}{YOUR_WORDS}", f'{indent}"""']
+    if text is not None:
+        return [f'{indent}{text[0]} = "{TEXT_PLACEHOLDER}"  {YOUR_TEXT}']
     assigned, last = _assignments(code)
     keep = [name for name in assigned if name in used] or list(dict.fromkeys(last))
     if not keep:

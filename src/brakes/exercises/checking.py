@@ -23,6 +23,12 @@ from brakes.exercises.render import LEADS, Feedback
 from brakes.exercises.wording import describe, safe_repr
 
 NOT_ATTEMPTED = "replace `...` with your code, then run the cell again."
+#: What a learner notebook holds where the answer is a text, such as a letter:
+#: ``my_guess = "..."``. Like ``...`` itself, it counts as not attempted.
+TEXT_PLACEHOLDER = "..."
+NOT_ATTEMPTED_TEXT = (
+    "write your answer between the quotes, instead of `...`, then run the cell again."
+)
 #: How much of a learner's recorded words the record keeps (a reflection is a few sentences).
 RECORDED_CHARS = 2000
 
@@ -57,6 +63,8 @@ def verdict_for(exercise: Exercise, answer: Any, load: Load = default_load) -> V
     """The verdict on ``answer`` (never raises for any ``answer``)."""
     if answer is Ellipsis:
         return Verdict(Status.NOT_ATTEMPTED, NOT_ATTEMPTED, Diagnosis.NOT_ATTEMPTED)
+    if isinstance(answer, str) and answer.strip() == TEXT_PLACEHOLDER:
+        return Verdict(Status.NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT, Diagnosis.NOT_ATTEMPTED)
     if answer is NO_ANSWER:
         return Verdict(
             Status.NOT_ATTEMPTED,
