@@ -98,10 +98,11 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 
-# nbval: stored solution outputs must equal a fresh run; learner notebooks must run
-# top to bottom with every answer still a placeholder. One notebook per worker. nbval's
+# nbval: stored solution outputs must equal a fresh run. One notebook per worker. nbval's
 # run of each solution notebook is also the site's: tests/nbval_feeds_cache.py stores it
-# in the test builds' notebook cache, so they execute no notebook.
+# in the test builds' notebook cache, so they execute no notebook. Each notebook runs
+# twice per `make test`: the solutions here and on the oldest supported versions, the
+# learner notebooks in the README's environment and on the oldest versions (tests/kit/).
 NBVAL := PYTHONPATH=tests $(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile
 
 # pytest on every core; tests that share a session fixture on one worker; unit tests first,
@@ -129,8 +130,8 @@ browser-deps: $(CHROMIUM) $(BWRAP) $(NODE_TOOLS)
 test-fast: $(STAMP)
 	$(PYTEST) -m "not ($(SLOW) or slow)"
 
-# A fresh virtual environment with the oldest versions pyproject.toml supports, every
-# notebook run in it (also part of `make test`).
+# A fresh virtual environment with the oldest versions pyproject.toml supports and a
+# workshop kit's wheel: every notebook and every hint's code run in it (also in `make test`).
 test-oldest: $(STAMP)
 	$(BIN)/pytest -q --durations=15 tests/kit -k oldest
 
@@ -139,7 +140,6 @@ test-oldest: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/brakes exercises --check
 	$(NBVAL) -p nbval_feeds_cache --nbval solutions --nbval-sanitize-with nbval-sanitize.cfg
-	$(NBVAL) --nbval-lax exercises
 	HYPOTHESIS_PROFILE=thorough $(PYTEST) -m "not ($(SLOW))"
 	@$(MAKE) --no-print-directory browser-deps
 	HYPOTHESIS_PROFILE=thorough $(PYTEST) -m "$(SLOW)"

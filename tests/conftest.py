@@ -85,7 +85,7 @@ GROUPS = {
     "kit_venv": (  # the kit's environment (tests/kit/conftest.py)
         "tests/kit/test_notebook_kit.py::test_following_the_readme",
         "tests/kit/test_notebook_kit.py::test_brakes_doctor",
-        "tests/kit/test_workshop.py::test_a_fresh_environment",
+        "tests/kit/test_lab.py",  # JupyterLab from the kit's environment
     ),
 }
 

@@ -1,88 +1,23 @@
-"""Every code a hint or a feedback message suggests runs, as written, where the learner is.
+"""What hints and feedback suggest: found as a learner reads it, and revealing no answer.
 
-Each solution notebook is run cell by cell in this process. Just before an
-exercise's cell, every snippet its hints suggest, and every snippet the
-feedback on its known wrong answers suggests, is run in a copy of the
-notebook's namespace at that point: a name the notebook has not defined, a
-misspelt column or a wrong call fails the test. The same feedback must not
-print the expected value a learner could copy.
-
-Snippets are a hint written as code, or the `code spans` of a sentence. A
-span that is a bare name (a column, ```satisfaction```) or a method fragment
-(```.sum()```) is not run on its own.
+The suggested code itself runs in the notebooks' kernel, where the learner is:
+tests/kit/test_workshop.py runs every snippet (suggested_code.py) just before
+its exercise's cell, in the one run of each notebook on the oldest supported versions.
 """
 
 from __future__ import annotations
 
-import ast
-import contextlib
-import io
 import math
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import matplotlib
-import nbformat
 import pandas as pd
 import pytest
+from suggested_code import feedback_texts, snippets
 
-from brakes.config import COURSE
 from brakes.data import DEFAULT_SEED, SeedSource
-from brakes.exercises.checking import verdict_for
 from brakes.exercises.model import Exercise
-from brakes.exercises.registry import get
-
-matplotlib.use("Agg")
-
-SPAN = re.compile(r"`([^`]+)`")
-NOTEBOOKS = sorted(COURSE.solutions_dir.glob("*.ipynb"))
-
-
-def _parses(code: str) -> ast.Module | None:
-    try:
-        return ast.parse(code)
-    except SyntaxError:
-        return None
-
-
-def snippets(text: str) -> list[str]:
-    """The runnable code a hint or a message suggests (see the module docstring)."""
-    if "`" not in text and _parses(text) is not None and ("(" in text or "=" in text):
-        return [text]
-    found = []
-    for span in SPAN.findall(text):
-        span = span.strip()
-        tree = _parses(span)
-        if tree is None or span.startswith("."):
-            continue
-        only_name = (
-            len(tree.body) == 1
-            and isinstance(tree.body[0], ast.Expr)
-            and isinstance(tree.body[0].value, ast.Name | ast.Constant)
-        )
-        if not only_name:
-            found.append(span)
-    return found
-
-
-def _run(code: str, namespace: dict[str, Any]) -> None:
-    with contextlib.redirect_stdout(io.StringIO()):
-        exec(compile(code, "<snippet>", "exec"), namespace)
-
-
-def _exercise_cells(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(exercise id, the namespace just before its cell), running the notebook as it goes."""
-    namespace: dict[str, Any] = {}
-    for cell in nbformat.read(path, as_version=4).cells:
-        if cell.cell_type != "code":
-            continue
-        exercise_id = (cell.metadata.get("brakes") or {}).get("exercise")
-        if exercise_id:
-            yield exercise_id, dict(namespace)
-        _run(cell.source.replace("\n%", "\n# %"), namespace)
-        matplotlib.pyplot.close("all")
+from brakes.exercises.registry import all_exercises
 
 
 def _copyable(value: float) -> list[str]:
@@ -102,34 +37,19 @@ def _expected_numbers(expected: Any) -> list[float]:
     return []
 
 
-def _problems(exercise: Exercise, namespace: dict[str, Any]) -> Iterator[str]:
+@pytest.mark.parametrize("exercise", all_exercises(), ids=lambda e: e.id)
+def test_feedback_on_known_mistakes_prints_no_expected_value(exercise: Exercise) -> None:
     load = SeedSource(DEFAULT_SEED).load
-    expected = exercise.expected(load)
-    texts = [("hint", hint) for hint in exercise.hints]
-    for wrong in exercise.wrong_answers:
-        message = verdict_for(exercise, wrong.make(load), load).message
-        texts.append((f"feedback on '{wrong.label}'", message))
-        for number in _expected_numbers(expected):
-            for shown in _copyable(number):
-                if re.search(rf"(?<![\d.]){re.escape(shown)}(?![\d])", message):
-                    yield f"{exercise.id} feedback on '{wrong.label}' prints {shown}: {message}"
-    for where, text in texts:
-        for code in snippets(text):
-            try:
-                _run(code, dict(namespace))
-            except Exception as error:
-                yield f"{exercise.id} {where}: `{code}` raises {type(error).__name__}: {error}"
-
-
-@pytest.mark.kernel
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_hints_and_feedback_snippets_run_and_reveal_nothing(path: Path) -> None:
-    problems = [
-        problem
-        for exercise_id, namespace in _exercise_cells(path)
-        for problem in _problems(get(exercise_id), namespace)
+    expected = _expected_numbers(exercise.expected(load))
+    leaks = [
+        f"{where} prints {shown}: {text}"
+        for where, text in feedback_texts(exercise, load)
+        if where.startswith("feedback")
+        for number in expected
+        for shown in _copyable(number)
+        if re.search(rf"(?<![\d.]){re.escape(shown)}(?![\d])", text)
     ]
-    assert not problems, "\n".join(problems)
+    assert not leaks, "\n".join(leaks)
 
 
 def test_snippets_are_found_in_hints_and_sentences() -> None:

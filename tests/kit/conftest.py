@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from kit_helpers import KitVenv, bash, linux_commands
+from lab import Lab, start_lab
 
 from brakes.trainer.kit import KIT_NAME, build_kit
 
@@ -39,3 +41,15 @@ def kit_venv(notebook_kit: Path, tmp_path_factory: pytest.TempPathFactory) -> Ki
     shutil.copytree(notebook_kit, folder)
     steps = linux_commands((folder / "README.md").read_text(encoding="utf-8"))
     return KitVenv(folder, bash("\n".join(steps), folder))
+
+
+@pytest.fixture(scope="session")
+def jupyter_lab(kit_venv: KitVenv, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    """The kit's JupyterLab, serving a copy of the kit's notebooks, one server per test run."""
+    kit_venv.use(kit_venv.folder)
+    root = tmp_path_factory.mktemp("lab-root")
+    for notebook in kit_venv.folder.glob("*.ipynb"):
+        shutil.copy(notebook, root)
+    lab = start_lab(kit_venv.python.with_name("jupyter"), root, tmp_path_factory.mktemp("lab"))
+    yield lab
+    lab.stop()

@@ -48,12 +48,33 @@ def bash(script: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]
     )
 
 
-def run_notebooks(python: Path, notebooks: list[Path], **env: str) -> dict:
-    """Run ``notebooks`` in ``python``'s kernel (run_notebooks.py); their checks and errors."""
+def run_notebooks(
+    python: Path, notebooks: list[Path], snippets: dict[str, list[tuple[str, str]]] | None = None
+) -> dict:
+    """Run ``notebooks`` in ``python``'s kernel (run_notebooks.py); their checks and errors.
+
+    ``snippets`` ({exercise: [(where, code), ...]}) run just before their exercise's cell,
+    each in a copy of the namespace (see run_notebooks.py); :func:`snippet_failures` reads them.
+    """
     names = " ".join(f"'{path}'" for path in notebooks)
-    done = bash(f"'{python}' '{RUNNER}' {names}", notebooks[0].parent, **env)
+    option = ""
+    if snippets:
+        listing = notebooks[0].parent / "brakes-snippets.json"
+        listing.write_text(json.dumps(snippets), encoding="utf-8")
+        option = f"--snippets '{listing}' "
+    done = bash(f"'{python}' '{RUNNER}' {option}{names}", notebooks[0].parent)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout)
+
+
+def snippet_failures(results: dict) -> list[str]:
+    """Each suggested snippet that failed where the learner would paste it, one line each."""
+    return [
+        f"{Path(name).stem} {exercise} {where}: `{code}` raises {error}"
+        for name, result in results.items()
+        for exercise, where, code, error in result["snippets"]
+        if error is not None
+    ]
 
 
 def exercises_in(notebook: Path) -> set[str]:

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from kit_helpers import (
-    KitVenv,
     assert_learner_notebooks_run_untouched,
     assert_solutions_pass,
     bash,
+    exercises_in,
     run_notebooks,
+    snippet_failures,
 )
+from suggested_code import suggested_code
 
 from brakes.cli import main
 from brakes.config import COURSE
@@ -199,20 +203,66 @@ def test_the_published_seed_is_refused_and_nothing_is_overwritten(
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
+#: The packages whose oldest supported versions the environment below installs.
+OLDEST_OF = ("numpy", "pandas", "matplotlib")
+
+
+def oldest_versions() -> list[str]:
+    """Each of OLDEST_OF pinned to the lowest version pyproject.toml says the course supports."""
+    pyproject = tomllib.loads((COURSE.root / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = []
+    for requirement in pyproject["project"]["dependencies"]:
+        name = re.match(r"[A-Za-z0-9_.-]+", requirement).group(0)
+        if name.lower() in OLDEST_OF:
+            floor = re.search(r">=\s*([0-9][^,;\s]*)", requirement)
+            assert floor, f"{requirement} declares no lowest version"
+            pins.append(f"{name}=={floor.group(1)}")
+    assert len(pins) == len(OLDEST_OF)
+    return pins
+
+
 @pytest.mark.venv
 @pytest.mark.kernel
-def test_a_fresh_environment_made_from_the_kit_alone_runs_and_checks_on_the_kit_s_seed(
-    kit: Path, kit_venv: KitVenv
+def test_on_the_oldest_supported_versions_the_kit_alone_runs_every_notebook_and_hint(
+    kit: Path, tmp_path: Path
 ) -> None:
+    """A fresh environment with the workshop kit's wheel (no reference answers) and the oldest
+    numpy, pandas and matplotlib pyproject.toml allows: every learner notebook runs untouched,
+    every solution notebook passes its checks on the kit's seed, and every snippet a hint or
+    a feedback message suggests runs where the learner would paste it (tests/suggested_code.py).
+
+    This is each notebook's second run per `make test` (the first: nbval for the solutions,
+    the README's environment for the learner notebooks); `make test-oldest` runs it alone.
+    """
     folder = participants(kit)
-    kit_venv.use(folder)  # the notebook kit's environment (same requirements), this kit's wheel
-    python = kit_venv.python
-    done = bash(f"'{python}' -c 'import brakes.content.chapters.ch01_control'", folder)
-    assert done.returncode != 0, "the kit's package holds the reference answers"
+    venv = tmp_path / "oldest"
+    pins = " ".join(f"'{pin}'" for pin in oldest_versions())
+    done = bash(
+        f"'{sys.executable}' -m venv '{venv}'\n"
+        # nbclient: what run_notebooks.py runs them with (JupyterLab brings it in the kit's).
+        f"'{venv}/bin/python' -m pip install --quiet '{folder / wheel_name()}' {pins} nbclient\n"
+        f"'{venv}/bin/python' -m pip list --format=freeze",
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    for pin in oldest_versions():
+        assert pin.lower() in done.stdout.lower(), f"{pin} was not installed"
+    python = venv / "bin" / "python"
+    content = bash(f"'{python}' -c 'import brakes.content.chapters.ch01_control'", folder)
+    assert content.returncode != 0, "the kit's package holds the reference answers"
+
     assert_learner_notebooks_run_untouched(run_notebooks(python, sorted(folder.glob("*.ipynb"))))
     solutions = []
     for solution in sorted(COURSE.solutions_dir.glob("*.ipynb")):
         copy = folder / f"solution-{solution.name}"
         copy.write_bytes(solution.read_bytes())
         solutions.append(copy)
-    assert_solutions_pass(run_notebooks(python, solutions))
+    load = SeedSource(SEED).load
+    suggested = {e.id: suggested_code(e, load) for e in all_exercises()}
+    results = run_notebooks(python, solutions, snippets=suggested)
+    assert_solutions_pass(results)
+    assert {e.id for e in all_exercises()} <= set().union(*map(exercises_in, solutions))
+    tried = sum(len(result["snippets"]) for result in results.values())
+    assert tried == sum(map(len, suggested.values())), "some suggested code was never tried"
+    failures = snippet_failures(results)
+    assert not failures, "\n".join(failures)
