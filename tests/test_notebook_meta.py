@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import nbformat
 import pytest
 
@@ -38,3 +41,42 @@ def test_minutes_arrive_as_a_mapping_or_as_json_text() -> None:
     assert notebook_minutes({"brakes": declared}) == declared["minutes"]
     assert notebook_minutes({"brakes": '{"minutes": {"teaching": 10}}'}) == {"teaching": 10}
     assert notebook_minutes({"brakes": "not json"}) == {}
+
+
+TOCTREE = re.compile(r"^(`{3,}|:{3,})\{toctree\}[^\n]*\n(?P<body>.*?)^\1\s*$", re.M | re.S)
+
+
+def toctree_order(page: Path) -> list[Path]:
+    """Every source file the site's navigation reaches from ``page``, depth first, in order."""
+    found: list[Path] = []
+    for block in TOCTREE.finditer(page.read_text(encoding="utf-8")):
+        for line in block["body"].splitlines():
+            entry = line.strip()
+            if not entry or entry.startswith(":"):
+                continue
+            entry = entry.rsplit("<", 1)[-1].rstrip(">")  # "Title <path>" or "path"
+            target = (page.parent / entry).resolve()
+            child = next(iter(sorted(target.parent.glob(f"{target.name}.*"))), None)
+            if child is not None and child.suffix in (".md", ".ipynb"):
+                found.append(child)
+                if child.suffix == ".md":
+                    found += toctree_order(child)
+    return found
+
+
+def first_exercise(path: Path) -> tuple[int, ...]:
+    """The id of a notebook's first exercise, as numbers: ``(1, 13)`` for 1.13."""
+    cells = nbformat.read(path, as_version=4).cells
+    first = next(meta.exercise for _, meta in exercise_cells(cells) if meta.exercise)
+    return tuple(int(part) for part in first.split("."))
+
+
+def test_notebook_files_sort_in_course_order() -> None:
+    """A file browser lists the notebooks by name: that order is the exercises' and the site's."""
+    by_name = sorted(COURSE.solutions_dir.glob("*.ipynb"))
+    assert len(by_name) > 3, "no solution notebook found: is the check blind?"
+    ids = [first_exercise(path) for path in by_name]
+    assert ids == sorted(ids), [f"{p.name}: {i}" for p, i in zip(by_name, ids, strict=True)]
+    navigation = toctree_order(COURSE.root / "index.md")
+    linked = [path.name for path in navigation if path.parent == COURSE.solutions_dir]
+    assert linked == [path.name for path in by_name], "the chapters' pages link another order"
