@@ -63,7 +63,7 @@ def verdict_for(exercise: Exercise, answer: Any, load: Load = default_load) -> V
     """The verdict on ``answer`` (never raises for any ``answer``)."""
     if answer is Ellipsis:
         return Verdict(Status.NOT_ATTEMPTED, NOT_ATTEMPTED, Diagnosis.NOT_ATTEMPTED)
-    if isinstance(answer, str) and answer.strip() == TEXT_PLACEHOLDER:
+    if type(answer) is str and answer.strip() == TEXT_PLACEHOLDER:  # type(): never raises
         return Verdict(Status.NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT, Diagnosis.NOT_ATTEMPTED)
     if answer is NO_ANSWER:
         return Verdict(
