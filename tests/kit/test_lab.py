@@ -176,6 +176,16 @@ def test_a_column_typo_reads_in_five_lines_with_the_closest_column(column_typo: 
     assert re.search(r"\bchannel\b", column_typo.text), column_typo.text
 
 
+@pytest.mark.xfail(strict=True, reason="#18 point 3 (readable errors) has not landed")
+def test_a_column_typo_keeps_the_full_error_one_click_away(
+    column_typo: Shown, getting_started: Notebook
+) -> None:
+    column_typo.cell.locator(".jp-OutputArea").get_by_text("Full error", exact=True).click()
+    unfolded = getting_started.output(column_typo.cell)
+    assert "KeyError: 'chanel'" in unfolded, unfolded
+    assert len(_lines(unfolded)) > SHORT, unfolded
+
+
 def test_a_bare_letter_shows_an_error_that_names_the_letter(bare_letter: Shown) -> None:
     assert re.search(r"""['"]b['"]""", bare_letter.text), bare_letter.text
 
