@@ -222,10 +222,9 @@ def _transforms(values: np.ndarray, kind: Kind) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
     finite = bool(values.size) and bool(np.all(np.isfinite(values)))
     if kind is Kind.NUMBER:
-        for decimals in ROUNDINGS:
-            found[f"rounded:{decimals}"] = tuple(
-                decimal_key(float(np.round(v, decimals)), decimals) for v in values
-            )
+        for decimals in ROUNDINGS:  # np.round once per array: a check computes these often
+            rounded = np.round(values, decimals).tolist()
+            found[f"rounded:{decimals}"] = tuple(decimal_key(v, decimals) for v in rounded)
     if finite and values.size > 1:
         total = float(values.sum())
         found["total"] = (number_key(total, exact=False),)
