@@ -266,7 +266,11 @@ class Notebook:
         )
 
     def copy(self, element: Locator) -> str:
-        """Select all of ``element``'s text and copy it (Ctrl+C); what the clipboard then holds."""
+        """Select all of ``element``'s text and copy it (Ctrl+C); what the clipboard then holds.
+
+        The clipboard is emptied first, so a copy that did not happen cannot pass for one.
+        """
+        self.page.evaluate("() => navigator.clipboard.writeText('')")
         self.show(element)
         element.evaluate(
             "node => { const range = document.createRange(); range.selectNodeContents(node);"

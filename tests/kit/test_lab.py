@@ -196,7 +196,6 @@ def test_a_bare_letter_reads_in_five_lines(bare_letter: Shown) -> None:
     assert len(shown) <= SHORT, f"{len(shown)} lines:\n{bare_letter.text}"
 
 
-@pytest.mark.xfail(strict=True, reason="#18 point 4 (letter templates with quotes) has not landed")
 def test_letter_answers_show_the_quotes_in_their_template(where_people_talk: Notebook) -> None:
     for name in ("my_guess_spread", "advice_where"):
         source = where_people_talk.source(where_people_talk.cell(f"{name} = "))
