@@ -6,8 +6,10 @@ A chapter registers its predict and interpret cells through :func:`predict` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from brakes.exercises.checkers import Prediction, Reflection
-from brakes.exercises.model import Exercise, ExerciseKind
+from brakes.exercises.model import Exercise, ExerciseKind, Load
 from brakes.exercises.registry import register
 
 FIRST_HINT_PREDICT = "There is no wrong answer here: write what you expect before computing."
@@ -54,16 +56,22 @@ def predict(
     options: dict[str, str] | None = None,
     *,
     think: str,
-    example_answer: str = "b",
+    data_says: Callable[[Load], str | int],
+    answer: str | int,
 ) -> None:
     """Register a predict cell: a letter among ``options``, or a number when there are none.
 
     Anything filled in is recorded. ``think`` is the cell's own second hint: a
     neutral question that helps the learner think, without leaning towards any
-    option; ``example_answer`` is what the solution notebook fills in.
+    option. The solution says what the data say, never a letter picked by hand:
+    ``data_says`` computes the option (or the whole number) the data support,
+    and is the exercise's expected value; ``answer`` is what it computes on the
+    published data, the one the solution shows (a letter in quotes, so the
+    learner's template keeps them), and the tests hold the two equal.
     """
     numeric = options is None
     example = "30" if numeric else '"a"'
+    shown = f'"{answer}"' if isinstance(answer, str) else str(answer)
     register(
         Exercise(
             id=exercise_id,
@@ -78,9 +86,8 @@ def predict(
                 f"Store {'a number' if numeric else 'one letter'}, for example "
                 f"`{answer_name} = {example}`, and run the cell.",
             ),
-            solution=f"{answer_name} = 50\n"
-            if numeric
-            else f'{answer_name} = "{example_answer}"\n',
+            solution=f"{answer_name} = {shown}\n",
+            expected=data_says,
             reveals="",
         )
     )

@@ -17,7 +17,7 @@ import pandas as pd
 from brakes.errors import BrakesError
 from brakes.exercises.checkers.base import Checker, Diagnosis, Verdict, attempt
 from brakes.exercises.checkers.target import Target, same
-from brakes.exercises.model import Exercise, Load
+from brakes.exercises.model import MARKED_KINDS, Exercise, Load
 from brakes.exercises.outcomes import Kind, Status
 from brakes.exercises.render import LEADS, Feedback
 from brakes.exercises.wording import describe, safe_repr
@@ -72,7 +72,9 @@ def verdict_for(exercise: Exercise, answer: Any, load: Load = default_load) -> V
             Diagnosis.NO_ANSWER,
         )
     try:
-        expected = exercise.expected(load)
+        # A prediction or a reflection is recorded, never compared: its data's answer
+        # (a predict cell's solution) is not computed, so recording one reveals nothing.
+        expected = None if exercise.kind in MARKED_KINDS else exercise.expected(load)
     except BrakesError as error:
         return Verdict(
             Status.ERROR, f"the data could not be loaded: {error}", Diagnosis.EXPECTED_FAILED

@@ -136,9 +136,11 @@ register(
             "There is no wrong answer here: write down what you expect before you compute it.",
             "Think of 100 mentions of a food brand, on review sites, forums and social media: "
             "how many would be complaints?",
-            "Replace the number in `negative_guess = 25` with your own guess, from 0 to 100.",
+            "Write your own guess, a number from 0 to 100, for example `negative_guess = 25`.",
         ),
-        solution="negative_guess = 25  # your own guess, from 0 to 100\n",
+        # The solution says what the data say: the share in percent, to the nearest whole number.
+        expected=lambda load: round(_is_negative(load).mean() * 100),
+        solution="negative_guess = 30\n",
         reveals="Exercise 0.4 computes the real share: then compare it with your guess.",
     )
 )

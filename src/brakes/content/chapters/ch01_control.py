@@ -134,6 +134,17 @@ def _on_accounts(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["channel"].isin(HISTORICAL_ACCOUNTS)]
 
 
+def _where_people_talk(no_voice_share: float) -> str:
+    """1.1's option the data support: b above 55 % without a voice, a below 45 %, else c."""
+    return "b" if no_voice_share > 55 else "a" if no_voice_share < 45 else "c"
+
+
+def _what_a_complaint_does(spread: pd.Series) -> str:
+    """1.7's option the data support, from the median spread of answered and unanswered ones."""
+    unanswered, answered = spread[False], spread[True]
+    return "a" if unanswered < 1.5 else "b" if unanswered > 1.5 * answered else "c"
+
+
 _predict(
     "1.1",
     "Before you look: where do people talk about the brand?",
@@ -143,6 +154,8 @@ _predict(
         "b": "Mostly on channels where it has no account (forums, blogs, reviews, YouTube).",
         "c": "About as much on each side: half on its accounts, half elsewhere.",
     },
+    data_says=lambda load: _where_people_talk(_no_voice_share(load)),
+    answer="b",
 )
 
 register(
@@ -336,6 +349,8 @@ _predict(
         "b": "It keeps reaching new people all week; answered ones grow less.",
         "c": "It spreads about as much as an answered one: answering changes little.",
     },
+    data_says=lambda load: _what_a_complaint_does(_median_spread(_negative(load))),
+    answer="b",
 )
 
 register(
@@ -439,7 +454,7 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=lambda load: _reach_week(_on_accounts(_negative(load))),
-        checker=FrameCheck(index="brand_answered"),
+        checker=FrameCheck(index="brand_answered", ordered_columns=True, read_by="the chart below"),
         hints=(
             "Like with like: keep the rows that are negative AND on one of the three "
             "accounts, then take medians per group of `brand_answered`.",
@@ -608,6 +623,9 @@ def _handler_summary(load: Load, keys: tuple[str, ...] = ("handled_by",)) -> pd.
     return summary
 
 
+#: 1.13's options by the kind of answer they name.
+_LEAST_SATISFIED = {"redirect_form": "a", "none": "b", "private_message": "c"}
+
 _predict(
     "1.13",
     "Before you look: which answer leaves customers least satisfied?",
@@ -617,6 +635,10 @@ _predict(
         "b": "No answer at all: the message is simply left unanswered.",
         "c": "A private message asking for their order number and details.",
     },
+    data_says=lambda load: _LEAST_SATISFIED[
+        _satisfaction_by_answer(load)[list(_LEAST_SATISFIED)].idxmin()
+    ],
+    answer="a",
 )
 
 register(

@@ -178,6 +178,13 @@ def _people(load: Load) -> pd.DataFrame:
     return load("staff").drop_duplicates("employee_id")
 
 
+def _habits_match(use_gap: pd.DataFrame) -> str:
+    """2.1's option the data support: the same favourite platform or not, and who uses more."""
+    if use_gap["staff"].idxmax() != use_gap["customers"].idxmax():
+        return "c"
+    return "b" if ((use_gap["staff"] - use_gap["customers"]).dropna() > 0).all() else "a"
+
+
 def _attitude_mix(load: Load, normalize: str | bool = "index") -> pd.DataFrame:
     people = _people(load)
     mix = crosstab(people["department"], people["attitude"], normalize=normalize)
@@ -204,7 +211,8 @@ predict(
         "c": "No: the platforms employees use most are not the customers' favourites.",
     },
     think="Think of your own week online, then of a customer who buys a blender or a kettle.",
-    example_answer="c",
+    data_says=lambda load: _habits_match(_use_gap(load)),
+    answer="c",
 )
 
 register(
@@ -375,6 +383,8 @@ predict(
     "my_guess_facebook",
     think="The brand has four accounts: Facebook, Twitter/X, Instagram and, since October "
     "2025, TikTok. Would a busy team spread its posts evenly?",
+    data_says=lambda load: round(_post_share(load)["facebook"]),
+    answer=78,
 )
 
 register(
@@ -538,6 +548,9 @@ _ATTITUDE_OPTIONS = {
     "d": "Follow the wind: open an account wherever the trade press says it happens.",
 }
 
+#: 2.11's options by the attitude they describe.
+_ATTITUDE_LETTERS = {"flee": "a", "so_far_so_good": "b", "delegate": "c", "follow_the_wind": "d"}
+
 predict(
     "2.11",
     "Before you look: which attitude is the most common among employees?",
@@ -545,6 +558,8 @@ predict(
     _ATTITUDE_OPTIONS,
     think="Think of the five departments: marketing, customer service, HR, sales and "
     "communication. Which one is the largest, and what do you hear in its corridors?",
+    data_says=lambda load: _ATTITUDE_LETTERS[_people(load)["attitude"].value_counts().idxmax()],
+    answer="b",
 )
 
 register(
@@ -872,6 +887,11 @@ def _weeks_of_warning(load: Load, talk: str = "talk_everywhere") -> int:
     return (sales_alarm - listening_alarm).days // 7
 
 
+def _first_sign(weeks_of_warning: int) -> str:
+    """2.17's option the data support: the talk first (b), the sales first (a), or both (c)."""
+    return "b" if weeks_of_warning > 4 else "a" if weeks_of_warning < -4 else "c"
+
+
 predict(
     "2.17",
     "Before you look: if the Tourbillon ran into trouble, where would it show first?",
@@ -883,6 +903,8 @@ predict(
     },
     think="Think of how you behave when an appliance disappoints you: do you stop buying "
     "first, or say so first, and where?",
+    data_says=lambda load: _first_sign(_weeks_of_warning(load)),
+    answer="b",
 )
 
 register(

@@ -41,6 +41,7 @@ from brakes.exercises.checkers import (
     Choice,
     FrameCheck,
     Number,
+    Order,
     SeriesCheck,
 )
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
@@ -114,6 +115,14 @@ def _line_rates(sales: pd.DataFrame) -> pd.Series:
     """Each row's (week and product line's) repeat-purchase rate, in percent."""
     buyers = sales["new_customers"] + sales["repeat_customers"]
     return sales["repeat_customers"] / buyers * 100
+
+
+def _rose_level_fell(change: float, points: float = 2) -> str:
+    """A predict cell's option the data support: rose (a), about level (b) or fell (c).
+
+    ``change`` is in points; within ``points`` either way counts as level.
+    """
+    return "a" if change > points else "c" if change < -points else "b"
 
 
 def _period(sales: pd.DataFrame, months: tuple[str, str]) -> pd.DataFrame:
@@ -191,6 +200,8 @@ predict(
         "Picture the people who joined the page during the contest: what might each of them "
         "do in the following months, on the page and in the e-shop?"
     ),
+    data_says=lambda load: _rose_level_fell(_repeat_rate_before_after(load).diff().iloc[-1]),
+    answer="b",
 )
 
 register(
@@ -368,6 +379,8 @@ predict(
         "Think of the last time you contacted a company about a problem: what, if anything, "
         "made you buy from it again?"
     ),
+    data_says=lambda load: "a" if _links(load).abs().idxmax() == "first_response_min" else "b",
+    answer="b",
 )
 
 register(
@@ -377,7 +390,12 @@ register(
         answer_name="bought_again_by_score",
         tables=("support",),
         expected=_bought_again_by_score,
-        checker=SeriesCheck(index="satisfaction score", percent=True),
+        checker=SeriesCheck(
+            index="satisfaction score",
+            order=Order.INDEX,
+            percent=True,
+            read_by="the chart below",
+        ),
         hints=(
             "Group the conversations by their `satisfaction` score, then take the share of "
             "`bought_again` in each group, in percent.",
@@ -499,6 +517,8 @@ predict(
         "Share of voice sets the brand's mentions against its three competitors', all "
         "platforms together. What could one more account change in that comparison?"
     ),
+    data_says=lambda load: _rose_level_fell(_share_of_voice_change(load)),
+    answer="b",
 )
 
 register(
@@ -508,7 +528,12 @@ register(
         answer_name="share_of_voice",
         tables=("competitors",),
         expected=_share_of_voice,
-        checker=FrameCheck(index="month", percent=tuple(COMPANIES)),
+        checker=FrameCheck(
+            index="month",
+            order=Order.INDEX,
+            percent=tuple(COMPANIES),
+            read_by="exercise 3.12",
+        ),
         hints=(
             "For each month, each company's mentions divided by the mentions of all four "
             "companies, times 100: each row adds up to 100.",
@@ -824,6 +849,15 @@ def _campaigns(load: Load) -> pd.DataFrame:
     return load("campaigns")
 
 
+def _goal_share(load: Load) -> float:
+    return float((_campaigns(load)["company_goal"] != "none").mean() * 100)
+
+
+def _how_many_serve_a_goal(goal_share: float) -> str:
+    """3.15's option the data support: most (a, above 60 %), a minority (c, below 40 %), half."""
+    return "a" if goal_share > 60 else "c" if goal_share < 40 else "b"
+
+
 def _by_department(load: Load, how: str = "mean") -> pd.DataFrame:
     campaigns = _campaigns(load)
     campaigns["has_goal"] = campaigns["company_goal"] != "none"
@@ -876,6 +910,11 @@ def _engagement_by_month(load: Load, base: str = "reach", monthly: str = "period
         month = month.dt.to_timestamp()
     totals = page.groupby(month)[["engagements", base]].sum()
     return totals["engagements"] / totals[base] * 100
+
+
+def _tone_change(tone: pd.Series) -> float:
+    """The last six months' mean net sentiment minus the first six months'."""
+    return float(tone.iloc[-6:].mean() - tone.iloc[:6].mean())
 
 
 @remembered("mentions")
@@ -944,7 +983,8 @@ predict(
         "Think of how a campaign starts in your own company: from a company goal, from a "
         "team's idea, from a date in the calendar?"
     ),
-    example_answer="a",
+    data_says=lambda load: _how_many_serve_a_goal(_goal_share(load)),
+    answer="c",
 )
 
 register(
@@ -1253,6 +1293,8 @@ predict(
         "Net sentiment rises with praise and falls with complaints. What could a growing "
         "audience bring, in either direction, and what else could move the tone?"
     ),
+    data_says=lambda load: _rose_level_fell(_tone_change(_net_sentiment_by_month(load)), 3),
+    answer="c",
 )
 
 register(

@@ -48,6 +48,7 @@ class Diagnosis(StrEnum):
     DUPLICATES = "duplicates"
     DTYPE = "dtype"
     ORDER = "order"
+    COLUMN_ORDER = "column_order"  # the right columns in another order, read by position below
     # the value of a number
     NAN = "nan"
     INFINITE = "infinite"

@@ -42,12 +42,18 @@ class FrameCheck(Checker):
     be sorted by (with ``order`` DESCENDING/ASCENDING); ``percent`` names the
     columns that hold percentages (given as fractions they pass with a note). Values are compared
     column by column, as in :func:`~brakes.exercises.checkers.labelled.value_diff`.
+    ``ordered_columns`` says the columns must come in the expected order: a later cell
+    reads them by position (a slope chart draws its first column as "before"), so a
+    swapped table would tell the opposite story. ``read_by`` names that cell ("the
+    chart below") in the order messages.
     """
 
     index: str | None = None
     order: Order = Order.ANY
     sort_by: str | None = None
     percent: tuple[str, ...] = ()
+    ordered_columns: bool = False
+    read_by: str = ""
 
     @property
     def expects(self) -> str:
@@ -189,7 +195,7 @@ class FrameCheck(Checker):
                 return verdict
             if verdict is not None:
                 notes.append(verdict)
-        verdict = self._order(answer, expected)
+        verdict = self._column_order(answer, expected) or self._order(answer, expected)
         if verdict is not None:
             return verdict
         matched = (
@@ -198,6 +204,26 @@ class FrameCheck(Checker):
         if not notes:
             return right(f"{matched}.")
         return right(f"{matched} — {'; '.join(n.message for n in notes)}.", notes[0].diagnosis)
+
+    def _column_order(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
+        """The columns in another order, where a later cell reads them by position."""
+        wanted = list(expected.columns)
+        if not self.ordered_columns or list(answer.columns) == wanted:
+            return None
+        reader = f" — {self.read_by} reads them in that order" if self.read_by else ""
+        if len(wanted) == 2:
+            first, second = (fmt_label(c) for c in wanted)
+            return wrong(
+                f"The values are right, but the columns are in the other order: put {first} "
+                f"first, then {second}{reader}.",
+                Diagnosis.COLUMN_ORDER,
+            )
+        names = ", ".join(fmt_label(c) for c in wanted)
+        return wrong(
+            f"The values are right, but the columns are not in the order asked: put them as "
+            f"{names}{reader} (select them in that order with {code(f'[[{names}]]')}).",
+            Diagnosis.COLUMN_ORDER,
+        )
 
     def _order(self, answer: pd.DataFrame, expected: pd.DataFrame) -> Verdict | None:
         """Row order: by a column's values, by the index, or as expected."""
@@ -216,5 +242,5 @@ class FrameCheck(Checker):
             )
         if self.order in {Order.INDEX, Order.EXPECTED} and self.index is not None:
             first = expected.columns[0]
-            return order_diff(answer[first], expected[first], self.order)
+            return order_diff(answer[first], expected[first], self.order, read_by=self.read_by)
         return None

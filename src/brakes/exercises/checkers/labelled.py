@@ -210,8 +210,25 @@ def _sorted(values: np.ndarray, descending: bool) -> bool:
     return bool(np.all(((steps <= 0) if descending else (steps >= 0)) | ties))
 
 
-def order_diff(given: pd.Series, expected: pd.Series, order: Order) -> Verdict | None:
-    """Whether ``given`` (right labels and values) is in the order asked for."""
+def order_diff(
+    given: pd.Series, expected: pd.Series, order: Order, *, read_by: str = ""
+) -> Verdict | None:
+    """Whether ``given`` (right labels and values) is in the order asked for.
+
+    ``read_by`` names a later cell that reads the answer by position ("the chart
+    below"); the message then says so, since that is why the order matters.
+    """
+    verdict = _order_verdict(given, expected, order)
+    if verdict is None or not read_by:
+        return verdict
+    return wrong(
+        f"{verdict.message} {read_by[:1].upper()}{read_by[1:]} reads the rows in that order.",
+        verdict.diagnosis,
+    )
+
+
+def _order_verdict(given: pd.Series, expected: pd.Series, order: Order) -> Verdict | None:
+    """The order message of :func:`order_diff`, before naming who reads the order."""
     if order is Order.ANY:
         return None
     if order is Order.EXPECTED:

@@ -41,12 +41,15 @@ class SeriesCheck(Checker):
     ``index`` says in words what the labels are ("channel"), for messages like
     "the answer is a Series indexed by channel". ``order`` is ANY unless the
     exercise asks for a sort. ``percent`` says the values are percentages, so
-    fractions pass with a note (a mean score divided by 100 does not).
+    fractions pass with a note (a mean score divided by 100 does not). ``read_by``
+    names a later cell that reads the values by position ("the chart below"), for
+    the order message.
     """
 
     index: str = "label"
     order: Order = Order.ANY
     percent: bool = False
+    read_by: str = ""
 
     @property
     def expects(self) -> str:
@@ -90,7 +93,7 @@ class SeriesCheck(Checker):
         values = value_diff(aligned, target.require_values(), expected.index, percent=self.percent)
         if values is not None and not values.correct:
             return values
-        verdict = order_diff(answer, expected, self.order)
+        verdict = order_diff(answer, expected, self.order, read_by=self.read_by)
         if verdict is not None:
             return verdict
         matched = f"all {len(expected):,} values match, one per {self.index}"
