@@ -58,6 +58,15 @@ def _text(text: Any) -> str:
     return text.strip()
 
 
+def _site_url(text: Any) -> str:
+    url = _text(text).rstrip("/")
+    if url and not url.startswith(("https://", "http://")):
+        raise ValueError(
+            "must be the site's http(s):// address, such as https://course.example.com"
+        )
+    return url
+
+
 @dataclass(frozen=True)
 class Declared:
     """One setting: its name, how each source spells it, its default and what it means."""
@@ -98,6 +107,13 @@ DECLARED: tuple[Declared, ...] = (
         "a hub URL with {path} for the notebook, for the site's launch button",
         _text,
         env="BRAKES_LAUNCH_URL",
+        default="",
+    ),
+    Declared(
+        "site_url",
+        "the course website's public address, for the notebook kit's links and set-up message",
+        _site_url,
+        env="BRAKES_SITE_URL",
         default="",
     ),
 )

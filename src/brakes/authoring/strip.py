@@ -23,6 +23,7 @@ from nbformat import NotebookNode
 from brakes.authoring.blocks import names_used, outside_blocks, replace_blocks
 from brakes.errors import BrakesError
 from brakes.notebook_meta import META
+from brakes.trainer.kit.adapt import GUARD_TAG, guard_source
 
 #: The cell tag that keeps a cell out of the learner notebook.
 SOLUTION_ONLY_TAG = "solution-only"
@@ -36,26 +37,8 @@ NOTEBOOK_METADATA = ("kernelspec", "language_info", META)
 CELL_METADATA = ("tags", META)
 
 
-#: The tag of the added first cell, so tools can tell it from the solution's own cells.
-GUARD_TAG = "brakes-guard"
-#: What a learner notebook's first code cell runs. IPython shows an exception with a
-#: ``_render_traceback_`` method as the lines it returns: here, one sentence.
-GUARD_SOURCE = """\
-# Is the course's package, brakes, installed where this notebook runs? If not, this says how.
-import importlib.util
-
-if importlib.util.find_spec("brakes") is None:
-
-    class BrakesNotInstalled(Exception):
-        def _render_traceback_(self):
-            return [str(self)]
-
-    raise BrakesNotInstalled(
-        "This notebook needs the course's package, brakes, which is not installed here: "
-        "in the notebook kit's folder run  python -m pip install -r requirements.txt  then "
-        "restart the kernel (Kernel > Restart), and if that fails follow the kit's README.md "
-        "or the Set-up page of the course's website (course/setup.html)."
-    )"""
+#: The guard cell of the learner notebooks in exercises/ (see :mod:`brakes.trainer.kit.adapt`).
+GUARD_SOURCE = guard_source()
 
 
 def guard_cell() -> NotebookNode:

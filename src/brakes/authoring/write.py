@@ -15,6 +15,7 @@ from nbformat import NotebookNode
 
 from brakes.authoring.strip import learner_notebook
 from brakes.errors import BrakesError
+from brakes.trainer.kit.adapt import dumps
 
 
 def solution_notebooks(solutions_dir: Path) -> list[Path]:
@@ -34,11 +35,6 @@ def read_notebook(path: Path) -> NotebookNode:
         return nbformat.reads(path.read_text(encoding="utf-8"), as_version=nbformat.NO_CONVERT)
     except Exception as error:  # nbformat raises several unrelated types for bad files
         raise BrakesError(f"{path} is not a readable notebook ({error})") from error
-
-
-def dumps(nb: NotebookNode) -> str:
-    """The notebook as JSON text, the same for the same content on any machine."""
-    return nbformat.writes(nb) + "\n"
 
 
 def render_learner(solution_path: Path, solutions_dir: Path) -> str:

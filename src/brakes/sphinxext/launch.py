@@ -65,7 +65,7 @@ def theme_launch_options(
 
 
 def _use_theme_buttons(app: Sphinx, config: Config) -> None:
-    repository = _setting(config, "repository_url")
+    repository = config_setting(config, "repository_url")
     if not repository:
         return
     for name in ("brakes_repository_url", "brakes_binderhub_url", "brakes_jupyterhub_url"):
@@ -90,8 +90,8 @@ def launch_url(template: str, notebook: str) -> str:
     return template.replace("{path}", quote(str(PurePosixPath(notebook)), safe="/"))
 
 
-def _setting(config: Config, name: str) -> str:
-    """A launch setting: ``-D brakes_<name>`` (or conf.py) first, else its environment variable.
+def config_setting(config: Config, name: str) -> str:
+    """A site setting: ``-D brakes_<name>`` (or conf.py) first, else its environment variable.
 
     The precedence is :mod:`brakes.settings`' (command line > environment > default).
     """
@@ -100,7 +100,7 @@ def _setting(config: Config, name: str) -> str:
 
 
 def _check(app: Sphinx, config: Config) -> None:
-    template = _setting(config, "launch_url")
+    template = config_setting(config, "launch_url")
     if template and "{path}" not in template:
         raise ConfigError(
             f"brakes_launch_url must contain {{path}} where the notebook's path goes "

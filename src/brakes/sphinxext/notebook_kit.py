@@ -5,6 +5,14 @@ Every HTML build writes ``_downloads/releasing-the-brakes-notebooks.zip``
 Pages link it with the ``{notebook-kit}`` role, whose text is the link's
 text; every notebook page gets a short note at its top pointing to the kit
 and to the set-up page.
+
+The kit leaves the site, so its notebooks' links to the site's pages are
+pointed where it can follow them (:func:`adapted_files`). With the site's
+public address, ``brakes_site_url`` (``-D brakes_site_url=https://…`` or
+``BRAKES_SITE_URL``, in :mod:`brakes.settings`' precedence), they go to the
+pages on that site, and the kit's README and the notebooks' first cell name
+it. Without one, the kit carries the pages they link to and the set-up page,
+as self-contained HTML files (:mod:`.kit_pages`), and the links go there.
 """
 
 from __future__ import annotations
@@ -12,17 +20,28 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+import nbformat
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
 from sphinx.util import logging
 
-from brakes.trainer.kit import ZIP_NAME, build_kit
+from brakes.config import COURSE
+from brakes.errors import BrakesError
+from brakes.sphinxext.kit_pages import page_html
+from brakes.sphinxext.launch import config_setting
+from brakes.trainer.kit import ZIP_NAME, build_kit, notebooks, readme_text
+from brakes.trainer.kit.adapt import dumps, readdress_guard, retarget_links
 
 LOGGER = logging.getLogger(__name__)
 FOLDER = "_downloads"
 #: The course page that explains the set-up, step by step.
 SETUP_PAGE = "course/setup"
+#: The kit's notebooks' folder among the site's sources: their links are relative to it.
+NOTEBOOKS = "exercises"
 
 
 def kit_uri(docname: str) -> str:
@@ -65,16 +84,77 @@ def _note_on_notebook_pages(app: Sphinx, doctree: nodes.document, docname: str) 
     section.insert(section.index(title) + 1 if title is not None else 0, note)
 
 
+def _linked_page(app: Sphinx, link: str) -> tuple[str, str] | None:
+    """(docname, "#anchor") when a kit notebook's ``link`` is to a page of this site, else None."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    docname = posixpath.splitext(posixpath.normpath(posixpath.join(NOTEBOOKS, parts.path)))[0]
+    if docname not in app.env.found_docs:
+        return None  # a file beside the notebooks, or a page this site does not have
+    return docname, f"#{parts.fragment}" if parts.fragment else ""
+
+
+def adapted_files(app: Sphinx, site_url: str) -> dict[str, bytes]:
+    """The kit's notebooks and README as this site hands them out, and the pages it carries.
+
+    A link to another of the kit's notebooks stays as it is; a link to another
+    page of the site goes to that page on ``site_url``, or, without an address,
+    to the copy the kit carries (at the page's path on the site).
+    """
+    kit_notebooks = {path.stem: path for path in notebooks(COURSE.exercises_dir)}
+    in_kit = {f"{NOTEBOOKS}/{stem}" for stem in kit_notebooks}
+    carried = {SETUP_PAGE}
+
+    def target(link: str) -> str:
+        page = _linked_page(app, link)
+        if page is None or page[0] in in_kit:
+            return link
+        carried.add(page[0])
+        uri = app.builder.get_target_uri(page[0]) + page[1]
+        return f"{site_url}/{uri}" if site_url else uri
+
+    files: dict[str, bytes] = {}
+    for path in kit_notebooks.values():
+        notebook = retarget_links(nbformat.read(path, as_version=4), target)
+        if site_url:
+            readdress_guard(notebook, f"{site_url}/{app.builder.get_target_uri(SETUP_PAGE)}")
+        files[path.name] = dumps(notebook).encode("utf-8")
+    files["README.md"] = readme_text(site_url).encode("utf-8")
+    if site_url:
+        return files
+    carried &= set(app.env.found_docs)
+    pages = {app.builder.get_target_uri(docname) for docname in carried}
+    notebook_pages = {
+        app.builder.get_target_uri(f"{NOTEBOOKS}/{stem}"): path.name
+        for stem, path in kit_notebooks.items()
+    }
+    for docname in sorted(carried):
+        files[app.builder.get_target_uri(docname)] = page_html(app, docname, pages, notebook_pages)
+    return files
+
+
 def _write_kit(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     stamp = Path(app.doctreedir) / "notebook-kit.sha256"
-    if build_kit(Path(app.outdir, FOLDER, ZIP_NAME), stamp):
+    adapted = adapted_files(app, app.config.brakes_site_url)
+    if build_kit(Path(app.outdir, FOLDER, ZIP_NAME), stamp, adapted=adapted):
         LOGGER.info("notebook kit written: %s/%s", FOLDER, ZIP_NAME)
+
+
+def _resolve_site_url(app: Sphinx, config: Config) -> None:
+    """``brakes_site_url`` from -D or conf.py, else ``BRAKES_SITE_URL``, checked once."""
+    try:
+        config.brakes_site_url = config_setting(config, "site_url")
+    except BrakesError as error:
+        raise ConfigError(str(error)) from None
 
 
 def setup(app: Sphinx) -> None:
     """Write the kit before the offline zip of the site (priority 900) so that zip holds it."""
+    app.add_config_value("brakes_site_url", "", "html", types=frozenset({str}))
     app.add_role("notebook-kit", _kit_role)
+    app.connect("config-inited", _resolve_site_url)
     app.connect("doctree-resolved", _note_on_notebook_pages)
     app.connect("build-finished", _write_kit, priority=500)

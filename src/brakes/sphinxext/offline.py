@@ -6,6 +6,9 @@ learner edition as ``releasing-the-brakes-site.zip``, the trainer edition as
 (``_templates/brakes-offline.html``). Unzipped, ``index.html`` opens from the
 folder with no server and no network: every asset is local.
 
+The zip cannot hold itself, so its pages leave out the footer's link to it
+(:func:`offline_page`): a copy of the site has no dead link to its own zip.
+
 A build that changed no file of the site (a rebuild with nothing edited) keeps
 the zip it has: a digest of the files it would hold is kept next to Sphinx's
 own state and compared first (:func:`build_zip`).
@@ -14,6 +17,7 @@ own state and compared first (:func:`build_zip`).
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +39,15 @@ TOP = "releasing-the-brakes"
 UNUSED_FILES = ("_static/scripts/fontawesome.js",)
 UNUSED_FOLDERS = ("_static/vendor/fontawesome/",)
 UNUSED_SUFFIXES = (".map",)
+
+
+#: The footer's paragraph that offers the site's zip (``_templates/brakes-offline.html``).
+ZIP_LINK = re.compile(r'\s*<p class="brakes-offline">.*?</p>', re.DOTALL)
+
+
+def offline_page(html: str) -> str:
+    """A page of the site as its zip holds it: without the link to that zip."""
+    return ZIP_LINK.sub("", html)
 
 
 def is_unused(relative: str) -> bool:
@@ -76,7 +89,12 @@ def write_zip(site: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path, relative in site_files(site, target):
-            archive.write(path, f"{TOP}/{relative}")
+            if relative.endswith(".html"):
+                info = zipfile.ZipInfo.from_file(path, f"{TOP}/{relative}")
+                page = offline_page(path.read_text(encoding="utf-8"))
+                archive.writestr(info, page, zipfile.ZIP_DEFLATED, compresslevel=6)
+            else:
+                archive.write(path, f"{TOP}/{relative}")
     partial.replace(target)
 
 

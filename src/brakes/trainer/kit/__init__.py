@@ -8,14 +8,19 @@ module, also shown on the course's set-up page). The site publishes it in
 ``_downloads/``; a workshop kit reuses :func:`write_kit_files` with its own data.
 
 Building the wheel takes a second or two, so :func:`build_kit` skips the work
-when nothing it is made from has changed (:func:`inputs_digest`).
+when nothing it is made from has changed (:func:`inputs_digest`). The site's
+build hands it its own versions of some files (the notebooks with their links
+pointed at the site, or at the pages the kit then carries, and the README
+naming the site's address, :func:`readme_text`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from brakes.config import COURSE
@@ -31,6 +36,7 @@ __all__ = [
     "build_wheel",
     "inputs_digest",
     "notebooks",
+    "readme_text",
     "requirements_text",
     "wheel_name",
     "write_kit_files",
@@ -41,6 +47,10 @@ KIT_NAME = "releasing-the-brakes-notebooks"
 ZIP_NAME = f"{KIT_NAME}.zip"
 #: The set-up instructions shipped in the kit (and included by course/setup.md).
 README = Path(__file__).with_name("README.md")
+#: The README's paragraph that says where the course's website is (between these markers).
+SITE_ADDRESS = re.compile(
+    r"(<!-- site-address-start -->\n).*?(\n<!-- site-address-end -->)", re.DOTALL
+)
 #: Jupyter itself: the kit's requirements install it next to the wheel.
 JUPYTER_REQUIREMENT = "jupyterlab>=4,<5"
 
@@ -53,6 +63,28 @@ def requirements_text(wheel: str) -> str:
         f"./{wheel}\n"
         f"{JUPYTER_REQUIREMENT}\n"
     )
+
+
+def readme_text(site_url: str) -> str:
+    """The kit's README, saying where the course's website is: at ``site_url``, or in the kit.
+
+    Without an address, the kit carries the pages its notebooks link to, in ``course/``.
+    """
+    if site_url:
+        where = f"The full course, with the chapters to read, is on its website: <{site_url}/>."
+    else:
+        where = (
+            "The full course, with the chapters to read, is on the course's website. The "
+            "pages the notebooks link to are in this folder too: open `course/setup.html` "
+            "or the chapters' pages in `course/` in your web browser."
+        )
+    readme = README.read_text(encoding="utf-8")
+    text, found = SITE_ADDRESS.subn(lambda m: m.group(1) + where + m.group(2), readme)
+    if found != 1:
+        raise BrakesError(
+            f"{README} lost its site-address markers: put them back around the site's paragraph"
+        )
+    return text
 
 
 def notebooks(folder: Path | None = None) -> list[Path]:
@@ -76,27 +108,50 @@ def _is_source(path: Path) -> bool:
     return path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
 
 
-def inputs_digest(root: Path | None = None) -> str:
-    """A SHA-256 over the names and bytes of everything the kit is made from."""
+def inputs_digest(root: Path | None = None, adapted: Mapping[str, bytes] | None = None) -> str:
+    """A SHA-256 over the names and bytes of everything the kit is made from.
+
+    ``adapted`` (see :func:`build_kit`) counts too: a new site address changes the kit.
+    """
     root = root or COURSE.root
-    return files_digest((path, path.relative_to(root).as_posix()) for path in _sources(root))
+    start = hashlib.sha256()
+    for name, data in sorted((adapted or {}).items()):
+        start.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return files_digest(
+        ((path, path.relative_to(root).as_posix()) for path in _sources(root)),
+        start.digest() if adapted else b"",
+    )
 
 
-def write_kit_files(archive: zipfile.ZipFile, top: str, wheel: Path) -> None:
+def write_kit_files(
+    archive: zipfile.ZipFile, top: str, wheel: Path, readme: bytes | None = None
+) -> None:
     """Add the kit's set-up files (wheel, requirements, README) under ``top/`` in ``archive``."""
     archive.write(wheel, f"{top}/{wheel.name}")
     archive.writestr(f"{top}/requirements.txt", requirements_text(wheel.name))
-    archive.write(README, f"{top}/README.md")
+    if readme is None:
+        archive.write(README, f"{top}/README.md")
+    else:
+        archive.writestr(f"{top}/README.md", readme)
 
 
-def build_kit(target: Path, stamp: Path, root: Path | None = None) -> bool:
+def build_kit(
+    target: Path,
+    stamp: Path,
+    root: Path | None = None,
+    adapted: Mapping[str, bytes] | None = None,
+) -> bool:
     """Write the notebook kit's zip to ``target``; return False when it was already current.
 
-    The digest of its inputs is kept in ``stamp`` (outside the published folder):
-    the zip is rebuilt only when the code, the metadata or a notebook changed.
+    ``adapted`` maps a path in the kit's folder to the bytes it holds instead of
+    the checkout's file (a notebook, ``README.md``), or besides them (a page the
+    notebooks link to). The digest of its inputs is kept in ``stamp`` (outside the
+    published folder): the zip is rebuilt only when the code, the metadata, a
+    notebook or an adapted file changed.
     """
     root = root or COURSE.root
-    digest = inputs_digest(root)
+    adapted = dict(adapted or {})
+    digest = inputs_digest(root, adapted)
     if target.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -105,8 +160,13 @@ def build_kit(target: Path, stamp: Path, root: Path | None = None) -> bool:
         wheel = build_wheel(root, Path(scratch), LEARNER)
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             for notebook in notebooks(root / "exercises"):
-                archive.write(notebook, f"{KIT_NAME}/{notebook.name}")
-            write_kit_files(archive, KIT_NAME, wheel)
+                if notebook.name in adapted:
+                    archive.writestr(f"{KIT_NAME}/{notebook.name}", adapted.pop(notebook.name))
+                else:
+                    archive.write(notebook, f"{KIT_NAME}/{notebook.name}")
+            write_kit_files(archive, KIT_NAME, wheel, adapted.pop("README.md", None))
+            for name, data in sorted(adapted.items()):
+                archive.writestr(f"{KIT_NAME}/{name}", data)
     partial.replace(target)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(digest, encoding="utf-8")
