@@ -77,6 +77,11 @@ MISTAKES = {
         "If you meant the variable mentions, check the spelling.",
         'counts = "mention"',
     ),
+    "bare word as a label": (
+        "mentions.loc[0, channel]",
+        "To write the text channel, put it in quotes",
+        'mentions.loc[0, "channel"]',
+    ),
     "and": (
         'mentions[(mentions["reach_7d"] > 50) and (mentions["channel"] == "forum")]',
         "with brackets around each condition",
@@ -95,6 +100,8 @@ UNRECOGNISED = {
     "dict key": ('{"a": 1}["b"]', "KeyError"),
     "row label": ('mentions.loc["Mijote"]', "KeyError"),
     "name used as a table": ('mentoins["channel"]', "NameError"),
+    "name alone": ("answer_mix", "NameError"),
+    "name in arithmetic": ("doubled = reach * 2", "NameError"),
     "dropping a column": ('mentions.drop(columns=["chanel"])', "KeyError"),
     "other ValueError": ('int("twelve")', "ValueError"),
 }

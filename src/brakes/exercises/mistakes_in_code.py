@@ -344,19 +344,31 @@ def _statement_making(cell: str, name: str) -> str:
 
 
 def _bare_uses(tree: ast.Module, name: str, line: int) -> list[ast.Name]:
-    """Uses of ``name`` on the failing line as a plain value: not ``name()``, ``.x`` or ``[…]``."""
+    """Uses of ``name`` on the failing line where a text value fits: ``x = b``, ``== b``, ``f(b)``.
+
+    A name alone on its line, in arithmetic, called, or followed by ``.`` or ``[``
+    is a variable the learner meant, not text.
+    """
     parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
-    uses = []
-    for node in ast.walk(tree):
-        if not (isinstance(node, ast.Name) and node.id == name and node.lineno == line):
-            continue
-        parent = parents.get(node)
-        if isinstance(parent, ast.Call) and parent.func is node:
-            continue
-        if isinstance(parent, ast.Attribute | ast.Subscript) and parent.value is node:
-            continue
-        uses.append(node)
-    return uses
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Name)
+        and node.id == name
+        and node.lineno == line
+        and _takes_text(parents.get(node), node)
+    ]
+
+
+def _takes_text(parent: ast.AST | None, node: ast.Name) -> bool:
+    """Whether ``node`` sits where a learner may have meant quoted text."""
+    if isinstance(parent, ast.Assign | ast.AnnAssign):
+        return parent.value is node
+    if isinstance(parent, ast.Subscript):
+        return parent.slice is node  # a label: mentions[channel]
+    if isinstance(parent, ast.Call):
+        return node in parent.args
+    return isinstance(parent, ast.Compare | ast.keyword | ast.List | ast.Tuple | ast.Set)
 
 
 # --- and / or between conditions ------------------------------------------------------
