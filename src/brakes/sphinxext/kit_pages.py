@@ -93,8 +93,8 @@ def _retarget(
 ) -> None:
     """Point the links of the carried page at ``page`` (its path) at what the kit holds."""
     folder = posixpath.dirname(page)
-    for node in list(doctree.findall(addnodes.download_reference)):
-        _unlink(node)
+    for download in list(doctree.findall(addnodes.download_reference)):
+        _unlink(download)
     for node in list(doctree.findall(nodes.reference)):
         parts = urlsplit(node.get("refuri", ""))
         if "refuri" not in node or parts.scheme or parts.netloc or not parts.path:
