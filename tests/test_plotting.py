@@ -349,8 +349,11 @@ def test_bad_tables_raise_one_line_that_says_what_to_do(
 
 
 def test_a_placeholder_answer_draws_nothing_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    """The note is ordinary output (stdout), not stderr: JupyterLab shows stderr as an error."""
     assert scatter_labelled(..., x="share_pct", y="net_sentiment") is None
-    assert "nothing to draw yet" in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert "scatter_labelled: nothing to draw yet; fill in your answer above" in said.out
+    assert said.err == ""
 
 
 def test_small_multiples_one_panel_per_column_with_targets(

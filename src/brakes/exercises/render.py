@@ -5,10 +5,16 @@ Written once for checks, hints and solutions. The HTML is self-contained
 themes: text keeps the theme's own colour over a faint tint, and the status
 badge is white on a saturated colour (contrast ≥ 4.5:1 on any background).
 Every status also has an icon and a word, never colour alone.
+
+Code stays code: a solution, a hint written as code (:func:`code_of`) and a
+`span` with line breaks show as a ``<pre>`` block, which keeps its line breaks
+in JupyterLab, VS Code, Colab and the site alike, so the text a learner copies
+runs; a `span` inside a sentence stays inline. The plain text keeps them too.
 """
 
 from __future__ import annotations
 
+import ast
 import html
 import re
 from dataclasses import dataclass
@@ -50,12 +56,59 @@ _CODE_STYLE = (
     "background:rgba(127,127,127,0.18);color:inherit;padding:0 0.25em;"
     "border-radius:3px;font-family:monospace;font-size:0.95em"
 )
+_BLOCK_STYLE = (
+    "background:rgba(127,127,127,0.12);color:inherit;padding:0.5em;margin:0.4em 0 0;"
+    "border-radius:4px;overflow-x:auto;white-space:pre;font-family:monospace;font-size:0.95em"
+)
+#: A closing sentence after a space on the body's last line, words only ("That was the last
+#: one.", which the engine adds to a last hint): shown after the code, not inside it.
+_CLOSING = re.compile(r" ([A-Z][\w' ,]*[.!?])\Z")
+
+
+def _is_code(text: str) -> bool:
+    """Code to run, not a sentence: it parses as Python, holds no `span`, and calls or assigns.
+
+    A sentence almost never parses; a bare word that does ("Rows") is not code to run.
+    """
+    if "`" in text or not ("(" in text or "=" in text):
+        return False
+    try:
+        ast.parse(text)
+    except SyntaxError:
+        return False
+    return True
+
+
+def code_of(body: str) -> tuple[str, str] | None:
+    """``(code, closing sentence)`` when ``body`` is code (a hint written as code), else None.
+
+    This is the one rule for which bodies show as a code block: the closing sentence
+    (see :data:`_CLOSING`) is split off first, so the block holds only what runs.
+    """
+    closing = _CLOSING.search(body)
+    if closing and _is_code(body[: closing.start()]):
+        return body[: closing.start()], closing.group(1)
+    return (body, "") if _is_code(body) else None
+
+
+def _block(code: str) -> str:
+    """A code block that keeps its line breaks in any client, with no stylesheet of ours."""
+    return f'<pre style="{_BLOCK_STYLE}"><code>{html.escape(code, quote=False)}</code></pre>'
+
+
+def _span(code: str) -> str:
+    """A `span` as inline code; one that spans several lines as a block."""
+    if "\n" in code:
+        return _block(code)
+    return f'<code style="{_CODE_STYLE}">{html.escape(code, quote=False)}</code>'
 
 
 def _inline(text: str) -> str:
-    """Escape text for HTML and turn `backticks` into <code>."""
-    return _CODE.sub(
-        lambda m: f'<code style="{_CODE_STYLE}">{m.group(1)}</code>', html.escape(text, quote=False)
+    """Escape text for HTML and turn `backticks` into code (a block when it has line breaks)."""
+    parts = _CODE.split(text)  # prose and span alternate: even indexes are prose
+    return "".join(
+        _span(part) if index % 2 else html.escape(part, quote=False)
+        for index, part in enumerate(parts)
     )
 
 
@@ -82,9 +135,19 @@ class Feedback:
     @property
     def text(self) -> str:
         """The feedback as one plain string (also the record's ``feedback``)."""
-        if self.kind is Kind.SOLUTION:
-            return f"{self.lead}\n{self.code}" + (f"\n\n{self.body}" if self.body else "")
-        return f"{self.lead} {self.body}".strip()
+        parts = self.code_and_after
+        if parts is None:
+            return f"{self.lead} {self.body}".strip()
+        code, after = parts  # the code on lines of its own, to copy as it is
+        return f"{self.lead}\n{code}" + (f"\n\n{after}" if after else "")
+
+    @property
+    def code_and_after(self) -> tuple[str, str] | None:
+        """The code this display shows as a block and the sentences after it, if it shows one.
+
+        A solution's code and its discussion; a body that is code (see :func:`code_of`).
+        """
+        return (self.code, self.body) if self.kind is Kind.SOLUTION else code_of(self.body)
 
     @property
     def style(self) -> Style:
@@ -111,17 +174,14 @@ class Feedback:
             '<div style="font-size:0.85em;margin-top:0.3em">'
             f"Exercise {html.escape(self.exercise)} · {html.escape(self.title)}</div>"
         )
-        if self.kind is Kind.SOLUTION:
-            content = (
-                f"<div>{badge}</div>"
-                '<pre style="background:rgba(127,127,127,0.12);color:inherit;padding:0.5em;'
-                'margin:0.4em 0 0;border-radius:4px;overflow-x:auto;white-space:pre">'
-                f"<code>{html.escape(self.code, quote=False)}</code></pre>"
-            )
-            if self.body:
-                content += f'<p style="margin:0.5em 0 0">{_inline(self.body)}</p>'
-        else:
+        parts = self.code_and_after
+        if parts is None:
             content = f"<div>{badge}{_inline(self.body)}</div>"
+        else:
+            code, after = parts
+            content = f"<div>{badge}</div>{_block(code)}"
+            if after:
+                content += f'<div style="margin:0.5em 0 0">{_inline(after)}</div>'
         return (
             f'<div class="brakes-feedback brakes-{self.status or self.kind}" '
             f'style="border-left:4px solid {style.color};background:{style.tint};color:inherit;'
