@@ -57,6 +57,11 @@ MISTAKES = {
         "mentions has no column 'reach7d'; did you mean 'reach_7d'?",
         'mentions.sort_values("reach_7d")',
     ),
+    "merge": (
+        'mentions.merge(page_daily, on="channel")',
+        "page_daily has no column 'channel'.",
+        "",
+    ),
     "unnamed table": (
         'pd.concat([mentions])["chanel"]',
         "this table has no column 'chanel'",
@@ -102,6 +107,7 @@ UNRECOGNISED = {
     "name used as a table": ('mentoins["channel"]', "NameError"),
     "name alone": ("answer_mix", "NameError"),
     "name in arithmetic": ("doubled = reach * 2", "NameError"),
+    "a number for a row": ("mentions[0]", "KeyError"),
     "dropping a column": ('mentions.drop(columns=["chanel"])', "KeyError"),
     "other ValueError": ('int("twelve")', "ValueError"),
 }

@@ -30,7 +30,7 @@ import json
 import linecache
 import re
 import sys
-from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
@@ -149,7 +149,7 @@ def _missing_column(failure: Failure) -> Mistake | None:
     pandas = sys.modules.get("pandas")
     if pandas is None:
         return None
-    table = _table_called(failure.inner, pandas.DataFrame)
+    table = _table_looked_up(failure.inner, pandas.DataFrame)
     if table is None:
         return None
     missing = _columns_missing(failure, table, pandas.Index)
@@ -179,7 +179,7 @@ def _missing_column(failure: Failure) -> Mistake | None:
     return Mistake(message, _edited_statement(failure, tree, literals))
 
 
-def _columns_missing(failure: Failure, table: Any, index_type: type) -> list[Hashable]:
+def _columns_missing(failure: Failure, table: Any, index_type: type) -> list[str]:
     """The labels asked of ``table``'s columns that it lacks (none if not a column lookup).
 
     pandas raises ``KeyError(label)`` when one column is looked up in the columns'
@@ -201,16 +201,8 @@ def _columns_missing(failure: Failure, table: Any, index_type: type) -> list[Has
         asked = list(args[:1])
     else:
         return []
-    return [key for key in asked if _is_label(key) and key not in table.columns]
-
-
-def _is_label(key: object) -> bool:
-    """Whether ``key`` could name a column (hashable all through, as an index needs)."""
-    try:
-        hash(key)
-    except TypeError:
-        return False
-    return True
+    # The course's columns are named by text; a number or a tuple more likely meant a row.
+    return [key for key in asked if isinstance(key, str) and key not in table.columns]
 
 
 def _innermost(frames: list[FrameType], test: Callable[[FrameType], bool]) -> FrameType | None:
@@ -218,9 +210,9 @@ def _innermost(frames: list[FrameType], test: Callable[[FrameType], bool]) -> Fr
     return next((frame for frame in reversed(frames) if test(frame)), None)
 
 
-def _table_called(frames: list[FrameType], frame_type: type) -> Any:
-    """The DataFrame the cell called into: the first ``self`` or ``obj`` that is (or holds) one."""
-    for frame in frames:
+def _table_looked_up(frames: list[FrameType], frame_type: type) -> Any:
+    """The DataFrame a label was looked up in: the deepest ``self`` or ``obj`` holding one."""
+    for frame in reversed(frames):
         for candidate in (frame.f_locals.get("self"), frame.f_locals.get("obj")):
             if isinstance(candidate, frame_type):
                 return candidate
