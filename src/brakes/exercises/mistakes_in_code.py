@@ -157,14 +157,11 @@ def _missing_column(failure: Failure) -> Mistake | None:
         return None
     name = _name_of(table, failure) or "this table"
     columns = [str(c) for c in table.columns]
-    what = (
-        f"{name} has no column {missing[0]!r}"
-        if len(missing) == 1
-        else (f"{name} has no columns {', '.join(repr(key) for key in missing)}")
-    )
+    listed = ", ".join(repr(key) for key in missing)
+    what = f"{name} has no column{'s' if len(missing) > 1 else ''} {listed}"
     if failure.inner[-1].f_code.co_name == "get_grouper":
         what += " to group by"
-    close = {key: difflib.get_close_matches(str(key), columns, n=1, cutoff=0.6) for key in missing}
+    close = {key: difflib.get_close_matches(key, columns, n=1, cutoff=0.6) for key in missing}
     if not all(close.values()):
         shown = ", ".join(columns[:12]) + (", …" if len(columns) > 12 else "")
         return Mistake(f"{what}.\nIts columns are: {shown}.")
