@@ -44,6 +44,8 @@ pre { background: #f6f8fa; overflow-x: auto; padding: 0.5rem; }
        padding: 0.25rem 1rem; }
 .admonition-title { font-weight: bold; }
 img { max-width: 100%; height: auto; }
+a.headerlink { visibility: hidden; margin-left: 0.3em; text-decoration: none; }
+:hover > a.headerlink { visibility: visible; }
 """
 PAGE = """<!DOCTYPE html>
 <html lang="{language}">
