@@ -135,14 +135,15 @@ test-fast: $(STAMP)
 test-oldest: $(STAMP)
 	$(BIN)/pytest -q --durations=15 tests/kit -k oldest
 
-# Chromium, bubblewrap and npm's tools are installed after the unit tests, just before the
-# site builds (PurgeCSS), the browser tests and the sandboxed grading that need them.
-test: $(STAMP) lint
+# Chromium, bubblewrap and npm's tools (apt-get and npm, only when missing) install while
+# lint runs: the two take turns waiting on the network and the CPU. Then one pytest run,
+# quick unit tests first, then the slow unit tests, then the site builds, browser, kernel
+# and fresh-environment tests, longest first (tests/conftest.py), on every core.
+test: $(STAMP)
+	@$(MAKE) --no-print-directory -j2 lint browser-deps
 	$(BIN)/brakes exercises --check
 	$(NBVAL) -p nbval_feeds_cache --nbval solutions --nbval-sanitize-with nbval-sanitize.cfg
-	HYPOTHESIS_PROFILE=thorough $(PYTEST) -m "not ($(SLOW))"
-	@$(MAKE) --no-print-directory browser-deps
-	HYPOTHESIS_PROFILE=thorough $(PYTEST) -m "$(SLOW)"
+	HYPOTHESIS_PROFILE=thorough $(PYTEST)
 
 # Every figure a ratio of two things measured side by side, or a count; the table goes to
 # the terminal and bench/results.json (about 10 minutes on 2 cores; --help for options).

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
-from site_builds import RUN, BuiltSite, built
+from site_builds import RUN, BuiltSite, built_all
 from xdist.scheduler import LoadScopeScheduling
 
 from brakes.config import COURSE
@@ -109,7 +109,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> GroupSche
 @pytest.fixture(scope="session")
 def sites() -> dict[str, BuiltSite]:
     """Both editions, built once per test run (tests/site_builds.py), sharing the notebook cache."""
-    return {edition: built(edition) for edition in COURSE.editions}
+    return built_all(tuple(COURSE.editions))
 
 
 @pytest.fixture(autouse=True)

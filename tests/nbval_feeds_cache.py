@@ -3,7 +3,7 @@
 ``make test`` runs ``pytest -p nbval_feeds_cache --nbval solutions``. nbval runs
 each notebook cell by cell in a fresh kernel and compares the outputs with the
 stored ones; this plugin then stores that run, outputs and all, in the notebook
-cache of the site the tests build (``site_builds.py``), as MyST-NB would have
+caches of both editions the tests build (``site_builds.py``), as MyST-NB would have
 after running the notebook itself. The site builds that follow find every
 solution notebook there and execute none: each one runs once for nbval and the
 site together, in the same kernel and folder MyST-NB would use.
@@ -21,7 +21,9 @@ from pathlib import Path
 import pytest
 from nbformat import NotebookNode
 from nbval.plugin import IPyNbCell, IPyNbFile
-from site_builds import CACHE, locked
+from site_builds import cache_of, locked
+
+from brakes.config import COURSE
 
 _FAILED: set[str] = set()
 _SECONDS: defaultdict[str, float] = defaultdict(float)
@@ -62,13 +64,14 @@ def store(path: Path, notebook: NotebookNode, seconds: float) -> None:
 
     from brakes.sphinxext.execution import _empty_a_stale_cache, code_digest
 
-    with locked():
-        _empty_a_stale_cache(CACHE, code_digest())
-        get_cache(CACHE).cache_notebook_bundle(
-            CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}),
-            check_validity=False,
-            overwrite=True,
-        )
+    for edition in COURSE.editions:
+        with locked(edition):
+            _empty_a_stale_cache(cache_of(edition), code_digest())
+            get_cache(cache_of(edition)).cache_notebook_bundle(
+                CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}),
+                check_validity=False,
+                overwrite=True,
+            )
 
 
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
