@@ -9,7 +9,8 @@ import pytest
 from mini_site import HUB, JUPYTERHUB, REPOSITORY
 from sphinx.errors import ConfigError
 
-from brakes.sphinxext import launch
+from brakes import settings
+from brakes.sphinxext import launch, notebook_kit
 
 pytestmark = pytest.mark.site
 
@@ -68,3 +69,17 @@ def test_repository_url_must_be_https() -> None:
     )
     with pytest.raises(ConfigError, match="brakes_repository_url must be an https:// URL"):
         launch._use_theme_buttons(None, config)  # type: ignore[arg-type]
+
+
+def test_site_url_from_the_command_line_beats_the_environment_and_is_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(settings.declared("site_url").env or "", "https://env.example.org/")
+    given = SimpleNamespace(brakes_site_url="https://cli.example.org/brakes/")
+    notebook_kit._resolve_site_url(None, given)  # type: ignore[arg-type]
+    assert given.brakes_site_url == "https://cli.example.org/brakes"
+    unset = SimpleNamespace(brakes_site_url="")
+    notebook_kit._resolve_site_url(None, unset)  # type: ignore[arg-type]
+    assert unset.brakes_site_url == "https://env.example.org"
+    with pytest.raises(ConfigError, match=r"site_url .*https://"):
+        notebook_kit._resolve_site_url(None, SimpleNamespace(brakes_site_url="example.org"))  # type: ignore[arg-type]
