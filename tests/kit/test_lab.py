@@ -7,10 +7,9 @@ browser, Run All, type an answer, ask for hints and the solution, make the usual
 mistakes. Every assertion reads what the page displays (the output's rendered
 text, or text copied from it), never the engine's strings.
 
-Tests marked ``xfail(strict=True)`` hold what the issue asks of features other
-engineers are building (hints whose code keeps its lines, short errors, letter
-templates with quotes): they fail today and turn into failures the day the feature
-lands, so the mark is removed then.
+Each of #18's learner-facing points is held here as JupyterLab shows it: hints whose
+code keeps its lines, short errors with the full one folded, letter templates with quotes
+(each seen failing before its feature landed, as a strict xfail).
 
 Set ``BRAKES_LAB_SHOTS`` to a folder to keep screenshots of a multi-line hint, a
 solution, a column-typo error and a bare-letter error.
@@ -169,14 +168,12 @@ def test_a_column_typo_shows_an_error_that_names_the_column(column_typo: Shown) 
     assert "'chanel'" in column_typo.text, column_typo.text
 
 
-@pytest.mark.xfail(strict=True, reason="#18 point 3 (readable errors) has not landed")
 def test_a_column_typo_reads_in_five_lines_with_the_closest_column(column_typo: Shown) -> None:
     shown = _lines(column_typo.text)
     assert len(shown) <= SHORT, f"{len(shown)} lines:\n{column_typo.text}"
     assert re.search(r"\bchannel\b", column_typo.text), column_typo.text
 
 
-@pytest.mark.xfail(strict=True, reason="#18 point 3 (readable errors) has not landed")
 def test_a_column_typo_keeps_the_full_error_one_click_away(
     column_typo: Shown, getting_started: Notebook
 ) -> None:
@@ -190,7 +187,6 @@ def test_a_bare_letter_shows_an_error_that_names_the_letter(bare_letter: Shown) 
     assert re.search(r"""['"]b['"]""", bare_letter.text), bare_letter.text
 
 
-@pytest.mark.xfail(strict=True, reason="#18 point 3 (readable errors) has not landed")
 def test_a_bare_letter_reads_in_five_lines(bare_letter: Shown) -> None:
     shown = _lines(bare_letter.text)
     assert len(shown) <= SHORT, f"{len(shown)} lines:\n{bare_letter.text}"
@@ -206,7 +202,6 @@ def test_hints_come_one_after_another_to_the_last(last_hint: Shown) -> None:
     assert last_hint.text.startswith("? Hint 3 of 3"), last_hint.text
 
 
-@pytest.mark.xfail(strict=True, reason="#18 point 2 (code stays code) has not landed")
 def test_a_multi_line_hint_keeps_its_lines_and_its_copied_code_parses(
     last_hint: Shown, where_people_talk: Notebook
 ) -> None:
