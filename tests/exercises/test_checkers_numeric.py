@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from brakes.exercises.checkers import Diagnosis
+from brakes.exercises.checkers import Diagnosis, Number
 from brakes.exercises.checkers.numeric import close, decimals_shown, find_slip, number_key
-from brakes.exercises.checkers.target import Kind, Values
+from brakes.exercises.checkers.target import Kind, Salted, Target, Values
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,40 @@ def test_one_slip_rule_for_one_value_and_many() -> None:
     assert slip is not None and slip.diagnosis is Diagnosis.COUNT_FOR_SHARE
     slip = find_slip([0.3, 0.7], _values([30, 70], Kind.COUNT))
     assert slip is not None and slip.diagnosis is Diagnosis.SHARE_FOR_COUNT
+
+
+# --- a declared precision: the prompt's "to one decimal" -----------------------------------
+
+ONE_DECIMAL = Number(percent=True, decimals=1)
+
+
+@pytest.mark.parametrize("answer", [62.9, 62.86, 62.863, 62.8625, 62.85, 62.87])
+def test_an_answer_at_the_precision_asked_or_finer_passes(answer: float) -> None:
+    assert ONE_DECIMAL.compare(answer, 62.8625).correct
+
+
+@pytest.mark.parametrize("answer", [62.8, 63.01, 62.7, 62.96])
+def test_an_answer_off_at_the_precision_asked_fails(answer: float) -> None:
+    assert not ONE_DECIMAL.compare(answer, 62.8625).correct
+
+
+def test_rounding_further_than_asked_says_the_precision_asked() -> None:
+    verdict = ONE_DECIMAL.compare(63, 62.8625)
+    assert verdict.diagnosis is Diagnosis.ROUNDING
+    assert "rounded to a whole number, but the exercise asks for it to one decimal" in (
+        verdict.message
+    )
+
+
+def test_a_share_to_two_decimals_takes_a_two_decimal_answer() -> None:
+    """0.4 asked a share and called 0.30 "rounded to 1 decimal" (issue 18)."""
+    assert Number(share=True, decimals=2).compare(0.30, 0.3032).correct
+
+
+def test_a_sealed_target_keeps_the_precision() -> None:
+    target = Target.of(62.8625, decimals=1)
+    assert target is not None
+    sealed = target.sealed(Salted("salt", "1.3"))
+    rebuilt = Target.from_json(sealed.to_json(), Salted("salt", "1.3"))
+    assert ONE_DECIMAL.compare(62.9, rebuilt).correct
+    assert not ONE_DECIMAL.compare(62.8, rebuilt).correct

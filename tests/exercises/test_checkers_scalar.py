@@ -63,7 +63,7 @@ def test_a_wrong_value_says_neither_direction_nor_size(answer: float, expected: 
     """How far or which way would let a learner compute the answer (issue 18): not said."""
     verdict = ANY.compare(answer, expected)
     assert verdict.diagnosis is Diagnosis.VALUE
-    assert "does not match the expected value to 3 significant digits" in verdict.message
+    assert "which is not the expected value (to 3 significant digits)" in verdict.message
     for word in ("high", "low", "times", "relative", "%", "the sign", str(expected)):
         assert word not in verdict.message, word
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 import pandas as pd
 import pytest
@@ -81,31 +80,3 @@ def test_judged_exercise_is_complete(exercise: Exercise) -> None:
 def test_every_story_notebook_asks_to_predict_and_to_interpret() -> None:
     kinds = {(e.chapter, e.kind) for e in EXERCISES}
     assert (1, ExerciseKind.PREDICT) in kinds and (1, ExerciseKind.INTERPRET) in kinds
-
-
-def _to_3_significant_digits(value: Any) -> Any:
-    """What a reader would write down: every float rounded to 3 significant digits."""
-
-    def one(x: float) -> float:
-        return float(f"{x:.3g}")
-
-    if isinstance(value, pd.DataFrame):
-        floats = value.select_dtypes("float").columns
-        return value.assign(**{c: value[c].map(one) for c in floats})
-    if isinstance(value, pd.Series) and pd.api.types.is_float_dtype(value):
-        return value.map(one)
-    if isinstance(value, float):
-        return one(value)
-    return value
-
-
-# Every computed answer (one with nothing to round passes as it is): no expected value is
-# computed while the tests are collected.
-ANSWERS = [e for e in JUDGED if e.kind is ExerciseKind.ANSWER]
-
-
-@pytest.mark.parametrize("exercise", ANSWERS, ids=lambda e: e.id)
-def test_an_answer_rounded_to_3_significant_digits_passes(exercise: Exercise) -> None:
-    answer = _to_3_significant_digits(solution_answer(exercise, load_table))
-    verdict = verdict_for(exercise, answer, load_table)
-    assert verdict.status is Status.CORRECT, verdict.message

@@ -30,8 +30,9 @@ SEED = 2027
 SALT = "0123456789abcdef0123456789abcdef"
 #: Fractions of the tolerance's half-width: inside the edge, just inside, just outside, beyond.
 EDGE_STEPS = (0.5, 0.99, 1.01, 1.5, 3.0)
-#: The tolerance's half-width, in halves of a unit of the third significant digit: half a
-#: unit of that digit, and half a unit of the next one (a learner's nudge).
+#: The tolerance's half-width, in halves of a unit of the last decimal asked for (or, for a
+#: checker declaring none, of the third significant digit): half a unit of that digit, and
+#: half a unit of the next one (a learner's nudge).
 EDGE = 1.1
 
 
@@ -85,12 +86,15 @@ def _map(value: Any, change: Any) -> Any:
     return float(change(np.float64(value)))
 
 
-def _half_width(values: np.ndarray) -> np.ndarray:
-    """Relative half a unit of the third significant digit of each value."""
+def _half_width(values: np.ndarray, decimals: int | None) -> np.ndarray:
+    """Relative half a unit of the last decimal asked for (or the third significant digit)."""
     a = np.abs(values)
     with np.errstate(divide="ignore", invalid="ignore"):
-        digit = np.floor(np.log10(np.where(a > 0, a, 1.0)))
-        return np.where(a > 0, 0.5 * 10.0 ** (digit - 2) / np.where(a > 0, a, 1.0), 0.0)
+        if decimals is None:
+            digit = np.floor(np.log10(np.where(a > 0, a, 1.0))) - 2
+        else:
+            digit = np.full_like(a, -float(decimals))
+        return np.where(a > 0, 0.5 * 10.0**digit / np.where(a > 0, a, 1.0), 0.0)
 
 
 def answers(case: Case) -> Iterator[tuple[str, Any]]:
@@ -105,11 +109,15 @@ def answers(case: Case) -> Iterator[tuple[str, Any]]:
         return
     for decimals in range(5):
         yield f"rounded to {decimals}", _map(expected, lambda v, d=decimals: np.round(v, d))
+    decimals = getattr(case.course.checker, "decimals", None)
     for step in EDGE_STEPS:
         for sign in (1, -1):
             yield (
                 f"x(1{'+' if sign > 0 else '-'}{step} tolerance)",
-                _map(expected, lambda v, s=step * sign: v * (1 + s * EDGE * _half_width(v))),
+                _map(
+                    expected,
+                    lambda v, s=step * sign: v * (1 + s * EDGE * _half_width(v, decimals)),
+                ),
             )
     yield "x100", _map(expected, lambda v: v * 100)
     yield "/100", _map(expected, lambda v: v / 100)

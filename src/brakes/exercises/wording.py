@@ -100,6 +100,26 @@ def fmt_number(x: Any, decimals: int | None = None) -> str:
     return "0" if text == "-0" else text
 
 
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six")
+
+
+def precision(decimals: int) -> str:
+    """How precise an answer must be, as a prompt says it: ``"to one decimal"``.
+
+    The one wording of a declared precision: prompts carry
+    :func:`precision_sentence`, and messages about rounding use this phrase.
+    """
+    if decimals == 0:
+        return "to the nearest whole number"
+    count = _NUMBER_WORDS[decimals] if decimals < len(_NUMBER_WORDS) else str(decimals)
+    return f"to {count} decimal{'s' if decimals > 1 else ''}"
+
+
+def precision_sentence(decimals: int) -> str:
+    """The sentence a numeric exercise's prompt ends with, e.g. "Precision: to one decimal…"."""
+    return f"Precision: {precision(decimals)}, or more precise."
+
+
 def fmt_label(label: Any) -> str:
     """A label as code: ``'forum'``, ``2024-03-01``, ``('blog', 'negative')``."""
     if isinstance(label, str):

@@ -152,7 +152,7 @@ register(
         answer_name="share_negative",
         tables=("mentions",),
         expected=lambda load: float(_is_negative(load).mean()),
-        checker=Number(share=True),
+        checker=Number(share=True, decimals=2),
         hints=(
             "A share is a count divided by the total: negative mentions over all mentions.",
             "Comparing a column with a value gives True/False per mention, and the mean of "
@@ -263,7 +263,7 @@ register(
         answer_name="mean_reach_by_line",
         tables=("mentions",),
         expected=_mean_reach,
-        checker=SeriesCheck(index="product line", order=Order.DESCENDING),
+        checker=SeriesCheck(index="product line", order=Order.DESCENDING, decimals=0),
         hints=(
             "Split the mentions by product line, average the first-day reach in each group, "
             "then sort from the highest average to the lowest.",
@@ -327,7 +327,7 @@ register(
         answer_name="sentiment_mix",
         tables=("mentions",),
         expected=_sentiment_mix,
-        checker=FrameCheck(index="product line", percent=SENTIMENTS),
+        checker=FrameCheck(index="product line", percent=SENTIMENTS, decimals=1),
         hints=(
             "You want a table with one row per product line and one column per sentiment, each "
             "row in percent of that line's mentions (so each row adds up to 100).",

@@ -166,7 +166,7 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=_share_by_channel,
-        checker=SeriesCheck(index="channel", percent=True),
+        checker=SeriesCheck(index="channel", percent=True, decimals=1),
         hints=(
             "A channel's share is its number of mentions divided by the number of all "
             "mentions, times 100 for a percentage.",
@@ -209,7 +209,7 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=_no_voice_share,
-        checker=Number(percent=True),
+        checker=Number(percent=True, decimals=1),
         hints=(
             "Mark each mention as being on one of the four channels or not, then take the "
             "share of marked mentions.",
@@ -251,7 +251,7 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=_net_sentiment,
-        checker=SeriesCheck(index="channel", percent=True),
+        checker=SeriesCheck(index="channel", percent=True, decimals=1),
         hints=(
             "You need three counts per channel: positive mentions, negative mentions and all "
             "mentions.",
@@ -291,7 +291,7 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=_conversation_map,
-        checker=FrameCheck(index="channel", percent=("share_pct", "net_sentiment")),
+        checker=FrameCheck(index="channel", percent=("share_pct", "net_sentiment"), decimals=1),
         hints=(
             "You already know how to compute both columns: the share of 1.2 and the net "
             "sentiment of 1.4, both indexed by channel.",
@@ -361,7 +361,7 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=_answer_rate,
-        checker=SeriesCheck(index="channel", percent=True),
+        checker=SeriesCheck(index="channel", percent=True, decimals=1),
         hints=(
             "For each channel, you want the share of its mentions whose `brand_answered` is True.",
             "The mean of a True/False column is the share of True: group the mentions by "
@@ -406,7 +406,7 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=lambda load: _median_spread(_negative(load)),
-        checker=SeriesCheck(index="brand_answered"),
+        checker=SeriesCheck(index="brand_answered", decimals=2),
         hints=(
             "Three steps: keep the negative mentions, compute one ratio per mention, then "
             "take the median ratio in each group of `brand_answered`.",
@@ -454,7 +454,9 @@ register(
         tables=("mentions",),
         setup=SETUP_MENTIONS,
         expected=lambda load: _reach_week(_on_accounts(_negative(load))),
-        checker=FrameCheck(index="brand_answered", ordered_columns=True, read_by="the chart below"),
+        checker=FrameCheck(
+            index="brand_answered", ordered_columns=True, read_by="the chart below", decimals=1
+        ),
         hints=(
             "Like with like: keep the rows that are negative AND on one of the three "
             "accounts, then take medians per group of `brand_answered`.",
@@ -648,7 +650,7 @@ register(
         answer_name="satisfaction_by_answer",
         tables=("support",),
         expected=_satisfaction_by_answer,
-        checker=SeriesCheck(index="answer type"),
+        checker=SeriesCheck(index="answer type", decimals=2),
         hints=(
             "Group the conversations by `answer_type` and average the `satisfaction` column.",
             "`.mean()` skips the missing scores on its own: you do not need to remove any row "
@@ -684,7 +686,7 @@ register(
         answer_name="satisfaction_by_resolution",
         tables=("support",),
         expected=_satisfaction_by_resolution,
-        checker=SeriesCheck(index="answer type and resolved"),
+        checker=SeriesCheck(index="answer type and resolved", decimals=2),
         hints=(
             "Same as 1.14, but with two groupings at once: the kind of answer and whether the "
             "problem was resolved.",
@@ -727,7 +729,7 @@ register(
         answer_name="satisfaction_by_speed",
         tables=("support",),
         expected=_satisfaction_by_speed,
-        checker=SeriesCheck(index="group (within the hour or not)"),
+        checker=SeriesCheck(index="group (within the hour or not)", decimals=2),
         hints=(
             "Two steps: keep the solved conversations, then split them in two groups, answered "
             "within the hour or not, and average `satisfaction` in each.",
@@ -774,7 +776,7 @@ register(
         answer_name="bought_again_gap",
         tables=("support",),
         expected=_bought_again_gap,
-        checker=Number(percent=True),
+        checker=Number(percent=True, decimals=1),
         hints=(
             "First the rate of buying again for each kind of answer, in percent; then one "
             "rate minus the other.",
@@ -821,7 +823,7 @@ register(
         answer_name="contacted_again_rate",
         tables=("support",),
         expected=lambda load: _rate_by_answer(load, "contacted_again"),
-        checker=SeriesCheck(index="answer type", percent=True),
+        checker=SeriesCheck(index="answer type", percent=True, decimals=1),
         hints=(
             "For each kind of answer, the share of conversations whose `contacted_again` is "
             "True, in percent.",
@@ -869,7 +871,7 @@ register(
         answer_name="answer_mix",
         tables=("support",),
         expected=_answer_mix,
-        checker=FrameCheck(index="handled_by", percent=tuple(ANSWER_TYPES)),
+        checker=FrameCheck(index="handled_by", percent=tuple(ANSWER_TYPES), decimals=1),
         hints=(
             "You want a table: one row per handler, one column per kind of answer, each row "
             "adding up to 100.",
@@ -907,7 +909,7 @@ register(
         answer_name="handler_summary",
         tables=("support",),
         expected=_handler_summary,
-        checker=FrameCheck(index="handled_by", percent=("resolution_rate",)),
+        checker=FrameCheck(index="handled_by", percent=("resolution_rate",), decimals=1),
         hints=(
             "Two numbers per handler: the median of `first_response_min` and the mean of "
             "`resolved`, times 100.",
@@ -967,7 +969,9 @@ register(
         answer_name="speed_vs_resolution",
         tables=("support",),
         expected=lambda load: _handler_summary(load, ("handled_by", "product_line")),
-        checker=FrameCheck(index="handled_by and product_line", percent=("resolution_rate",)),
+        checker=FrameCheck(
+            index="handled_by and product_line", percent=("resolution_rate",), decimals=1
+        ),
         hints=(
             "The same two columns as 1.20, but grouped by two columns, `handled_by` then "
             "`product_line`.",

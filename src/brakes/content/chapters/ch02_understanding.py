@@ -223,7 +223,7 @@ register(
         tables=("audience",),
         setup=SETUP_SURVEYS,
         expected=_customer_use,
-        checker=SeriesCheck(index="platform", percent=True),
+        checker=SeriesCheck(index="platform", percent=True, decimals=1),
         hints=(
             "Mark each row of `audience` as weekly-or-more or not, then take the share of "
             "marked rows on each platform.",
@@ -272,7 +272,7 @@ register(
         tables=("audience", "staff"),
         setup=SETUP_SURVEYS,
         expected=_use_gap,
-        checker=FrameCheck(index="platform", percent=("staff", "customers")),
+        checker=FrameCheck(index="platform", percent=("staff", "customers"), decimals=1),
         hints=(
             "Compute for the staff survey what you computed for customers in 2.2, then put the "
             "two results side by side.",
@@ -326,7 +326,7 @@ register(
         tables=("audience",),
         setup=SETUP_SURVEYS,
         expected=_segment_use,
-        checker=FrameCheck(index="segment", percent=SURVEY_PLATFORMS),
+        checker=FrameCheck(index="segment", percent=SURVEY_PLATFORMS, decimals=1),
         hints=(
             "The same share as in 2.2, but for each pair of segment and platform; then one row "
             "per segment, one column per platform.",
@@ -394,7 +394,7 @@ register(
         answer_name="post_share",
         tables=("page_daily",),
         expected=_post_share,
-        checker=SeriesCheck(index="platform", percent=True),
+        checker=SeriesCheck(index="platform", percent=True, decimals=1),
         hints=(
             "Add up the `posts` of each platform over the whole period, then divide by the "
             "total number of posts.",
@@ -436,7 +436,7 @@ register(
         tables=("page_daily", "audience"),
         setup=SETUP_SURVEYS,
         expected=_posts_vs_audience,
-        checker=FrameCheck(index="platform", percent=("posts", "students", "seniors")),
+        checker=FrameCheck(index="platform", percent=("posts", "students", "seniors"), decimals=1),
         hints=(
             "Three columns for the brand's four accounts: the share of the brand's posts (as in "
             "2.7), and the share of students and of seniors who use each platform weekly (from "
@@ -499,7 +499,7 @@ register(
         answer_name="topic_mix",
         tables=("mentions",),
         expected=_topic_mix,
-        checker=FrameCheck(index="channel", percent=TOPICS),
+        checker=FrameCheck(index="channel", percent=TOPICS, decimals=1),
         hints=(
             "One row per channel, one column per topic, each row adding up to 100.",
             '`pd.crosstab(mentions["channel"], mentions["topic"])` counts the mentions of each '
@@ -570,7 +570,7 @@ register(
         tables=("staff",),
         setup=SETUP_PEOPLE,
         expected=_attitude_mix,
-        checker=FrameCheck(index="department", percent=ATTITUDES),
+        checker=FrameCheck(index="department", percent=ATTITUDES, decimals=1),
         hints=(
             "Use `people`, one row per employee. You want one row per department, one column "
             "per attitude, each row adding up to 100.",
@@ -618,7 +618,7 @@ register(
         tables=("staff",),
         setup=SETUP_PEOPLE,
         expected=_trained_share,
-        checker=SeriesCheck(index="department", percent=True),
+        checker=SeriesCheck(index="department", percent=True, decimals=1),
         hints=(
             "For each department, the share of its employees whose `trained` is True.",
             "The mean of a True/False column in each group is the share of True: group "
@@ -661,7 +661,7 @@ register(
         tables=("staff",),
         setup=SETUP_PEOPLE,
         expected=_confidence_table,
-        checker=FrameCheck(index="training status (False or True)"),
+        checker=FrameCheck(index="training status (False or True)", decimals=2),
         hints=(
             "The mean `confidence` for each pair of training status and attitude, then one row "
             "for the untrained (False), one for the trained (True), and one column per "
@@ -915,7 +915,7 @@ register(
         tables=("mentions", "sales"),
         setup=SETUP_WEEKS,
         expected=_sales_change,
-        checker=Number(percent=True),
+        checker=Number(percent=True, decimals=2),
         hints=(
             "Two totals of Tourbillon `units`: the weeks before 1 July 2025, and the weeks from "
             "1 July to the end of 2025; then the change from the first to the second, in "
@@ -967,7 +967,7 @@ register(
         tables=("mentions", "sales"),
         setup=SETUP_WEEKS,
         expected=_weekly_share,
-        checker=SeriesCheck(index="week", percent=True),
+        checker=SeriesCheck(index="week", percent=True, decimals=1),
         hints=(
             "Two weekly totals of `units`: the Tourbillon's and all five lines'; divide the "
             "first by the second.",
@@ -1014,7 +1014,7 @@ register(
         tables=("mentions", "sales"),
         setup=SETUP_WEEKS,
         expected=_weekly_net,
-        checker=SeriesCheck(index="week", percent=True),
+        checker=SeriesCheck(index="week", percent=True, decimals=1),
         hints=(
             "Chapter 1's net sentiment, with one row per week instead of one per channel, on "
             "the Tourbillon's mentions only.",
@@ -1064,7 +1064,7 @@ register(
         tables=("mentions", "sales"),
         setup=SETUP_RECIPE,
         expected=_net_average,
-        checker=FrameCheck(index="week", percent=("everywhere", "own_accounts")),
+        checker=FrameCheck(index="week", percent=("everywhere", "own_accounts"), decimals=1),
         hints=(
             "Two weekly series of net sentiment, one for all the Tourbillon's mentions and one "
             "for those on the brand's three accounts; then their 4-week averages, without the "

@@ -212,7 +212,7 @@ register(
         tables=("page_daily",),
         setup=SETUP_FACEBOOK,
         expected=_followers_jump,
-        checker=Number(percent=True),
+        checker=Number(percent=True, decimals=1),
         hints=(
             "Take the page's followers on 31 August 2025 and on 30 September 2025, then the "
             "change in percent: (after − before) ÷ before × 100.",
@@ -267,7 +267,7 @@ register(
         answer_name="weekly_repeat_rate",
         tables=("sales",),
         expected=_weekly_repeat_rate,
-        checker=SeriesCheck(index="week", percent=True),
+        checker=SeriesCheck(index="week", percent=True, decimals=1),
         hints=(
             "For each week, add up the new and the repeat customers of the five product lines, "
             "then divide the repeat customers by all the buyers, times 100.",
@@ -317,7 +317,7 @@ register(
         answer_name="repeat_rate_before_after",
         tables=("sales",),
         expected=_repeat_rate_before_after,
-        checker=SeriesCheck(index="period", percent=True),
+        checker=SeriesCheck(index="period", percent=True, decimals=1),
         hints=(
             "Two periods, two filters on the `week` column; in each, all repeat customers ÷ all "
             "buyers × 100. Then put the two numbers in one Series.",
@@ -395,6 +395,7 @@ register(
             order=Order.INDEX,
             percent=True,
             read_by="the chart below",
+            decimals=1,
         ),
         hints=(
             "Group the conversations by their `satisfaction` score, then take the share of "
@@ -440,7 +441,7 @@ register(
         answer_name="links",
         tables=("support",),
         expected=_links,
-        checker=SeriesCheck(index="measure"),
+        checker=SeriesCheck(index="measure", decimals=2),
         hints=(
             "Three correlations, each between `bought_again` and one column: `satisfaction`, "
             "`resolved` and `first_response_min`.",
@@ -533,6 +534,7 @@ register(
             order=Order.INDEX,
             percent=tuple(COMPANIES),
             read_by="exercise 3.12",
+            decimals=1,
         ),
         hints=(
             "For each month, each company's mentions divided by the mentions of all four "
@@ -644,7 +646,7 @@ register(
         tables=("competitors",),
         setup=SOLUTION_SHARE_OF_VOICE,
         expected=_share_of_voice_change,
-        checker=Number(percent=True),
+        checker=Number(percent=True, decimals=2),
         hints=(
             "Take La Mijotière's column of your `share_of_voice` table; average it over the six "
             "months after it joined, and over the six months before; subtract.",
@@ -994,7 +996,7 @@ register(
         answer_name="by_department",
         tables=("campaigns",),
         expected=_by_department,
-        checker=FrameCheck(index="department", percent=("linked", "shared")),
+        checker=FrameCheck(index="department", percent=("linked", "shared"), decimals=1),
         hints=(
             "Two shares per department: of its campaigns, how many name a company goal "
             "(`company_goal` is not `none`), and how many were shared with other departments.",
@@ -1107,7 +1109,7 @@ register(
         tables=("campaigns",),
         setup=SETUP_PAIRS + SOLUTION_DUPLICATED,
         expected=_budget_share,
-        checker=SeriesCheck(index="kind of spending", percent=True),
+        checker=SeriesCheck(index="kind of spending", percent=True, decimals=1),
         hints=(
             "Two shares of the total `budget_eur`: the budget of campaigns with no company goal, "
             "and the budget of the campaigns you found in 3.17.",
@@ -1161,7 +1163,7 @@ register(
         tables=("campaigns",),
         setup=SETUP_VANITY,
         expected=_vanity_budget_share,
-        checker=Number(percent=True),
+        checker=Number(percent=True, decimals=1),
         hints=(
             "Mark the campaigns whose `result_metric` is one of the list `vanity`, then take "
             "their budget as a share of the total budget.",
@@ -1304,7 +1306,7 @@ register(
         answer_name="engagement_by_month",
         tables=("page_daily",),
         expected=_engagement_by_month,
-        checker=SeriesCheck(index="month", percent=True),
+        checker=SeriesCheck(index="month", percent=True, decimals=1),
         hints=(
             "For each month, add up the engagements and the reach of all the brand's accounts, "
             "then divide one by the other, times 100.",
@@ -1350,7 +1352,7 @@ register(
         answer_name="net_sentiment_by_month",
         tables=("mentions",),
         expected=_net_sentiment_by_month,
-        checker=SeriesCheck(index="month", percent=True),
+        checker=SeriesCheck(index="month", percent=True, decimals=1),
         hints=(
             "Chapter 1's net sentiment, per month instead of per channel: (positive − negative) "
             "÷ all mentions × 100.",
@@ -1389,7 +1391,7 @@ register(
         answer_name="service_by_month",
         tables=("support",),
         expected=_service_by_month,
-        checker=FrameCheck(index="month", percent=("resolution_rate",)),
+        checker=FrameCheck(index="month", percent=("resolution_rate",), decimals=1),
         hints=(
             "Chapter 1's two numbers per handler, now per month: the median of "
             "`first_response_min` and the share of `resolved`, in percent.",
@@ -1438,6 +1440,7 @@ register(
         checker=FrameCheck(
             index="month",
             percent=("engagement_rate", "share_of_voice", "net_sentiment", "resolution_rate"),
+            decimals=1,
         ),
         hints=(
             "Six Series that share the same months: two from the report cell above "

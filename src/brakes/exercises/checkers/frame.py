@@ -45,7 +45,8 @@ class FrameCheck(Checker):
     ``ordered_columns`` says the columns must come in the expected order: a later cell
     reads them by position (a slope chart draws its first column as "before"), so a
     swapped table would tell the opposite story. ``read_by`` names that cell ("the
-    chart below") in the order messages.
+    chart below") in the order messages. ``decimals`` is the precision the prompt
+    asks for, for every number column (see :class:`~brakes.exercises.checkers.Number`).
     """
 
     index: str | None = None
@@ -54,6 +55,7 @@ class FrameCheck(Checker):
     percent: tuple[str, ...] = ()
     ordered_columns: bool = False
     read_by: str = ""
+    decimals: int | None = None
 
     @property
     def expects(self) -> str:
@@ -67,7 +69,7 @@ class FrameCheck(Checker):
         """
         if isinstance(expected, pd.DataFrame) and self.index is None:
             expected = self._by_values(expected)
-        return Target.of(expected)
+        return Target.of(expected, decimals=self.decimals)
 
     def _by_values(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Rows numbered 0, 1, 2…, sorted by every column unless the exact order matters."""

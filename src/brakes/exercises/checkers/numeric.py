@@ -1,8 +1,11 @@
 """Numbers compared the way a reader compares them: one precision rule, one set of slips.
 
 :func:`number_key` is the one tolerance rule of the course: the canonical text
-of a number to :data:`SIGNIFICANT_DIGITS` significant digits (whole numbers
-exactly). Two numbers match when their keys do (:func:`close`); the course
+of a number written with the decimals its exercise asks for (the checker's
+``decimals``, which the prompt states, "to one decimal"), whole numbers
+exactly. A checker declaring no precision (a test's, an ad hoc one) compares
+to :data:`SIGNIFICANT_DIGITS` significant digits instead; every course exercise
+declares one. Two numbers match when their keys do (:func:`close`); the course
 compares keys in clear, a workshop kit compares salted hashes of the same keys
 (:mod:`brakes.exercises.checkers.target`). :func:`find_slip` recognises the
 known numeric slips (percent for fraction and back, counts for shares and
@@ -16,17 +19,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from brakes.exercises.checkers.base import Diagnosis
-from brakes.exercises.wording import code, fmt_number, plural
+from brakes.exercises.wording import code, fmt_number, plural, precision
 
 if TYPE_CHECKING:
     from brakes.exercises.checkers.target import Values
 
-#: A float answer passes when it matches the expected value to this many significant digits.
+#: Without a declared precision, a float answer passes when it matches the expected value
+#: to this many significant digits.
 SIGNIFICANT_DIGITS = 3
 #: Relative float noise: a whole number this close to an integer is that integer, and a
 #: number this close to zero is zero, so two correct ways of summing never disagree.
@@ -47,11 +52,12 @@ def _floats(values: Any) -> np.ndarray:
     return np.atleast_1d(np.asarray(values, dtype=float))
 
 
-def number_key(value: float, *, exact: bool) -> str:
-    """The canonical text of a number: 3 significant digits, or (``exact``) the whole number.
+def number_key(value: float, *, exact: bool, decimals: int | None = None) -> str:
+    """The canonical text of a number: with ``decimals`` decimals, or (``exact``) the whole number.
 
-    ``62.418`` → ``62.4``, ``39353`` (exact) → ``39353``; NaN and infinities
-    have their own keys; float noise around zero or a whole number is dropped.
+    ``62.418`` to 1 decimal → ``62.4``, ``39353`` (exact) → ``39353``; without
+    ``decimals``, 3 significant digits. NaN and infinities have their own keys;
+    float noise around zero or a whole number is dropped.
     """
     if math.isnan(value):
         return "nan"
@@ -64,20 +70,26 @@ def number_key(value: float, *, exact: bool) -> str:
         if abs(value - nearest) <= NOISE * max(abs(value), 1.0):
             return str(int(nearest))
         return repr(value)
+    if decimals is not None:
+        return decimal_key(value, decimals)
     return f"{value:.{SIGNIFICANT_DIGITS}g}"
 
 
-def answer_keys(value: float, *, exact: bool) -> set[str]:
+def answer_keys(value: float, *, exact: bool, decimals: int | None = None) -> set[str]:
     """The keys a learner's number may match: its own, and (not ``exact``) its nudged ones.
 
-    A number given with one digit more than the precision (62.45 for 62.449)
-    may sit on a rounding step: moved by half a unit of that digit, it meets
-    the expected key from either side.
+    A number given with one digit more than the precision (62.45 for 62.449,
+    to one decimal) may sit on a rounding step: moved by half a unit of that
+    digit, it meets the expected key from either side. So every answer at the
+    precision asked, or finer, passes.
     """
     if exact or not math.isfinite(value) or abs(value) < NOISE:
-        return {number_key(value, exact=exact)}
-    unit = 10.0 ** (math.floor(math.log10(abs(value))) - SIGNIFICANT_DIGITS)
-    return {number_key(value + nudge * unit, exact=False) for nudge in NUDGES}
+        return {number_key(value, exact=exact, decimals=decimals)}
+    if decimals is not None:
+        unit = 10.0 ** -(decimals + 1)
+    else:
+        unit = 10.0 ** (math.floor(math.log10(abs(value))) - SIGNIFICANT_DIGITS)
+    return {number_key(value + nudge * unit, exact=False, decimals=decimals) for nudge in NUDGES}
 
 
 def decimal_key(value: float, decimals: int) -> str:
@@ -88,7 +100,18 @@ def decimal_key(value: float, decimals: int) -> str:
     return "0" if text.lstrip("-").strip("0.") == "" else text
 
 
-def close(answer: Any, expected: Any, *, exact: bool = False) -> np.ndarray:
+def half_up_key(value: float, decimals: int) -> str:
+    """:func:`decimal_key` with a half rounded up, as by hand: 12.25 → ``12.3`` (Python: 12.2)."""
+    if not math.isfinite(value):
+        return decimal_key(value, decimals)
+    step = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP)
+    return decimal_key(float(rounded), decimals)
+
+
+def close(
+    answer: Any, expected: Any, *, exact: bool = False, decimals: int | None = None
+) -> np.ndarray:
     """Element-wise: does each answer match its expected value (see :func:`number_key`)?
 
     NaN matches NaN, an infinity the same infinity; ``exact`` is for counts.
@@ -96,7 +119,8 @@ def close(answer: Any, expected: Any, *, exact: bool = False) -> np.ndarray:
     a, e = np.broadcast_arrays(_floats(answer), _floats(expected))
     return np.array(
         [
-            number_key(float(w), exact=exact) in answer_keys(float(g), exact=exact)
+            number_key(float(w), exact=exact, decimals=decimals)
+            in answer_keys(float(g), exact=exact, decimals=decimals)
             for g, w in zip(a.ravel(), e.ravel(), strict=True)
         ],
         dtype=bool,
@@ -123,10 +147,14 @@ def decimals_shown(values: Any, most: int = 12) -> int | None:
 
 @dataclass(frozen=True)
 class Slip:
-    """A numeric slip that explains every difference; ``decimals`` for rounding."""
+    """A numeric slip that explains every difference; ``decimals`` for rounding.
+
+    ``wanted`` is the precision the exercise asks for (None: significant digits).
+    """
 
     diagnosis: Diagnosis
     decimals: int = 0
+    wanted: int | None = None
     percent: bool = False  # the expected values are percentages (they add up to 100)
     proportion: bool = False  # the exercise asks for shares or percentages
 
@@ -180,8 +208,11 @@ def find_slip(
         if counts and not np.all(is_whole(a)) and all_match(a / total, "normalised"):
             return Slip(Diagnosis.SHARE_FOR_COUNT)
     decimals = decimals_shown(a, most=max(ROUNDINGS))
-    if decimals is not None and not expected.exact and all_match(a, f"rounded:{decimals}"):
-        return Slip(Diagnosis.ROUNDING, decimals=decimals)
+    if decimals is None or expected.exact:
+        return None
+    coarser = expected.decimals is None or decimals < expected.decimals
+    if coarser and all_match(a, f"rounded:{decimals}"):
+        return Slip(Diagnosis.ROUNDING, decimals=decimals, wanted=expected.decimals)
     return None
 
 
@@ -208,9 +239,15 @@ def slip_message(slip: Slip, subject: str, *, many: bool) -> str:
         places = "whole numbers" if slip.decimals == 0 else plural(slip.decimals, "decimal")
         if not many and slip.decimals == 0:
             places = "a whole number"
+        if slip.wanted is None:
+            return (
+                f"{subject} {are} right when rounded to {places}, but that is too coarse to "
+                f"check: keep at least {SIGNIFICANT_DIGITS} significant digits (or don't round)."
+            )
         return (
-            f"{subject} {are} right when rounded to {places}, but that is too coarse to "
-            f"check: keep at least {SIGNIFICANT_DIGITS} significant digits (or don't round)."
+            f"{subject} {are} right when rounded to {places}, but the exercise asks for "
+            f"{'them' if many else 'it'} {precision(slip.wanted)}: keep more decimals "
+            "(or don't round)."
         )
     if slip.diagnosis is Diagnosis.AS_PERCENT:
         return (

@@ -35,6 +35,7 @@ from brakes.exercises.wording import (
     fmt_labels,
     fmt_number,
     is_number,
+    precision,
     safe_len,
     safe_repr,
 )
@@ -76,7 +77,9 @@ class Number(Checker):
     (``percent=True``, percentage points too) or any number.
 
     Counts, and any whole-number expected value, must match exactly; other
-    numbers to 3 significant digits (:func:`~brakes.exercises.checkers.numeric.close`).
+    numbers with the ``decimals`` the prompt asks for ("to one decimal"), every
+    answer at that precision or finer passing
+    (:func:`~brakes.exercises.checkers.numeric.number_key`).
     For a share or a percentage, a percentage for a fraction (or back) passes
     with a note; for any other number it is 100 times off. Diagnoses: a
     count for a share, too much rounding, an exact multiple, off by one, a
@@ -86,6 +89,7 @@ class Number(Checker):
     integer: bool = False
     share: bool = False
     percent: bool = False
+    decimals: int | None = None
 
     @property
     def expects(self) -> str:
@@ -97,7 +101,7 @@ class Number(Checker):
 
     def target(self, expected: Any) -> Target | None:
         """The expected number's keys; a declared count is compared exactly."""
-        return Target.of(expected, exact=self.integer)
+        return Target.of(expected, exact=self.integer, decimals=self.decimals)
 
     def _compare(self, answer: Any, target: Target) -> Verdict:
         """Compare a scalar answer with the expected number."""
@@ -200,10 +204,14 @@ class Number(Checker):
                 "you kept and what you counted.",
                 Diagnosis.VALUE,
             )
+        to = (
+            precision(expected.decimals)
+            if expected.decimals is not None
+            else f"to {SIGNIFICANT_DIGITS} significant digits"
+        )
         return wrong(
-            f"You gave {shown}, which does not match the expected value to "
-            f"{SIGNIFICANT_DIGITS} significant digits. Check which rows you kept and what you "
-            "computed on them.",
+            f"You gave {shown}, which is not the expected value ({to}). Check which rows you "
+            "kept and what you computed on them.",
             Diagnosis.VALUE,
         )
 

@@ -36,20 +36,22 @@ def index_names(index: pd.Index) -> list[str]:
 
 @dataclass(frozen=True)
 class SeriesCheck(Checker):
-    """A Series: the labels must match, the values too (to 3 significant digits), in ``order``.
+    """A Series: the labels must match, the values too (to ``decimals``), in ``order``.
 
     ``index`` says in words what the labels are ("channel"), for messages like
     "the answer is a Series indexed by channel". ``order`` is ANY unless the
     exercise asks for a sort. ``percent`` says the values are percentages, so
-    fractions pass with a note (a mean score divided by 100 does not). ``read_by``
-    names a later cell that reads the values by position ("the chart below"), for
-    the order message.
+    fractions pass with a note (a mean score divided by 100 does not). ``decimals``
+    is the precision the prompt asks for (as for :class:`~brakes.exercises.checkers.Number`).
+    ``read_by`` names a later cell that reads the values by position ("the chart
+    below"), for the order message.
     """
 
     index: str = "label"
     order: Order = Order.ANY
     percent: bool = False
     read_by: str = ""
+    decimals: int | None = None
 
     @property
     def expects(self) -> str:
@@ -57,7 +59,7 @@ class SeriesCheck(Checker):
 
     def target(self, expected: Any) -> Target | None:
         """The expected Series' labels and the keys of its values."""
-        return Target.of(expected)
+        return Target.of(expected, decimals=self.decimals)
 
     def _compare(self, answer: Any, target: Target) -> Verdict:
         """Compare an answer with the expected Series."""

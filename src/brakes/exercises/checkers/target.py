@@ -28,9 +28,14 @@ from brakes.exercises.checkers.numeric import (
     ROUNDINGS,
     answer_keys,
     decimal_key,
+    half_up_key,
     number_key,
 )
 from brakes.exercises.wording import is_number
+
+#: The derived keys of expected values rounded half up (12.25 → 12.3), where the own key
+#: rounds a half as Python and pandas do (12.25 → 12.2): a learner may do either.
+TIE = "tie"
 
 
 class Sealer(Protocol):
@@ -90,12 +95,12 @@ def _as_float(value: Any) -> float:
         return math.nan
 
 
-def keys_of(value: Any, kind: Kind) -> set[str]:
+def keys_of(value: Any, kind: Kind, decimals: int | None = None) -> set[str]:
     """The keys a learner's value may match under ``kind`` (numbers get the nudged ones)."""
     if kind in (Kind.COUNT, Kind.NUMBER):
         if not is_number(value) and not _missing(value):
             return set()
-        return answer_keys(_as_float(value), exact=kind is Kind.COUNT)
+        return answer_keys(_as_float(value), exact=kind is Kind.COUNT, decimals=decimals)
     if is_number(value) and not isinstance(value, bool | np.bool_):
         return set()  # a number where text was expected is never the same label
     text = label_text(value)
@@ -109,10 +114,10 @@ def _missing(value: Any) -> bool:
         return False
 
 
-def _own_key(value: Any, kind: Kind) -> str:
+def _own_key(value: Any, kind: Kind, decimals: int | None = None) -> str:
     """The one key of an expected value."""
     if kind in (Kind.COUNT, Kind.NUMBER):
-        return number_key(_as_float(value), exact=kind is Kind.COUNT)
+        return number_key(_as_float(value), exact=kind is Kind.COUNT, decimals=decimals)
     text = label_text(value)
     return text.casefold() if kind is Kind.FOLDED else text
 
@@ -123,8 +128,9 @@ class Values:
 
     ``keys`` holds one stored key per value, in the expected order; ``derived``
     the stored keys of transformed expected values, by transform name
-    (``rounded:2``, ``normalised``, ``total``, ``folded``). ``where`` is part of every slot,
-    so equal values in two columns do not hash alike.
+    (``rounded:2``, ``normalised``, ``total``, ``folded``, :data:`TIE`). ``where`` is part
+    of every slot, so equal values in two columns do not hash alike. ``decimals`` is the precision
+    the exercise asks for (see :func:`~brakes.exercises.checkers.numeric.number_key`).
     """
 
     kind: Kind
@@ -132,19 +138,22 @@ class Values:
     derived: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     where: str = ""
     sealer: Sealer = clear
+    decimals: int | None = None
 
     @classmethod
-    def of(cls, values: Iterable[Any], kind: Kind, where: str = "") -> Values:
+    def of(
+        cls, values: Iterable[Any], kind: Kind, where: str = "", decimals: int | None = None
+    ) -> Values:
         """The keys of ``values`` and of their transforms, in clear."""
         items = list(values)
-        keys = [_own_key(v, kind) for v in items]
+        keys = [_own_key(v, kind, decimals) for v in items]
         derived: dict[str, tuple[str, ...]] = {}
         if kind in (Kind.COUNT, Kind.NUMBER):
             floats = np.array([_as_float(v) for v in items], dtype=float)
-            derived.update(_transforms(floats, kind))
+            derived.update(_transforms(floats, kind, decimals))
         elif kind is Kind.LABEL:
             derived["folded"] = tuple(key.casefold() for key in keys)
-        return cls(kind, tuple(keys), derived, where)
+        return cls(kind, tuple(keys), derived, where, decimals=decimals)
 
     def sealed(self, sealer: Sealer) -> Values:
         """The same values with every key passed through ``sealer`` (a kit's salted hash)."""
@@ -153,7 +162,7 @@ class Values:
             for name, keys in self.derived.items()
         }
         keys = tuple(sealer(_slot(self.where, "", i), key) for i, key in enumerate(self.keys))
-        return Values(self.kind, keys, derived, self.where, sealer)
+        return Values(self.kind, keys, derived, self.where, sealer, self.decimals)
 
     @property
     def exact(self) -> bool:
@@ -182,54 +191,75 @@ class Values:
         if not stored or (len(stored) != 1 and len(stored) != len(items)):
             return np.zeros(len(items), dtype=bool)
         found = []
+        # An expected value on a half (12.25 to one decimal) may be rounded either way.
+        ties = self.derived.get(TIE, ()) if not transform else ()
         for i, answer in enumerate(items):
             position = 0 if len(stored) == 1 else i
             slot = _slot(self.where, transform, position)
             keys = self._answer_keys(answer, transform)
-            found.append(any(self.sealer(slot, key) == stored[position] for key in keys))
+            hit = any(self.sealer(slot, key) == stored[position] for key in keys)
+            if not hit and ties:
+                tie_slot = _slot(self.where, TIE, position)
+                hit = any(self.sealer(tie_slot, key) == ties[position] for key in keys)
+            found.append(hit)
         return np.array(found, dtype=bool)
 
     def _answer_keys(self, answer: Any, transform: str) -> set[str]:
         if transform.startswith("rounded:"):
             return {decimal_key(_as_float(answer), int(transform.split(":")[1]))}
-        if transform == "normalised" or transform == "total":
+        if transform == "normalised":
             return answer_keys(_as_float(answer), exact=False)
+        if transform == "total":
+            return answer_keys(_as_float(answer), exact=False, decimals=self.decimals)
         if transform == "folded":
             return {key.casefold() for key in keys_of(answer, self.kind)}
-        return keys_of(answer, self.kind)
+        return keys_of(answer, self.kind, self.decimals)
 
     def to_json(self) -> dict[str, Any]:
         """The stored keys as plain data (a kit's workshop file)."""
-        return {"kind": str(self.kind), "keys": list(self.keys), "derived": dict(self.derived)}
+        return {
+            "kind": str(self.kind),
+            "keys": list(self.keys),
+            "derived": dict(self.derived),
+            "decimals": self.decimals,
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], where: str, sealer: Sealer) -> Values:
         """Values a :meth:`to_json` describes, matched through ``sealer``."""
         derived = {name: tuple(keys) for name, keys in data["derived"].items()}
-        return cls(Kind(data["kind"]), tuple(data["keys"]), derived, where, sealer)
+        kind, keys = Kind(data["kind"]), tuple(data["keys"])
+        return cls(kind, keys, derived, where, sealer, data.get("decimals"))
 
 
 def _slot(where: str, transform: str, position: int) -> str:
     return f"{where}\x1f{transform}\x1f{position}"
 
 
-def _transforms(values: np.ndarray, kind: Kind) -> dict[str, tuple[str, ...]]:
+def _transforms(
+    values: np.ndarray, kind: Kind, decimals: int | None = None
+) -> dict[str, tuple[str, ...]]:
     """Keys of the expected values as the numeric slips transform them.
 
     Rounded to d decimals (a learner rounding too far), normalised by the
-    total (shares given for counts) and the total (one number for a Series).
+    total (shares given for counts), the total (one number for a Series), and
+    rounded half up (:data:`TIE`).
     """
     found: dict[str, tuple[str, ...]] = {}
     finite = bool(values.size) and bool(np.all(np.isfinite(values)))
     if kind is Kind.NUMBER:
-        for decimals in ROUNDINGS:  # np.round once per array: a check computes these often
-            rounded = np.round(values, decimals).tolist()
-            found[f"rounded:{decimals}"] = tuple(decimal_key(v, decimals) for v in rounded)
+        # A learner rounding more than the precision asked for (any rounding, without one);
+        # np.round once per array: a check computes these often.
+        for places in ROUNDINGS if decimals is None else range(decimals):
+            rounded = np.round(values, places).tolist()
+            found[f"rounded:{places}"] = tuple(decimal_key(v, places) for v in rounded)
     if finite and values.size > 1:
         total = float(values.sum())
-        found["total"] = (number_key(total, exact=False),)
+        found["total"] = (number_key(total, exact=False, decimals=decimals),)
         if kind is Kind.COUNT and total > 0:
             found["normalised"] = tuple(number_key(v / total, exact=False) for v in values)
+    if kind is Kind.NUMBER and decimals is not None:
+        found[TIE] = tuple(half_up_key(v, decimals) for v in values.tolist())
     return found
 
 
@@ -258,29 +288,39 @@ class Target:
     columns: Mapping[str, Values] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, expected: Any, *, exact: bool = False, kind: Kind | None = None) -> Target | None:
+    def of(
+        cls,
+        expected: Any,
+        *,
+        exact: bool = False,
+        kind: Kind | None = None,
+        decimals: int | None = None,
+    ) -> Target | None:
         """The target of an expected value; None for a value no check compares (a tuple…).
 
         ``exact`` is the checker's declaration that the values are counts;
-        otherwise the dtype says so (an integer Series, an int).
+        otherwise the dtype says so (an integer Series, an int). ``decimals`` is
+        the precision the exercise asks for, for every number of the answer.
         """
         if isinstance(expected, Target):
             return expected
         if isinstance(expected, pd.Series):
-            values = Values.of(expected.tolist(), kind or kind_of(expected, exact))
-            return cls(expected, values)
+            kind = kind or kind_of(expected, exact)
+            return cls(expected, Values.of(expected.tolist(), kind, decimals=decimals))
         if isinstance(expected, pd.DataFrame):
             if not expected.columns.is_unique:
                 return None
             columns = {
-                str(c): Values.of(expected[c].tolist(), kind_of(expected[c], exact), str(c))
+                str(c): Values.of(
+                    expected[c].tolist(), kind_of(expected[c], exact), str(c), decimals
+                )
                 for c in expected.columns
             }
             return cls(expected, columns=columns)
         if is_number(expected):
             whole = exact or isinstance(expected, int | np.integer)
             number_kind = kind or (Kind.COUNT if whole else Kind.NUMBER)
-            return cls(expected, Values.of([expected], number_kind))
+            return cls(expected, Values.of([expected], number_kind, decimals=decimals))
         if isinstance(expected, str | bool | np.bool_):
             return cls(expected, Values.of([expected], kind or Kind.LABEL))
         return None
