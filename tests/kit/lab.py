@@ -146,6 +146,11 @@ def shoot(page: Page, cell: Locator, name: str) -> None:
     page.screenshot(path=str(Path(folder) / f"{name}.png"))
 
 
+#: The learner notebooks JupyterLab opens and runs in tests/kit/test_lab.py: their run there
+#: as downloaded is their first of two per `make test` (the README's environment runs the others).
+OPENED_IN_LAB = ("00-getting-started.ipynb", "01a-control-where-people-talk.ipynb")
+
+
 class Notebook:
     """One notebook open in JupyterLab's main area, driven as a learner drives it."""
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import pytest
 from browser.browsing import CHROMIUM, CHROMIUM_ARGS
 from kit_helpers import KitVenv, exercises_in
-from lab import Lab, Notebook, listed_names, shoot
+from lab import OPENED_IN_LAB, Lab, Notebook, listed_names, shoot
 from playwright.sync_api import Locator, Page, expect, sync_playwright
 
 pytestmark = [pytest.mark.venv, pytest.mark.kernel, pytest.mark.browser]
@@ -57,14 +57,14 @@ def page(jupyter_lab: Lab) -> Iterator[Page]:
 
 @pytest.fixture(scope="module")
 def _getting_started(page: Page) -> Notebook:
-    notebook = Notebook.open(page, "00-getting-started.ipynb")
+    notebook = Notebook.open(page, OPENED_IN_LAB[0])
     notebook.run_all()
     return notebook
 
 
 @pytest.fixture(scope="module")
 def _where_people_talk(page: Page) -> Notebook:
-    notebook = Notebook.open(page, "01a-control-where-people-talk.ipynb")
+    notebook = Notebook.open(page, OPENED_IN_LAB[1])
     notebook.run_all()
     return notebook
 
@@ -143,6 +143,26 @@ def test_the_file_browser_lists_the_notebooks_in_course_order(
     course_order = sorted(kit, key=lambda path: min(map(_number, exercises_in(path))))
     listed = [name for name in listed_names(page) if name.endswith(".ipynb")]
     assert listed == [path.name for path in course_order]
+
+
+@pytest.mark.parametrize("opened", ["getting_started", "where_people_talk"])
+def test_run_all_runs_a_notebook_as_downloaded_with_every_check_not_attempted(
+    opened: str, request: pytest.FixtureRequest, kit_venv: KitVenv
+) -> None:
+    """Before the learner types anything: Run All reaches the last cell, no cell shows an
+    error or writes to stderr, and each exercise's check says "Not attempted yet"."""
+    notebook: Notebook = request.getfixturevalue(opened)
+    code = notebook.page.locator(".jp-NotebookPanel:visible .jp-CodeCell")
+    not_attempted, faults = 0, []
+    for index in range(code.count()):
+        cell = code.nth(index)
+        shown = notebook.output(cell)
+        not_attempted += shown.startswith("○ Not attempted yet")
+        stderr = cell.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count()
+        if stderr or "⚠" in shown or "Traceback" in shown:
+            faults.append(f"code cell {index}: {shown[:200]}")
+    assert not faults, "\n".join(faults)
+    assert not_attempted == len(exercises_in(kit_venv.folder / notebook.name))
 
 
 def test_run_all_shows_getting_started_feedback_rendered(getting_started: Notebook) -> None:
