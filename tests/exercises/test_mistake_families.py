@@ -129,6 +129,7 @@ MECHANICAL: dict[str, tuple[WrongAnswer, Any]] = {
         _mistakes.share_of_positives_only(lambda load: MENTIONS, lambda m: m["channel"]),
         pd.Series({"x": 50.0, "y": 50.0}, name="sentiment").rename_axis("channel"),
     ),
+    "change in percent": (_mistakes.change_for_points(lambda load: (20.0, 30.0)), 50.0),
     "option text": (_mistakes.option_text({"a": "Wait.", "b": "Act."}, "b"), "Act."),
     "number": (_mistakes.number_for_letter("c"), 3),
 }

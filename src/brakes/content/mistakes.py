@@ -44,6 +44,7 @@ GROUPED_THE_OTHER_WAY = "grouped the other way round"
 THE_OTHER_PART = "the other part"
 RATIO_FOR_CHANGE = "a ratio, not a change"
 DIFFERENCE_FOR_CHANGE = "a difference, not a change in percent"
+CHANGE_FOR_POINTS = "a change in percent, not in points"
 FILTER_LEFT_OUT = "a filter left out"
 OPTION_TEXT = "the option's text"
 NUMBER_FOR_LETTER = "a number, not a letter"
@@ -178,6 +179,22 @@ def difference_for_change(make: Make, feedback: str | None = None) -> WrongAnswe
     return WrongAnswer(DIFFERENCE_FOR_CHANGE, make, feedback)
 
 
+def change_for_points(
+    rates: Callable[[Load], tuple[float, float]], feedback: str | None = None
+) -> WrongAnswer:
+    """A change in percent of the first rate, ``(new - old) / old × 100``, the spreadsheet
+    habit, where the difference of two percentages in points, ``new - old``, was asked.
+
+    ``rates`` gives the two percentages the exercise compares, ``(old, new)``.
+    """
+
+    def make(load: Load) -> float:
+        old, new = rates(load)
+        return float((new - old) / old * 100)
+
+    return WrongAnswer(CHANGE_FOR_POINTS, make, feedback)
+
+
 def filter_left_out(make: Make, feedback: str | None = None) -> WrongAnswer:
     """The right computation on too many rows: one of the question's conditions left out."""
     return WrongAnswer(FILTER_LEFT_OUT, make, feedback)
@@ -212,6 +229,7 @@ FAMILIES: dict[str, Callable[..., WrongAnswer]] = {
     THE_OTHER_PART: the_other_part,
     RATIO_FOR_CHANGE: ratio_for_change,
     DIFFERENCE_FOR_CHANGE: difference_for_change,
+    CHANGE_FOR_POINTS: change_for_points,
     FILTER_LEFT_OUT: filter_left_out,
     OPTION_TEXT: option_text,
     NUMBER_FOR_LETTER: number_for_letter,

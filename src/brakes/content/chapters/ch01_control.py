@@ -20,6 +20,7 @@ import pandas as pd
 
 from brakes.content.cells import interpret, predict
 from brakes.content.mistakes import (
+    change_for_points,
     counts_for_shares,
     filter_left_out,
     grouped_the_other_way,
@@ -278,7 +279,15 @@ register(
                     "negative, so a channel with more praise than complaints is above zero."
                 ),
             ),
-            share_of_positives_only(_mentions, lambda mentions: mentions["channel"]),
+            share_of_positives_only(
+                _mentions,
+                lambda mentions: mentions["channel"],
+                feedback=(
+                    "That is the share of positive mentions only. Net sentiment also takes "
+                    "the negative ones away: (positive − negative) ÷ all the channel's "
+                    "mentions × 100."
+                ),
+            ),
         ),
     )
 )
@@ -486,6 +495,10 @@ register(
             ),
             mean_for_median(
                 lambda load: _reach_week(_on_accounts(_negative(load)), "mean"),
+                feedback=(
+                    "Those are means. The question asks for medians, which a few complaints "
+                    "seen by very many people do not pull up: use `.median()`."
+                ),
             ),
         ),
     )
@@ -674,6 +687,10 @@ register(
             ),
             median_for_mean(
                 lambda load: _support(load).groupby("answer_type")["satisfaction"].median(),
+                feedback=(
+                    "Those are medians, the middle score of each group. The question asks for "
+                    "the mean score: use `.mean()` instead of `.median()`."
+                ),
             ),
         ),
     )
@@ -801,6 +818,18 @@ register(
                     "minus the web form's."
                 ),
             ),
+            change_for_points(
+                lambda load: (
+                    float(_rate_by_answer(load, "bought_again")["redirect_form"]),
+                    float(_rate_by_answer(load, "bought_again")["public_resolution"]),
+                ),
+                feedback=(
+                    "That is a change in percent of the web form's rate, as a spreadsheet "
+                    "computes it (new − old) ÷ old × 100. The question asks for the gap in "
+                    "percentage points: the public resolution's rate minus the web form's, "
+                    "nothing divided."
+                ),
+            ),
             WrongAnswer(
                 "against no answer",
                 lambda load: float(
@@ -897,7 +926,14 @@ register(
                     '`normalize="index"`, so each row adds up to 100.'
                 ),
             ),
-            counts_for_shares(lambda load: _answer_mix(load, normalize=False)),
+            counts_for_shares(
+                lambda load: _answer_mix(load, normalize=False),
+                feedback=(
+                    "Those are numbers of conversations. The question asks for each "
+                    'handler\'s split in percent: add `normalize="index"` and multiply by 100, '
+                    "so each row adds up to 100."
+                ),
+            ),
         ),
     )
 )
@@ -942,6 +978,11 @@ register(
                         resolution_rate=("resolved", "mean"),
                     )
                     .assign(resolution_rate=lambda f: f["resolution_rate"] * 100)
+                ),
+                feedback=(
+                    "Your first response times are means. The column asks for the median, "
+                    "which a few very slow answers do not pull up: "
+                    '`("first_response_min", "median")`.'
                 ),
             ),
             sum_for_mean(
@@ -999,6 +1040,10 @@ register(
                         f["resolution_rate"] * 0
                         + _support(load).groupby(["handled_by", "product_line"])["resolved"].sum()
                     )
+                ),
+                feedback=(
+                    "Your resolution_rate counts the resolved conversations. The rate is the "
+                    'share resolved: `("resolved", "mean")`, then times 100.'
                 ),
             ),
         ),

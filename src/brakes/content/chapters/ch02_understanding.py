@@ -525,7 +525,14 @@ register(
                     '`normalize="index"`, so each row adds up to 100.'
                 ),
             ),
-            counts_for_shares(lambda load: _topic_mix(load, normalize=False)),
+            counts_for_shares(
+                lambda load: _topic_mix(load, normalize=False),
+                feedback=(
+                    "Those are numbers of mentions. The question asks for each channel's "
+                    'split between topics in percent: add `normalize="index"` and multiply '
+                    "by 100, so each row adds up to 100."
+                ),
+            ),
         ),
     )
 )

@@ -22,6 +22,7 @@ import pandas as pd
 from brakes.content.cells import interpret, predict
 from brakes.content.chapters.ch01_control import SIMULATED
 from brakes.content.mistakes import (
+    change_for_points,
     counts_for_shares,
     difference_for_change,
     mean_for_median,
@@ -179,12 +180,20 @@ def _tiktok_posts(load: Load, company: str | None = BRAND, platform: str | None 
     return int(competitors.loc[keep, "posts"].sum())
 
 
+def _share_of_voice_before_after(
+    load: Load, company: str = BRAND, after: tuple[str, str] = SIX_MONTHS_AFTER
+) -> tuple[float, float]:
+    """The company's mean share of voice over the six months before TikTok, and after."""
+    share = _share_of_voice(load)[company]
+    before = share.loc[SIX_MONTHS_BEFORE[0] : SIX_MONTHS_BEFORE[1]].mean()
+    return float(before), float(share.loc[after[0] : after[1]].mean())
+
+
 def _share_of_voice_change(
     load: Load, company: str = BRAND, after: tuple[str, str] = SIX_MONTHS_AFTER
 ) -> float:
-    share = _share_of_voice(load)[company]
-    before = share.loc[SIX_MONTHS_BEFORE[0] : SIX_MONTHS_BEFORE[1]].mean()
-    return float(share.loc[after[0] : after[1]].mean() - before)
+    before, after_mean = _share_of_voice_before_after(load, company, after)
+    return after_mean - before
 
 
 predict(
@@ -673,6 +682,14 @@ register(
                 feedback=(
                     "Your number has the opposite sign: take the six months after joining minus "
                     "the six months before."
+                ),
+            ),
+            change_for_points(
+                _share_of_voice_before_after,
+                feedback=(
+                    "That is a change in percent of the share before, as a spreadsheet "
+                    "computes it (new − old) ÷ old × 100. The question asks for the change in "
+                    "percentage points: the mean after minus the mean before, nothing divided."
                 ),
             ),
             WrongAnswer(
