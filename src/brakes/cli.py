@@ -118,6 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
     workshop.add_argument(
         "--force", action="store_true", help="write into a folder that is not empty"
     )
+    workshop.add_argument(
+        "--site-url",
+        help="the course website's public address, which the kit's notebooks and README link "
+        "to (default: BRAKES_SITE_URL; without one they name its pages in plain text)",
+    )
 
     verbs.add_parser(
         "doctor",
@@ -142,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_workshop(args: argparse.Namespace) -> int:
+    from brakes import settings
     from brakes.outdir import prepare_output_dir
     from brakes.trainer.workshop import build_workshop, shared_answers_line, zip_name
 
@@ -151,15 +157,20 @@ def _run_workshop(args: argparse.Namespace) -> int:
             "choose another seed for a workshop"
         )
     require_checkout("brakes workshop")
+    site_url = settings.resolve(command_line={"site_url": args.site_url})["site_url"]
     out = prepare_output_dir(args.out, force=args.force)
     for part in ("participants", "trainer", zip_name(args.seed)):
         if (out / part).exists():
             raise BrakesError(f"{out / part} exists already; choose an empty folder for --out")
-    folder, shared = build_workshop(args.seed, out, make_zip=args.zip)
+    folder, shared = build_workshop(args.seed, out, make_zip=args.zip, site_url=site_url)
     print(f"participants' kit: {folder}")
     if args.zip:
         print(f"to hand out:       {out / zip_name(args.seed)}")
     print(f"for you only:      {out / 'trainer' / 'answer-sheet.md'}")
+    if site_url:
+        print(f"the site it links: {site_url}")
+    else:
+        print("no site address (--site-url or BRAKES_SITE_URL): the kit names the site's pages")
     if shared:
         print(shared_answers_line(shared, args.seed))
     return 0

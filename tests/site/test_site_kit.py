@@ -6,7 +6,6 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import nbformat
@@ -14,7 +13,7 @@ import pytest
 from mini_site import run_sphinx
 
 from brakes.config import COURSE
-from brakes.sphinxext import notebook_kit, offline
+from brakes.sphinxext import offline
 from brakes.trainer.kit import KIT_NAME, ZIP_NAME, wheel_name
 from brakes.trainer.kit.adapt import GUARD_TAG
 
@@ -203,11 +202,3 @@ def test_the_offline_zip_holds_no_link_to_itself(kit_sites: dict[str, Path]) -> 
         for page in pages:
             text = zipped.read(page).decode("utf-8")
             assert offline.zip_name("learner") not in text, f"{page} links to its own zip"
-
-
-def test_a_kit_link_to_a_page_keeps_its_anchor_and_a_file_link_stays() -> None:
-    app = SimpleNamespace(env=SimpleNamespace(found_docs={"course/data-dictionary"}))
-    linked = notebook_kit._linked_page(app, "../course/data-dictionary.md#mentions")  # type: ignore[arg-type]
-    assert linked == ("course/data-dictionary", "#mentions")
-    for other in ("../course/glossary.md", "https://example.org/x.md", "#here", "data/x.csv"):
-        assert notebook_kit._linked_page(app, other) is None, other  # type: ignore[arg-type]

@@ -20,7 +20,6 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import nbformat
 from docutils import nodes
@@ -34,14 +33,17 @@ from brakes.errors import BrakesError
 from brakes.sphinxext.kit_pages import page_html
 from brakes.sphinxext.launch import config_setting
 from brakes.trainer.kit import ZIP_NAME, build_kit, notebooks, readme_text
-from brakes.trainer.kit.adapt import dumps, readdress_guard, retarget_links
+from brakes.trainer.kit.adapt import (
+    NOTEBOOKS,
+    SETUP_PAGE,
+    dumps,
+    linked_page,
+    readdress_guard,
+    retarget_links,
+)
 
 LOGGER = logging.getLogger(__name__)
 FOLDER = "_downloads"
-#: The course page that explains the set-up, step by step.
-SETUP_PAGE = "course/setup"
-#: The kit's notebooks' folder among the site's sources: their links are relative to it.
-NOTEBOOKS = "exercises"
 
 
 def kit_uri(docname: str) -> str:
@@ -84,17 +86,6 @@ def _note_on_notebook_pages(app: Sphinx, doctree: nodes.document, docname: str) 
     section.insert(section.index(title) + 1 if title is not None else 0, note)
 
 
-def _linked_page(app: Sphinx, link: str) -> tuple[str, str] | None:
-    """(docname, "#anchor") when a kit notebook's ``link`` is to a page of this site, else None."""
-    parts = urlsplit(link)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    docname = posixpath.splitext(posixpath.normpath(posixpath.join(NOTEBOOKS, parts.path)))[0]
-    if docname not in app.env.found_docs:
-        return None  # a file beside the notebooks, or a page this site does not have
-    return docname, f"#{parts.fragment}" if parts.fragment else ""
-
-
 def adapted_files(app: Sphinx, site_url: str) -> dict[str, bytes]:
     """The kit's notebooks and README as this site hands them out, and the pages it carries.
 
@@ -107,11 +98,11 @@ def adapted_files(app: Sphinx, site_url: str) -> dict[str, bytes]:
     carried = {SETUP_PAGE}
 
     def target(link: str) -> str:
-        page = _linked_page(app, link)
-        if page is None or page[0] in in_kit:
+        page = linked_page(link, app.env.found_docs)
+        if page is None or page.docname in in_kit:
             return link
-        carried.add(page[0])
-        uri = app.builder.get_target_uri(page[0]) + page[1]
+        carried.add(page.docname)
+        uri = page.address(app.builder.get_target_uri)
         return f"{site_url}/{uri}" if site_url else uri
 
     files: dict[str, bytes] = {}

@@ -15,16 +15,25 @@ own folder, where the course finds ``brakes-workshop.json`` (on a JupyterHub
 too). The kit's wheel is built without the course's content package (the
 reference functions and solutions); the workshop file carries each exercise's text,
 checker and sealed expected answer (:mod:`brakes.exercises.sealed`).
+
+The kit holds none of the site's pages, so the notebooks' links to them go to
+the site's address when the trainer gives one (``--site-url`` or
+``BRAKES_SITE_URL``), and otherwise read as plain text naming the page; the
+README and the notebooks' first cell name that address, or send the learner to
+the trainer for it (:func:`workshop_notebook`).
 """
 
 from __future__ import annotations
 
 import json
 import secrets
-import shutil
 import subprocess
 import zipfile
+from collections.abc import Container
+from dataclasses import dataclass
 from pathlib import Path
+
+import nbformat
 
 from brakes.config import COURSE
 from brakes.data import generate, write_tables
@@ -36,7 +45,16 @@ from brakes.exercises.model import Exercise, ExerciseKind, Load
 from brakes.exercises.registry import all_exercises
 from brakes.settings import WORKSHOP_FILE, WORKSHOP_VERSION
 from brakes.trainer.answer_sheet import answer_rows
-from brakes.trainer.kit import README, build_wheel, notebooks, requirements_text
+from brakes.trainer.kit import build_wheel, notebooks, readme_text, requirements_text
+from brakes.trainer.kit.adapt import (
+    ASK_THE_TRAINER,
+    NOTEBOOKS,
+    SETUP_ADDRESS,
+    dumps,
+    linked_page,
+    readdress_guard,
+    retarget_links,
+)
 from brakes.trainer.kit.wheels import WORKSHOP
 from brakes.trainer.sealing import seal
 
@@ -46,6 +64,47 @@ WORKSHOP_NAME = "releasing-the-brakes-workshop"
 BUILD_KEYS = ("version", "commit")
 #: The commit of a course installed from a wheel rather than run from a git checkout.
 UNKNOWN_COMMIT = "unknown"
+#: The suffixes of the site's page sources (MyST Markdown and notebooks, as myst-nb reads them).
+PAGE_SOURCES = (".md", ".ipynb")
+
+
+@dataclass(frozen=True)
+class CheckoutPages(Container[str]):
+    """The site's pages, known by their sources in the checkout at ``root``, the kit's aside.
+
+    ``brakes workshop`` runs without the site's build, so a notebook's link names
+    a page when the checkout holds its source; the kit's own notebooks are no
+    pages to send a learner away to.
+    """
+
+    root: Path
+    in_kit: frozenset[str]
+
+    def __contains__(self, docname: object) -> bool:
+        if not isinstance(docname, str) or docname in self.in_kit or docname.startswith(".."):
+            return False
+        return any((self.root / f"{docname}{suffix}").is_file() for suffix in PAGE_SOURCES)
+
+
+def workshop_notebook(path: Path, pages: Container[str], site_url: str) -> str:
+    """The learner notebook at ``path`` as a workshop kit holds it, as text.
+
+    Its links to the site's ``pages`` go to them at ``site_url`` (anchors kept),
+    and its first cell names the set-up page there. Without an address, the
+    links read as plain text naming the page, and the first cell sends the
+    learner to the trainer: the kit carries no page, and a link to a file it
+    lacks would lead nowhere.
+    """
+
+    def target(link: str) -> str | None:
+        page = linked_page(link, pages)
+        if page is None:
+            return link
+        return f"{site_url}/{page.address()}" if site_url else None
+
+    notebook = retarget_links(nbformat.read(path, as_version=4), target)
+    readdress_guard(notebook, f"{site_url}/{SETUP_ADDRESS}" if site_url else ASK_THE_TRAINER)
+    return dumps(notebook)
 
 
 def course_build(root: Path | None = None) -> dict[str, str]:
@@ -150,14 +209,20 @@ def answer_sheet(exercises: list[Exercise], seed: int, shared: list[str] | None 
 
 
 def build_workshop(
-    seed: int, out: Path, *, make_zip: bool = False, root: Path | None = None
+    seed: int,
+    out: Path,
+    *,
+    make_zip: bool = False,
+    root: Path | None = None,
+    site_url: str = "",
 ) -> tuple[Path, list[str]]:
     """Write a session's kit for ``seed`` into ``out``.
 
     Returns the participants' folder and the answers whose published value
     also passes on this seed (:func:`shared_answers`). ``out`` must be empty or
     new (the command checks it); ``make_zip`` also zips the participants'
-    folder into ``out``.
+    folder into ``out``. ``site_url`` is the course website's public address
+    (the ``site_url`` setting, already checked), or empty when there is none.
     """
     root = root or COURSE.root
     exercises = all_exercises()
@@ -166,8 +231,11 @@ def build_workshop(
     salt = secrets.token_hex(16)
     folder = out / "participants" / WORKSHOP_NAME
     folder.mkdir(parents=True)
-    for notebook in notebooks(root / "exercises"):
-        shutil.copy2(notebook, folder / notebook.name)
+    kit_notebooks = notebooks(root / NOTEBOOKS)
+    pages = CheckoutPages(root, frozenset(f"{NOTEBOOKS}/{path.stem}" for path in kit_notebooks))
+    for notebook in kit_notebooks:
+        text = workshop_notebook(notebook, pages, site_url)
+        (folder / notebook.name).write_text(text, encoding="utf-8")
     write_tables(generate(seed), folder / "data")
     settings = {
         "version": WORKSHOP_VERSION,
@@ -180,7 +248,8 @@ def build_workshop(
     (folder / WORKSHOP_FILE).write_text(json.dumps(settings, indent=1), encoding="utf-8")
     wheel = build_sealed_wheel(root, folder)
     (folder / "requirements.txt").write_text(requirements_text(wheel.name), encoding="utf-8")
-    shutil.copy2(README, folder / "README.md")
+    readme = readme_text(site_url, carries_pages=False)
+    (folder / "README.md").write_text(readme, encoding="utf-8")
     trainer = out / "trainer"
     trainer.mkdir()
     shared = shared_answers(exercises, seed)

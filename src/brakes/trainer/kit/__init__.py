@@ -65,18 +65,25 @@ def requirements_text(wheel: str) -> str:
     )
 
 
-def readme_text(site_url: str) -> str:
+def readme_text(site_url: str, carries_pages: bool = True) -> str:
     """The kit's README, saying where the course's website is: at ``site_url``, or in the kit.
 
-    Without an address, the kit carries the pages its notebooks link to, in ``course/``.
+    Without an address, the site's kit carries the pages its notebooks link to, in
+    ``course/``; a workshop kit (``carries_pages`` False) carries none, and its
+    trainer knows the address.
     """
     if site_url:
         where = f"The full course, with the chapters to read, is on its website: <{site_url}/>."
-    else:
+    elif carries_pages:
         where = (
             "The full course, with the chapters to read, is on the course's website. The "
             "pages the notebooks link to are in this folder too: open `course/setup.html` "
             "or the chapters' pages in `course/` in your web browser."
+        )
+    else:
+        where = (
+            "The full course, with the chapters to read, is on the course's website: ask "
+            "your trainer for its address."
         )
     readme = README.read_text(encoding="utf-8")
     text, found = SITE_ADDRESS.subn(lambda m: m.group(1) + where + m.group(2), readme)
