@@ -54,7 +54,8 @@ def test_wrong_values_name_row_and_column(per_platform: pd.DataFrame) -> None:
     wrong.loc["twitter", "reach"] = 9.0
     verdict = CHECK.compare(wrong, per_platform)
     assert verdict.message == (
-        "1 value differs in column 'reach': 'twitter'. Check the rows you kept and the computation."
+        "1 value differs in column 'reach': 'twitter' (too low). Check the rows you kept and the "
+        "computation."
     )
 
 
@@ -93,7 +94,7 @@ def test_a_column_in_percent_passes_with_a_note(per_platform: pd.DataFrame) -> N
 def test_counts_in_a_frame_stay_exact(per_platform: pd.DataFrame) -> None:
     verdict = CHECK.compare(per_platform.assign(posts=[150, 20, 13]), per_platform)
     assert verdict.diagnosis is Diagnosis.VALUES
-    assert "differs in column 'posts': 'twitter'." in verdict.message
+    assert "differs in column 'posts': 'twitter' (too high)." in verdict.message
 
 
 def test_a_column_that_is_not_a_percentage_is_100_times_off(per_platform: pd.DataFrame) -> None:

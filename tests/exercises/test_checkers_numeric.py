@@ -108,3 +108,11 @@ def test_a_sealed_target_keeps_the_precision() -> None:
     rebuilt = Target.from_json(sealed.to_json(), Salted("salt", "1.3"))
     assert ONE_DECIMAL.compare(62.9, rebuilt).correct
     assert not ONE_DECIMAL.compare(62.8, rebuilt).correct
+
+
+def test_a_sealed_target_says_the_direction_without_the_value_in_clear() -> None:
+    sealed = Target.of(62.8625, decimals=1).sealed(Salted("salt", "1.3"))  # type: ignore[union-attr]
+    assert "62.8" not in str(sealed.to_json())
+    rebuilt = Target.from_json(sealed.to_json(), Salted("salt", "1.3"))
+    assert "which is too high (to one decimal)" in ONE_DECIMAL.compare(70.0, rebuilt).message
+    assert "which is too low (to one decimal)" in ONE_DECIMAL.compare(50.0, rebuilt).message

@@ -42,7 +42,9 @@ def test_a_rounded_answer_is_accepted_in_its_own_words() -> None:
 def test_a_wrong_count_says_so_without_its_size() -> None:
     verdict = COUNT.compare(12000, 12345)
     assert verdict.diagnosis is Diagnosis.VALUE
-    assert verdict.message.startswith("You gave 12,000, which is not the expected whole number.")
+    assert verdict.message.startswith(
+        "You gave 12,000, which is too low: not the expected whole number."
+    )
 
 
 @pytest.mark.parametrize(
@@ -59,12 +61,13 @@ def test_rounding_counts_the_decimals_given(answer: float, expected: float, plac
     ("answer", "expected"),
     [(12000, 12345.0), (30.0, 25.61), (25.7, 25.61), (51.0, 25.61), (8.6, 25.61), (-25.6, 25.61)],
 )
-def test_a_wrong_value_says_neither_direction_nor_size(answer: float, expected: float) -> None:
-    """How far or which way would let a learner compute the answer (issue 18): not said."""
+def test_a_wrong_value_says_its_direction_but_not_its_size(answer: float, expected: float) -> None:
+    """Which way, but not how far nor how many times (issue 18): a distance gives the answer."""
     verdict = ANY.compare(answer, expected)
     assert verdict.diagnosis is Diagnosis.VALUE
-    assert "which is not the expected value (to 3 significant digits)" in verdict.message
-    for word in ("high", "low", "times", "relative", "%", "the sign", str(expected)):
+    way = "too high" if answer > expected else "too low"
+    assert f"which is {way} (to 3 significant digits)" in verdict.message
+    for word in ("times", "relative", "%", "the sign", str(expected)):
         assert word not in verdict.message, word
 
 

@@ -59,13 +59,14 @@ def test_values_that_differ_are_named_not_how_far(per_channel: pd.Series) -> Non
     wrong["tiktok"] = 2.004  # the same to 3 significant digits
     verdict = TOL.compare(wrong, per_channel)
     assert verdict.message == (
-        "2 values differ: 'blog', 'forum'. Check the rows you kept and the computation."
+        "2 values differ: 'blog' (too low), 'forum' (too high). Check the rows you kept and the "
+        "computation."
     )
 
 
 def test_many_values_differ(per_channel: pd.Series) -> None:
     verdict = TOL.compare(per_channel + np.array([1, 2, 3, 4, 5]), per_channel)
-    assert verdict.message.startswith("All 5 values differ: 'facebook', ")
+    assert verdict.message.startswith("All 5 values differ: 'facebook' (too high), ")
     assert " and 2 more. Check the rows" in verdict.message
 
 

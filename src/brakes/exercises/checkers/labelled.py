@@ -185,8 +185,10 @@ def _numeric_diff(
         subject = f"In {where}, your values" if where else "Your values"
         return wrong(slip_message(slip, subject, many=True), slip.diagnosis)
     bad = np.flatnonzero(~ok)
+    ways = expected.directions(a)  # the direction only, never how far
     pieces = [
-        f"{fmt_label(labels[i])}{' (missing: NaN)' if np.isnan(a[i]) else ''}"
+        f"{fmt_label(labels[i])}"
+        + (" (missing: NaN)" if np.isnan(a[i]) else f" ({ways[i]})" if ways[i] else "")
         for i in bad[:LIST_LIMIT]
     ]
     more = f" and {len(bad) - LIST_LIMIT:,} more" if len(bad) > LIST_LIMIT else ""

@@ -198,10 +198,13 @@ class Number(Checker):
         verdict = _miscount(value, expected) if expected.exact else None
         if verdict is not None:
             return verdict
+        # The direction only: how far, or how many times, would hand over the answer.
+        way = expected.directions([value])[0]
         if expected.exact:
+            what = f"{way}: not the expected whole number" if way else "not the expected count"
             return wrong(
-                f"You gave {shown}, which is not the expected whole number. Check which rows "
-                "you kept and what you counted.",
+                f"You gave {shown}, which is {what}. Check which rows you kept and what you "
+                "counted.",
                 Diagnosis.VALUE,
             )
         to = (
@@ -210,8 +213,8 @@ class Number(Checker):
             else f"to {SIGNIFICANT_DIGITS} significant digits"
         )
         return wrong(
-            f"You gave {shown}, which is not the expected value ({to}). Check which rows you "
-            "kept and what you computed on them.",
+            f"You gave {shown}, which is {way or 'not the expected value'} ({to}). Check which "
+            "rows you kept and what you computed on them.",
             Diagnosis.VALUE,
         )
 

@@ -129,8 +129,11 @@ class Values:
     ``keys`` holds one stored key per value, in the expected order; ``derived``
     the stored keys of transformed expected values, by transform name
     (``rounded:2``, ``normalised``, ``total``, ``folded``, :data:`TIE`). ``where`` is part
-    of every slot, so equal values in two columns do not hash alike. ``decimals`` is the precision
-    the exercise asks for (see :func:`~brakes.exercises.checkers.numeric.number_key`).
+    of every slot, so equal values in two columns do not hash alike. ``decimals`` is the
+    precision the exercise asks for (see :func:`~brakes.exercises.checkers.numeric.number_key`).
+    ``anchors`` hold each expected number so that a wrong one can be called too high
+    or too low (:meth:`directions`), never how far: in clear in the course, masked
+    with the kit's salt in a workshop file (read only by code, like the hashes).
     """
 
     kind: Kind
@@ -139,6 +142,7 @@ class Values:
     where: str = ""
     sealer: Sealer = clear
     decimals: int | None = None
+    anchors: tuple[str, ...] = ()
 
     @classmethod
     def of(
@@ -153,7 +157,10 @@ class Values:
             derived.update(_transforms(floats, kind, decimals))
         elif kind is Kind.LABEL:
             derived["folded"] = tuple(key.casefold() for key in keys)
-        return cls(kind, tuple(keys), derived, where, decimals=decimals)
+        anchors = (
+            tuple(repr(_as_float(v)) for v in items) if kind in (Kind.COUNT, Kind.NUMBER) else ()
+        )
+        return cls(kind, tuple(keys), derived, where, decimals=decimals, anchors=anchors)
 
     def sealed(self, sealer: Sealer) -> Values:
         """The same values with every key passed through ``sealer`` (a kit's salted hash)."""
@@ -162,7 +169,26 @@ class Values:
             for name, keys in self.derived.items()
         }
         keys = tuple(sealer(_slot(self.where, "", i), key) for i, key in enumerate(self.keys))
-        return Values(self.kind, keys, derived, self.where, sealer, self.decimals)
+        anchors = tuple(
+            _mask(sealer, _slot(self.where, ANCHOR, i), text) for i, text in enumerate(self.anchors)
+        )
+        return Values(self.kind, keys, derived, self.where, sealer, self.decimals, anchors)
+
+    def directions(self, answers: Any) -> list[str]:
+        """Element-wise: "too high", "too low" or "" (unknown) for each answer number."""
+        items = [_as_float(a) for a in np.ravel(np.asarray(answers, dtype=object))]
+        if not self.anchors or len(self.anchors) not in (1, len(items)):
+            return [""] * len(items)
+        found = []
+        for i, answer in enumerate(items):
+            position = 0 if len(self.anchors) == 1 else i
+            slot = _slot(self.where, ANCHOR, position)
+            expected = float(_unmask(self.sealer, slot, self.anchors[position]))
+            if not (math.isfinite(answer) and math.isfinite(expected)) or answer == expected:
+                found.append("")
+            else:
+                found.append("too high" if answer > expected else "too low")
+        return found
 
     @property
     def exact(self) -> bool:
@@ -222,6 +248,7 @@ class Values:
             "keys": list(self.keys),
             "derived": dict(self.derived),
             "decimals": self.decimals,
+            "anchors": list(self.anchors),
         }
 
     @classmethod
@@ -229,11 +256,46 @@ class Values:
         """Values a :meth:`to_json` describes, matched through ``sealer``."""
         derived = {name: tuple(keys) for name, keys in data["derived"].items()}
         kind, keys = Kind(data["kind"]), tuple(data["keys"])
-        return cls(kind, keys, derived, where, sealer, data.get("decimals"))
+        anchors = tuple(data.get("anchors", ()))
+        return cls(kind, keys, derived, where, sealer, data.get("decimals"), anchors)
 
 
 def _slot(where: str, transform: str, position: int) -> str:
     return f"{where}\x1f{transform}\x1f{position}"
+
+
+#: The slot name of an anchor's mask.
+ANCHOR = "anchor"
+#: The length of a masked anchor (a float's repr has at most 24 characters).
+ANCHOR_BYTES = 32
+
+
+def _pad(sealer: Sealer, slot: str, size: int) -> bytes:
+    """``size`` bytes drawn from the sealer's keyed hashes of ``slot``."""
+    pad = b""
+    block = 0
+    while len(pad) < size:
+        pad += hashlib.sha256(sealer(slot, f"pad{block}").encode("utf-8")).digest()
+        block += 1
+    return pad[:size]
+
+
+def _mask(sealer: Sealer, slot: str, text: str) -> str:
+    """An anchor as stored: in clear for the course's sealer, else XOR-ed with a keyed pad."""
+    if sealer is clear:
+        return text
+    # One length for every anchor, so its size says nothing and its hex reads as a hash.
+    data = text.encode("utf-8").ljust(ANCHOR_BYTES)
+    return bytes(a ^ b for a, b in zip(data, _pad(sealer, slot, len(data)), strict=True)).hex()
+
+
+def _unmask(sealer: Sealer, slot: str, stored: str) -> str:
+    """The anchor :func:`_mask` stored."""
+    if sealer is clear:
+        return stored
+    data = bytes.fromhex(stored)
+    pad = _pad(sealer, slot, len(data))
+    return bytes(a ^ b for a, b in zip(data, pad, strict=True)).decode().rstrip()
 
 
 def _transforms(
