@@ -6,8 +6,10 @@ and its expected answer as a sealed
 :class:`~brakes.exercises.checkers.target.Target`: the shape (type, labels,
 columns, dtypes: labels are data, not answers) and the salted SHA-256 of each
 key the checker compares (the value's canonical text under the course's
-precision rule, and the keys of the transformed values the slips need). The
-exercise's known mistakes travel the same way, with their sentences.
+precision rule, written with the decimals the exercise declares, and the keys
+of the transformed values the slips need), with each number masked by the
+salt so a wrong answer can be called too high or too low. The exercise's known
+mistakes travel the same way, with their sentences.
 
 A sealed exercise is checked by the very code of the course
 (:func:`brakes.exercises.checking.verdict_for` and the exercise's checker): the
@@ -33,8 +35,9 @@ from brakes.exercises.checkers.base import Checker, Order
 from brakes.exercises.checkers.target import Salted, Target
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 
-#: The format version of a sealed exercise.
-SEAL_VERSION = 2
+#: The format version of a sealed exercise (3: keys written with the exercise's declared
+#: decimals, and masked anchors for the direction of a wrong number).
+SEAL_VERSION = 3
 #: Shown by ``.solution()`` in a sealed kit.
 SOLUTION_WITH_TRAINER = "In this workshop the solutions are with your trainer: ask them."
 
