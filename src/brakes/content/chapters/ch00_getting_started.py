@@ -177,6 +177,11 @@ register(
                 lambda load: float(
                     _is_negative(load)[_mentions(load)["author_type"] == "customer"].mean()
                 ),
+                feedback=(
+                    "That is the share among the customers' mentions only. The question asks "
+                    'about all the mentions: compare the whole `"sentiment"` column with '
+                    '`"negative"`, with no filter on `author_type`.'
+                ),
             ),
             sum_for_mean(
                 lambda load: int(_is_negative(load).sum()),
