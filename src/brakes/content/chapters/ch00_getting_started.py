@@ -152,7 +152,7 @@ register(
         answer_name="share_negative",
         tables=("mentions",),
         expected=lambda load: float(_is_negative(load).mean()),
-        checker=Number(share=True, decimals=2),
+        checker=Number(share=True, decimals=3),
         hints=(
             "A share is a count divided by the total: negative mentions over all mentions.",
             "Comparing a column with a value gives True/False per mention, and the mean of "
