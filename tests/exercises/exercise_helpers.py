@@ -6,7 +6,9 @@ made here) so the engine is tested without depending on the data generator.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -115,3 +117,25 @@ def cached(load: Callable[[str], pd.DataFrame]) -> Callable[[str], pd.DataFrame]
         return store[name].copy()
 
     return cached_load
+
+
+def _once(compute: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``compute(load)`` run once per ``load``, then handed out as a deep copy."""
+    results: dict[int, tuple[Any, Any]] = {}
+
+    def computed_once(load: Any) -> Any:
+        if id(load) not in results:
+            results[id(load)] = (load, compute(load))  # the load is kept, so its id stays its own
+        return copy.deepcopy(results[id(load)][1])
+
+    return computed_once
+
+
+def computed_once(exercise: Exercise) -> Exercise:
+    """``exercise`` whose expected value and known mistakes are computed once per data source.
+
+    For properties that check thousands of answers on the same data: only the answer
+    varies, so computing the same reference values for each one measures nothing more.
+    """
+    mistakes = tuple(replace(w, make=_once(w.make)) for w in exercise.wrong_answers)
+    return replace(exercise, expected=_once(exercise.expected), wrong_answers=mistakes)
