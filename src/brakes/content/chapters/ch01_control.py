@@ -688,8 +688,9 @@ register(
             median_for_mean(
                 lambda load: _support(load).groupby("answer_type")["satisfaction"].median(),
                 feedback=(
-                    "Those are medians, the middle score of each group. The question asks for "
-                    "the mean score: use `.mean()` instead of `.median()`."
+                    "Those are the medians, the middle score of each group (or means rounded "
+                    "to whole numbers, which here are the same). The question asks for the "
+                    "mean score to two decimals: use `.mean()`, not `.median()`, and don't round."
                 ),
             ),
         ),
