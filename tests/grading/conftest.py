@@ -98,7 +98,8 @@ def make_room(folder: Path, child_marker: str) -> None:
     notebooks that show a check correct though their answer is not (each its own learner's)."""
     write(
         answered(
-            "01a-control-where-people-talk.ipynb", every_answer("01a-control-where-people-talk.ipynb")
+            "01a-control-where-people-talk.ipynb",
+            every_answer("01a-control-where-people-talk.ipynb"),
         ),
         folder / "alice" / "01a-control-where-people-talk.ipynb",
     )

@@ -131,7 +131,10 @@ def test_partial_submission_counts_the_learners_own_work(room: Room) -> None:
     }
     # One hint the learner asked for; the two the lesson shows are not theirs.
     assert rows["0.1"]["hints_used"] == "1"
-    assert rows["0.3"]["answer"] == "25"
+    # The learner's words as the solution cell wrote them (negative_guess = 30).
+    solution = exercise_sources(nbformat.read(COURSE.solutions_dir / "00-getting-started.ipynb", 4))
+    (guess,) = re.findall(r"^negative_guess = (.+)$", solution["0.3"], re.M)
+    assert rows["0.3"]["answer"] == guess
 
 
 def test_originals_and_kit_are_unchanged(room: Room) -> None:
