@@ -78,6 +78,23 @@ def test_the_kit_holds_notebooks_data_set_up_and_the_answers_only_for_the_traine
     assert not [n for n in names if "answer-sheet" in n], "the answer sheet must not be handed out"
 
 
+def test_the_answer_sheet_says_what_the_seed_s_data_say_to_each_prediction(kit: Path) -> None:
+    """A prediction is recorded, not judged; the debrief still needs this seed's answer."""
+    rows = {
+        line.split(" | ")[0].strip("| "): line
+        for line in (kit / "trainer" / "answer-sheet.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| ")
+    }
+    load = SeedSource(SEED).load
+    predictions = [e for e in all_exercises() if e.kind is ExerciseKind.PREDICT]
+    assert len(predictions) >= 10
+    for exercise in predictions:
+        says = str(exercise.expected(load))
+        assert f"these data say {says}" in rows[exercise.id], rows[exercise.id]
+        if not exercise.checker.options:  # a number, with no option's words after it
+            assert rows[exercise.id].endswith(f"these data say {says} |"), rows[exercise.id]
+
+
 def test_the_kit_data_are_the_seed_s_and_notebooks_find_them_with_no_variable(
     kit: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,12 +6,12 @@ sheet ``brakes workshop`` writes beside a kit (for the trainer only).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
 
-from brakes.exercises.checkers import Choice
+from brakes.exercises.checkers import Choice, Prediction
 from brakes.exercises.model import Exercise, ExerciseKind, Load
 
 #: Rows of a long table shown before "and N more".
@@ -44,12 +44,25 @@ def _label(label: Any) -> str:
 
 def expected_text(exercise: Exercise, load: Load) -> str:
     """One exercise's expected result on the data ``load`` reads, in words."""
-    if exercise.kind in (ExerciseKind.PREDICT, ExerciseKind.INTERPRET):
+    if exercise.kind is ExerciseKind.INTERPRET:
         return RECORDED
-    value = exercise.expected(load)
+    if exercise.kind is ExerciseKind.PREDICT:
+        # What this seed's data say, for the debrief: a workshop seed may say another
+        # option than the published data the solution pages show.
+        return f"{RECORDED}; these data say {_option_text(exercise, exercise.expected(load))}"
+    return _option_text(exercise, exercise.expected(load))
+
+
+def _option_text(exercise: Exercise, value: Any) -> str:
+    """``value`` in words; a letter among the checker's options followed by its statement."""
     text = describe_expected(value)
-    if isinstance(exercise.checker, Choice):
-        statement = {str(k).lower(): v for k, v in exercise.checker.options.items()}
+    checker = exercise.checker
+    if (
+        isinstance(checker, Choice | Prediction)
+        and isinstance(checker.options, Mapping)
+        and checker.options
+    ):
+        statement = {str(k).lower(): v for k, v in checker.options.items()}
         text = f"{text}) {statement.get(str(value).lower(), '')}".strip()
     return text
 
