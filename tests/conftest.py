@@ -2,8 +2,9 @@
 
 The site tests (``tests/site/``) and the browser tests (``tests/browser/``)
 read the same two builds, as `make site` and `make trainer` make them, whatever
-the number of xdist workers (``site_builds.py``). Unit tests run first; tests
-that share a costly session fixture are grouped onto one worker.
+the number of xdist workers (``site_builds.py``). The browser group starts first on
+one worker, the quick unit tests on the others (:func:`_order`); tests that share a
+costly session fixture are grouped onto one worker.
 
 Hypothesis runs the "fast" profile (25 examples per property) unless
 ``HYPOTHESIS_PROFILE=thorough`` (250 examples; `make test` sets it).
@@ -59,12 +60,22 @@ SLOW_UNITS = (
 )
 
 
+#: The longest chain of tests that must run one after the other: the browser group (one
+#: Chromium, every page of both editions; about 6 minutes of a 2-core run). Handed out first,
+#: it runs on one worker from the start while the others take the quick unit tests; handed
+#: out after them, it ran alone at the end of the run for minutes.
+LONGEST_CHAIN = ("tests/browser/",)
+
+
 def _order(item: pytest.Item) -> tuple[int, int]:
-    """Quick unit tests first, then the slow ones; then the kinds that take longest first."""
+    """The longest chain, then quick unit tests, then slow ones, then the slow kinds, longest
+    first."""
+    if item.nodeid.startswith(LONGEST_CHAIN):
+        return 0, 0
     for rank, marker in enumerate(SLOW_FIRST):
         if item.get_closest_marker(marker):
-            return 2, rank
-    return (1, 0) if item.get_closest_marker("slow") else (0, 0)
+            return 3, rank
+    return (2, 0) if item.get_closest_marker("slow") else (1, 0)
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (--dist loadgroup)
