@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import functools
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -76,15 +77,27 @@ def _copied(feedback: Feedback, shown: dict[str, Any]) -> list[str]:
     return [*shown["blocks"], *spans]
 
 
-def displayed_code(displays: Iterable[tuple[Where, Feedback]]) -> list[tuple[Where, str]]:
-    """(where, code) for the code each display shows, rendered in Chromium on one page."""
-    displays = list(displays)
+def _render(html: str) -> Any:
+    """What SHOWN reads from ``html`` rendered in Chromium."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
-        page.set_content("".join(feedback.html() for _, feedback in displays))
+        page.set_content(html)
         shown = page.evaluate(SHOWN)
         browser.close()
+    return shown
+
+
+def displayed_code(displays: Iterable[tuple[Where, Feedback]]) -> list[tuple[Where, str]]:
+    """(where, code) for the code each display shows, rendered in Chromium on one page.
+
+    Rendered in a thread of its own: Playwright's sync API refuses a thread whose asyncio
+    loop runs, as it does in a pytest worker that already holds the browser tests' Chromium.
+    """
+    displays = list(displays)
+    html = "".join(feedback.html() for _, feedback in displays)
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        shown = thread.submit(_render, html).result()
     assert len(shown) == len(displays), "a display did not render as one .brakes-feedback"
     return [
         (where, code)
