@@ -40,7 +40,7 @@ def pytest_configure(config: pytest.Config) -> None:
 #: Slow tests by what makes them slow, longest first: with ``--dist loadgroup
 #: --no-loadscope-reorder`` (`make test`) a free worker takes the next one, so the longest
 #: start first and the short ones fill the gaps.
-SLOW_FIRST = ("venv", "browser", "site", "kernel")
+SLOW_FIRST = ("venv", "browser", "kernel", "site")
 
 #: Unit tests that take seconds each (see `make test`'s slowest durations): marked "slow",
 #: so `make test` runs them after the others and `make test-fast` leaves them out.
@@ -60,11 +60,11 @@ SLOW_UNITS = (
 )
 
 
-#: The longest chain of tests that must run one after the other: the browser group (one
-#: Chromium, every page of both editions; about 6 minutes of a 2-core run). Handed out first,
-#: it runs on one worker from the start while the others take the quick unit tests; handed
-#: out after them, it ran alone at the end of the run for minutes.
-LONGEST_CHAIN = ("tests/browser/",)
+#: The longest chains of tests that must run one after the other: each edition's page walk
+#: (test_pages.py: one Chromium visits every page of the edition; a minute or two each).
+#: Handed out first, they run on two workers at once from the start; handed out after the
+#: unit tests, one worker ran both walks alone at the end of the run for minutes.
+LONGEST_CHAIN = ("tests/browser/test_pages.py",)
 
 
 def _order(item: pytest.Item) -> tuple[int, int]:
@@ -91,7 +91,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 #: one xdist worker runs each group, so the fixture is made once (a test left out of its
 #: group still passes, on a worker that makes the fixture again).
 GROUPS = {
-    "browser": ("tests/browser/",),  # one Chromium, every page visited once
     "room": ("tests/grading/",),  # the room graded once (tests/grading/conftest.py)
     "kit_venv": (  # the kit's environment (tests/kit/conftest.py)
         "tests/kit/test_notebook_kit.py::test_following_the_readme",
@@ -109,6 +108,8 @@ class GroupScheduling(LoadScopeScheduling):
     """
 
     def _split_scope(self, nodeid: str) -> str:
+        if nodeid.startswith(LONGEST_CHAIN):  # one edition's page walk: "walk-learner"
+            return "walk-" + nodeid.rpartition("[")[2].rstrip("]")
         return next((name for name, ids in GROUPS.items() if nodeid.startswith(ids)), nodeid)
 
 

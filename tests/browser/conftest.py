@@ -1,7 +1,7 @@
 """Browser fixtures: Debian's Chromium driven by Playwright, both editions served on 127.0.0.1.
 
-Every page of both editions is visited once (desktop, light then dark mode,
-then on a phone) by the session fixture ``visits``; the tests in this folder
+Every page of each edition is visited once (desktop, light then dark mode,
+then on a phone) by the session fixture ``visits``; the tests of test_pages.py
 assert on what those visits saw, so adding a check costs no page load. The
 figures the issue asks for (first-load bytes, axe's moderate and minor counts)
 are printed at the end of the run.
@@ -68,32 +68,49 @@ def served(sites: dict) -> Iterator[dict[str, Served]]:
         server.server_close()
 
 
+class Visits(dict[str, list[Visit]]):
+    """Every page of an edition, visited once, the first time a test asks for that edition.
+
+    `make test` runs each edition's tests on one worker (tests/conftest.py), so the two
+    editions' walks can run on two workers at once; each prints first-load bytes and axe counts.
+    """
+
+    def __init__(self, browser: Browser, served: dict[str, Served]) -> None:
+        super().__init__()
+        self.browser, self.served = browser, served
+
+    def __missing__(self, edition: str) -> list[Visit]:
+        site = self.served[edition]
+        pages = [visit_page(self.browser, site, doc) for doc in site.documents]
+        self[edition] = pages
+        _report(edition, pages)
+        return pages
+
+
+def _report(edition: str, pages: list[Visit]) -> None:
+    by_doc = {v.document: v for v in pages}
+    chapter = chapter_page(list(by_doc))
+    REPORT.append(
+        f"{edition}: first load of index.html {by_doc['index.html'].bytes:,} bytes, "
+        f"of {chapter} {by_doc[chapter].bytes:,} bytes (budget {BUDGET:,}); "
+        f"largest page {max(v.bytes for v in pages):,} bytes"
+    )
+    counts: Counter[str] = Counter()
+    for visit in pages:
+        for v in visit.axe + visit.axe_dark:
+            counts[f"{v['impact']} {v['id']}"] += v["nodes"]
+    moderate = sum(n for k, n in counts.items() if k.startswith("moderate"))
+    minor = sum(n for k, n in counts.items() if k.startswith("minor"))
+    detail = ", ".join(f"{k}: {n}" for k, n in sorted(counts.items())) or "none"
+    REPORT.append(
+        f"{edition}: axe on {len(pages)} pages: {moderate} moderate, {minor} minor ({detail})"
+    )
+
+
 @pytest.fixture(scope="session")
-def visits(browser: Browser, served: dict[str, Served]) -> dict[str, list[Visit]]:
-    """Every page of both editions, visited once; prints first-load bytes and axe counts."""
-    result = {
-        edition: [visit_page(browser, site, doc) for doc in site.documents]
-        for edition, site in served.items()
-    }
-    for edition, pages in result.items():
-        by_doc = {v.document: v for v in pages}
-        chapter = chapter_page(list(by_doc))
-        REPORT.append(
-            f"{edition}: first load of index.html {by_doc['index.html'].bytes:,} bytes, "
-            f"of {chapter} {by_doc[chapter].bytes:,} bytes (budget {BUDGET:,}); "
-            f"largest page {max(v.bytes for v in pages):,} bytes"
-        )
-        counts: Counter[str] = Counter()
-        for visit in pages:
-            for v in visit.axe + visit.axe_dark:
-                counts[f"{v['impact']} {v['id']}"] += v["nodes"]
-        moderate = sum(n for k, n in counts.items() if k.startswith("moderate"))
-        minor = sum(n for k, n in counts.items() if k.startswith("minor"))
-        detail = ", ".join(f"{k}: {n}" for k, n in sorted(counts.items())) or "none"
-        REPORT.append(
-            f"{edition}: axe on {len(pages)} pages: {moderate} moderate, {minor} minor ({detail})"
-        )
-    return result
+def visits(browser: Browser, served: dict[str, Served]) -> Visits:
+    """Every page of each edition a test asks for, visited once (:class:`Visits`)."""
+    return Visits(browser, served)
 
 
 @pytest.fixture
