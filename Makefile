@@ -105,9 +105,13 @@ lint: $(STAMP)
 # learner notebooks in the README's environment and on the oldest versions (tests/kit/).
 NBVAL := PYTHONPATH=tests $(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile
 
-# pytest on every core; tests that share a session fixture on one worker; unit tests first,
-# then the slow kinds longest first (tests/conftest.py); the 15 slowest printed.
-PYTEST := $(BIN)/pytest -q -n auto --dist loadgroup --no-loadscope-reorder --durations=15
+# pytest with one worker more than the cores: the slow tests spend much of their time
+# waiting (a page's network going quiet, a kernel or JupyterLab starting, pip, a notebook
+# left to time out), and the extra worker computes meanwhile. Tests that share a session
+# fixture run on one worker; the page walks first, then unit tests, then the slow kinds
+# longest first (tests/conftest.py); the 15 slowest printed.
+WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+PYTEST := $(BIN)/pytest -q -n $(WORKERS) --dist loadgroup --no-loadscope-reorder --durations=15
 SLOW   := site or browser or kernel or venv
 
 # Installed once, quietly, when either is missing; the log is shown only if it fails.

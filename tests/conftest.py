@@ -17,7 +17,9 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from browser.browsing import CHROMIUM, CHROMIUM_ARGS
 from hypothesis import HealthCheck, settings
+from playwright.sync_api import Browser, sync_playwright
 from site_builds import RUN, BuiltSite, built_all
 from xdist.scheduler import LoadScopeScheduling
 
@@ -116,6 +118,21 @@ class GroupScheduling(LoadScopeScheduling):
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> GroupScheduling | None:
     """Schedule ``--dist loadgroup`` with :class:`GroupScheduling`."""
     return GroupScheduling(config, log) if config.getvalue("dist") == "loadgroup" else None
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """Headless Chromium from Debian's package (never a downloaded build), one per worker.
+
+    Playwright's sync API runs one instance per thread, so the browser tests and the
+    JupyterLab tests that land on the same worker share this one.
+    """
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

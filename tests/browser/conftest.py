@@ -23,8 +23,6 @@ import pytest
 from browsing import (
     AXE,
     BUDGET,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     REPORT,
     Quiet,
@@ -33,20 +31,15 @@ from browsing import (
     chapter_page,
     visit_page,
 )
-from playwright.sync_api import Browser, BrowserContext, sync_playwright
+from playwright.sync_api import Browser, BrowserContext
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Headless Chromium from Debian's package, never a downloaded build."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium)")
+def browser(chromium: Browser) -> Browser:
+    """The worker's Chromium (tests/conftest.py), with axe-core at hand."""
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: `make test` installs it (npm ci)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    return chromium
 
 
 @pytest.fixture(scope="session")

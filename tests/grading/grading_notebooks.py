@@ -129,12 +129,14 @@ def tampered() -> dict[str, NotebookNode]:
 
 def endless_loop(marker: str) -> NotebookNode:
     """Starts a child process (``sleep MARKER``, see :func:`still_running`), then loops, deaf to
-    interrupts."""
+    interrupts. The loop sleeps: it waits for the timeout as a busy one would, without
+    taking a core from the rest of the test run for the whole of it."""
     nb = new_notebook(metadata=PYTHON)
     nb.cells = [
         new_code_cell(f"import subprocess\n\nchild = subprocess.Popen(['sleep', {marker!r}])"),
         new_code_cell(
-            "while True:\n    try:\n        pass\n    except KeyboardInterrupt:\n        pass"
+            "import time\n\nwhile True:\n    try:\n        time.sleep(0.1)\n"
+            "    except KeyboardInterrupt:\n        pass"
         ),
         new_code_cell("print('never printed')"),
     ]

@@ -23,10 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from browser.browsing import CHROMIUM, CHROMIUM_ARGS
 from kit_helpers import KitVenv, exercises_in
 from lab import OPENED_IN_LAB, Lab, Notebook, listed_names, shoot
-from playwright.sync_api import Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
 pytestmark = [pytest.mark.venv, pytest.mark.kernel, pytest.mark.browser]
 
@@ -39,20 +38,16 @@ def _lines(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def page(jupyter_lab: Lab) -> Iterator[Page]:
-    """JupyterLab in Debian's Chromium (never a downloaded build), allowed to copy and paste."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(
-            viewport={"width": 1280, "height": 900},
-            permissions=["clipboard-read", "clipboard-write"],
-        )
-        page = context.new_page()
-        page.goto(jupyter_lab.url)
-        yield page
-        browser.close()
+def page(jupyter_lab: Lab, chromium: Browser) -> Iterator[Page]:
+    """JupyterLab in the worker's Chromium (tests/conftest.py), allowed to copy and paste."""
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900},
+        permissions=["clipboard-read", "clipboard-write"],
+    )
+    page = context.new_page()
+    page.goto(jupyter_lab.url)
+    yield page
+    context.close()
 
 
 @pytest.fixture(scope="module")
