@@ -110,8 +110,9 @@ NBVAL := PYTHONPATH=tests $(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadf
 # left to time out), and the extra worker computes meanwhile. Tests that share a session
 # fixture run on one worker; the page walks first, then unit tests, then the slow kinds
 # longest first (tests/conftest.py); the 15 slowest printed.
+# (The quick unit tests alone only compute: `make test-fast` runs one worker per core.)
 WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
-PYTEST := $(BIN)/pytest -q -n $(WORKERS) --dist loadgroup --no-loadscope-reorder --durations=15
+PYTEST := $(BIN)/pytest -q --dist loadgroup --no-loadscope-reorder --durations=15
 SLOW   := site or browser or kernel or venv
 
 # Installed once, quietly, when either is missing; the log is shown only if it fails.
@@ -132,7 +133,7 @@ browser-deps: $(CHROMIUM) $(BWRAP) $(NODE_TOOLS)
 
 # The unit tests alone (no site build, no browser, no kernel), with the fast hypothesis profile.
 test-fast: $(STAMP)
-	$(PYTEST) -m "not ($(SLOW) or slow)"
+	$(PYTEST) -n auto -m "not ($(SLOW) or slow)"
 
 # A fresh virtual environment with the oldest versions pyproject.toml supports and a
 # workshop kit's wheel: every notebook and every hint's code run in it (also in `make test`).
@@ -147,7 +148,7 @@ test: $(STAMP)
 	@$(MAKE) --no-print-directory -j2 lint browser-deps
 	$(BIN)/brakes exercises --check
 	$(NBVAL) -p nbval_feeds_cache --nbval solutions --nbval-sanitize-with nbval-sanitize.cfg
-	HYPOTHESIS_PROFILE=thorough $(PYTEST)
+	HYPOTHESIS_PROFILE=thorough $(PYTEST) -n $(WORKERS)
 
 # Every figure a ratio of two things measured side by side, or a count; the table goes to
 # the terminal and bench/results.json (about 10 minutes on 2 cores; --help for options).

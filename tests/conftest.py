@@ -50,6 +50,7 @@ SLOW_UNITS = (
     "tests/exercises/test_never_raises.py",  # every exercise, 25 to 250 hostile answers each
     "tests/exercises/test_sealed_agreement.py",  # every known mistake, sealed and in clear
     "tests/kit/test_workshop.py",  # `brakes workshop` makes a kit, then it is searched
+    "tests/kit/test_workshop_links.py",  # makes two workshop kits
     "tests/test_kit_build.py",  # builds the learners' wheel, twice
     "tests/test_import_cost.py",  # fresh interpreters
     "tests/test_dependencies.py",  # fresh interpreters without the trainer's libraries

@@ -52,6 +52,7 @@ def test_feedback_on_known_mistakes_prints_no_expected_value(exercise: Exercise)
     assert not leaks, "\n".join(leaks)
 
 
+@pytest.mark.browser  # Chromium renders the displays
 def test_snippets_are_found_in_hints_and_sentences() -> None:
     assert snippets("counts = pd.crosstab(a, b)\n# then divide") == [
         "counts = pd.crosstab(a, b)\n# then divide"

@@ -97,6 +97,7 @@ def test_code_in_a_sentence_stays_inline_unless_it_spans_lines() -> None:
     assert re.search(r"<pre [^>]*><code>a = 1\nb = 2</code></pre>", two_lines)
 
 
+@pytest.mark.browser  # Chromium renders the displays
 def test_every_hint_and_solution_block_copied_from_chromium_parses() -> None:
     """What a learner copies from each hint's and solution's code, rendered in Chromium, runs
     as Python (the kit test runs it in the notebook: tests/kit/test_workshop.py)."""
