@@ -37,7 +37,7 @@ from types import FrameType, TracebackType
 from typing import Any
 
 from brakes.exercises.outcomes import Status
-from brakes.exercises.render import STYLES
+from brakes.exercises.render import STYLES, badge, box, code_block
 
 #: The exception types :func:`explain` may recognise; IPython routes only these to it.
 RECOGNISED: tuple[type[BaseException], ...] = (KeyError, NameError, ValueError)
@@ -494,31 +494,15 @@ def bundle(mistake: Mistake, ename: str, full_error: str) -> dict[str, str]:
     """The display: a short box with the full error folded (HTML), the same as text."""
     style = STYLES[Status.ERROR]
     plain = "\n".join([f"{ename}: {mistake.lines[0]}", *mistake.lines[1:]])
-    badge = (
-        f'<span style="display:inline-block;background:{style.color};color:#ffffff;'
-        'font-weight:600;padding:0 0.5em;border-radius:3px;margin-right:0.4em">'
-        f"{html.escape(style.icon)} {html.escape(ename)}</span>"
-    )
     sentences = "<br>".join(html.escape(line) for line in mistake.message.splitlines())
     note = (
         f'<div style="margin-top:0.3em">{html.escape(mistake.note)}</div>' if mistake.note else ""
     )
-    code_box = (
-        "background:rgba(127,127,127,0.12);color:inherit;padding:0.4em 0.5em;"
-        "margin:0.3em 0 0;border-radius:4px;overflow-x:auto;white-space:pre"
-    )
-    fix = (
-        f'<pre style="{code_box}"><code>{html.escape(mistake.fix)}</code></pre>'
-        if mistake.fix
-        else ""
-    )
+    fix = code_block(mistake.fix) if mistake.fix else ""
     details = (
         '<details style="margin-top:0.3em"><summary style="cursor:pointer">Full error</summary>'
-        f'<pre style="{code_box};font-size:0.85em">{html.escape(full_error)}</pre></details>'
+        f"{code_block(full_error, size='0.85em')}</details>"
     )
-    box = (
-        f'<div class="brakes-feedback brakes-mistake" style="border-left:4px solid {style.color};'
-        f"background:{style.tint};color:inherit;padding:0.5em 0.75em;margin:0.25em 0;"
-        f'border-radius:4px;line-height:1.5"><div>{badge}{sentences}</div>{fix}{note}{details}</div>'
-    )
-    return {"text/plain": f"{plain}\n\nFull error:\n{full_error}", "text/html": box}
+    content = f"<div>{badge(style, ename)}{sentences}</div>{fix}{note}{details}"
+    box_html = box("mistake", style, content)
+    return {"text/plain": f"{plain}\n\nFull error:\n{full_error}", "text/html": box_html}

@@ -58,7 +58,7 @@ _CODE_STYLE = (
 )
 _BLOCK_STYLE = (
     "background:rgba(127,127,127,0.12);color:inherit;padding:0.5em;margin:0.4em 0 0;"
-    "border-radius:4px;overflow-x:auto;white-space:pre;font-family:monospace;font-size:0.95em"
+    "border-radius:4px;overflow-x:auto;white-space:pre;font-family:monospace;font-size:{size}"
 )
 #: A closing sentence after a space on the body's last line, words only ("That was the last
 #: one.", which the engine adds to a last hint): shown after the code, not inside it.
@@ -91,15 +91,35 @@ def code_of(body: str) -> tuple[str, str] | None:
     return (body, "") if _is_code(body) else None
 
 
-def _block(code: str) -> str:
+def code_block(code: str, size: str = "0.95em") -> str:
     """A code block that keeps its line breaks in any client, with no stylesheet of ours."""
-    return f'<pre style="{_BLOCK_STYLE}"><code>{html.escape(code, quote=False)}</code></pre>'
+    style = _BLOCK_STYLE.format(size=size)
+    return f'<pre style="{style}"><code>{html.escape(code, quote=False)}</code></pre>'
+
+
+def badge(style: Style, label: str) -> str:
+    """The coloured label a display starts with: icon and word, white on the style's colour."""
+    return (
+        f'<span style="display:inline-block;background:{style.color};color:#ffffff;'
+        'font-weight:600;padding:0 0.5em;border-radius:3px;margin-right:0.4em">'
+        f"{html.escape(style.icon)} {html.escape(label)}</span>"
+    )
+
+
+def box(kind: str, style: Style, content: str) -> str:
+    """A display's frame: a coloured left border over a faint tint, in the theme's text colour."""
+    return (
+        f'<div class="brakes-feedback brakes-{kind}" '
+        f'style="border-left:4px solid {style.color};background:{style.tint};color:inherit;'
+        'padding:0.5em 0.75em;margin:0.25em 0;border-radius:4px;line-height:1.5">'
+        f"{content}</div>"
+    )
 
 
 def _span(code: str) -> str:
     """A `span` as inline code; one that spans several lines as a block."""
     if "\n" in code:
-        return _block(code)
+        return code_block(code)
     return f'<code style="{_CODE_STYLE}">{html.escape(code, quote=False)}</code>'
 
 
@@ -164,30 +184,20 @@ class Feedback:
 
     def html(self) -> str:
         """Self-contained HTML with inline styles."""
-        style = self.style
-        badge = (
-            f'<span style="display:inline-block;background:{style.color};color:#ffffff;'
-            'font-weight:600;padding:0 0.5em;border-radius:3px;margin-right:0.4em">'
-            f"{html.escape(style.icon)} {html.escape(self.lead.rstrip(':.'))}</span>"
-        )
+        lead = badge(self.style, self.lead.rstrip(":."))
         caption = (
             '<div style="font-size:0.85em;margin-top:0.3em">'
             f"Exercise {html.escape(self.exercise)} · {html.escape(self.title)}</div>"
         )
         parts = self.code_and_after
         if parts is None:
-            content = f"<div>{badge}{_inline(self.body)}</div>"
+            content = f"<div>{lead}{_inline(self.body)}</div>"
         else:
             code, after = parts
-            content = f"<div>{badge}</div>{_block(code)}"
+            content = f"<div>{lead}</div>{code_block(code)}"
             if after:
                 content += f'<div style="margin:0.5em 0 0">{_inline(after)}</div>'
-        return (
-            f'<div class="brakes-feedback brakes-{self.status or self.kind}" '
-            f'style="border-left:4px solid {style.color};background:{style.tint};color:inherit;'
-            'padding:0.5em 0.75em;margin:0.25em 0;border-radius:4px;line-height:1.5">'
-            f"{content}{caption}</div>"
-        )
+        return box(str(self.status or self.kind), self.style, content + caption)
 
     def _repr_mimebundle_(
         self, include: Any = None, exclude: Any = None
