@@ -447,7 +447,8 @@ def test_a_workshop_kit_records_the_course_that_made_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     wheel = tmp_path / "brakes-0.1.0-py3-none-any.whl"
-    monkeypatch.setattr(workshop, "build_sealed_wheel", lambda root, out_dir: wheel)  # no build
+    no_build = lambda root, out_dir, seed: wheel  # noqa: E731
+    monkeypatch.setattr(workshop, "build_sealed_wheel", no_build)
     folder, _ = workshop.build_workshop(2031, tmp_path / "out")
     settings = json.loads((folder / WORKSHOP_FILE).read_text(encoding="utf-8"))
     assert settings["course"] == course_build()

@@ -32,10 +32,13 @@ from brakes.exercises.registry import Registry, all_exercises
 from brakes.exercises.sealed import sealed_exercise
 from brakes.settings import WORKSHOP_FILE
 from brakes.trainer.kit import wheel_name
+from brakes.trainer.kit.wheels import labelled_version
 from brakes.trainer.sealing import clear_forms, quotes
 from brakes.trainer.workshop import WORKSHOP_NAME, shared_answers, shared_answers_line, zip_name
 
 SEED = 2027
+#: The workshop wheel's file name: its version names the seed.
+WHEEL = wheel_name(labelled_version(f"seed{SEED}"))
 JUDGED = (ExerciseKind.ANSWER, ExerciseKind.DECIDE)
 
 
@@ -63,11 +66,11 @@ def test_the_kit_holds_notebooks_data_set_up_and_the_answers_only_for_the_traine
     notebooks = sorted(p.name for p in COURSE.exercises_dir.glob("*.ipynb"))
     assert sorted(p.name for p in folder.glob("*.ipynb")) == notebooks
     assert {p.stem for p in (folder / "data").glob("*.csv")} == set(TABLE_NAMES)
-    for name in (wheel_name(), "requirements.txt", "README.md", WORKSHOP_FILE):
+    for name in (WHEEL, "requirements.txt", "README.md", WORKSHOP_FILE):
         assert (folder / name).is_file(), name
-    with zipfile.ZipFile(folder / wheel_name()) as wheel:
+    with zipfile.ZipFile(folder / WHEEL) as wheel:
         packages = {n.rpartition("/")[0] for n in wheel.namelist() if n.endswith(".py")}
-        entry_points = wheel.read(f"brakes-{COURSE.version}.dist-info/entry_points.txt")
+        entry_points = wheel.read(f"brakes-{COURSE.version}+seed{SEED}.dist-info/entry_points.txt")
     assert packages == {"brakes", "brakes/data", "brakes/exercises", "brakes/exercises/checkers"}
     assert b"brakes.content" not in entry_points  # no content: the answers travel sealed
     sheet = (kit / "trainer" / "answer-sheet.md").read_text(encoding="utf-8")
@@ -76,6 +79,20 @@ def test_the_kit_holds_notebooks_data_set_up_and_the_answers_only_for_the_traine
         names = set(handed_out.namelist())
     assert f"{WORKSHOP_NAME}/{WORKSHOP_FILE}" in names
     assert not [n for n in names if "answer-sheet" in n], "the answer sheet must not be handed out"
+
+
+def test_the_workshop_wheel_s_version_names_its_seed_so_pip_never_keeps_another_in_its_place(
+    kit: Path,
+) -> None:
+    """The learner's wheel is ``brakes 0.1.0``; the workshop's, with other contents, is
+    ``0.1.0+seed2027``: pip compares versions, so it replaces one with the other."""
+    folder = participants(kit)
+    assert [p.name for p in folder.glob("*.whl")] == [WHEEL]
+    with zipfile.ZipFile(folder / WHEEL) as wheel:
+        meta = wheel.read(f"brakes-{COURSE.version}+seed{SEED}.dist-info/METADATA").decode()
+    assert f"\nVersion: {COURSE.version}+seed{SEED}\n" in meta
+    requirements = (folder / "requirements.txt").read_text(encoding="utf-8")
+    assert f"./{WHEEL}\n" in requirements
 
 
 def test_the_answer_sheet_says_what_the_seed_s_data_say_to_each_prediction(kit: Path) -> None:
@@ -117,7 +134,7 @@ def test_no_expected_value_appears_in_clear_in_the_kit(kit: Path) -> None:
         for path in folder.iterdir()
         if path.suffix in (".ipynb", ".json", ".md", ".txt")
     }
-    with zipfile.ZipFile(folder / wheel_name()) as wheel:
+    with zipfile.ZipFile(folder / WHEEL) as wheel:
         for name in wheel.namelist():
             if name.endswith(".py"):
                 code = wheel.read(name).decode("utf-8")
@@ -262,7 +279,7 @@ def test_on_the_oldest_supported_versions_the_kit_alone_runs_every_notebook_and_
     done = bash(
         f"'{sys.executable}' -m venv '{venv}'\n"
         # nbclient: what run_notebooks.py runs them with (JupyterLab brings it in the kit's).
-        f"'{venv}/bin/python' -m pip install --quiet '{folder / wheel_name()}' {pins} nbclient\n"
+        f"'{venv}/bin/python' -m pip install --quiet '{folder / WHEEL}' {pins} nbclient\n"
         f"'{venv}/bin/python' -m pip list --format=freeze",
         tmp_path,
     )

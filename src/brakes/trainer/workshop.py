@@ -6,7 +6,7 @@ The output folder holds two parts::
         *.ipynb                 the learner notebooks
         brakes-workshop.json    points the notebooks at data/ and holds the sealed answers
         data/                   the tables of the session's seed
-        brakes-….whl            the course's package, without the reference answers
+        brakes-…+seedN-….whl    the course's package, without the reference answers
         requirements.txt, README.md
     OUT/trainer/answer-sheet.md  each exercise's expected result on that seed
 
@@ -151,9 +151,18 @@ def sealed_on(exercises: list[Exercise], load: Load, salt: str) -> dict[str, dic
     return sealed
 
 
-def build_sealed_wheel(root: Path, out_dir: Path) -> Path:
-    """The workshop's wheel: the learner's engine without the course's content (no answers)."""
-    return build_wheel(root, out_dir, WORKSHOP)
+def seed_label(seed: int) -> str:
+    """The local version label of a workshop's wheel: ``seed4711`` makes ``0.1.0+seed4711``."""
+    return f"seed{seed}"
+
+
+def build_sealed_wheel(root: Path, out_dir: Path, seed: int) -> Path:
+    """The workshop's wheel: the learner's engine without the course's content (no answers).
+
+    Its version names the seed (:func:`seed_label`): pip then never keeps a learner wheel,
+    or another workshop's, of the same name and version in its place.
+    """
+    return build_wheel(root, out_dir, WORKSHOP, seed_label(seed))
 
 
 def shared_answers(exercises: list[Exercise], seed: int) -> list[str]:
@@ -246,7 +255,7 @@ def build_workshop(
         "exercises": sealed_exercises(exercises, seed, salt),
     }
     (folder / WORKSHOP_FILE).write_text(json.dumps(settings, indent=1), encoding="utf-8")
-    wheel = build_sealed_wheel(root, folder)
+    wheel = build_sealed_wheel(root, folder, seed)
     (folder / "requirements.txt").write_text(requirements_text(wheel.name), encoding="utf-8")
     readme = readme_text(site_url, carries_pages=False)
     (folder / "README.md").write_text(readme, encoding="utf-8")

@@ -48,7 +48,16 @@ def _toml(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def staged_pyproject(project: dict, packages: Sequence[str]) -> str:
+def labelled_version(label: str = "") -> str:
+    """The course's version, with ``label`` as its local part (``0.1.0+seed4711``) when given.
+
+    A workshop wheel holds other contents than the public wheel of the same version; a
+    local label gives it a version of its own, so pip replaces either with the other.
+    """
+    return f"{__version__}+{label}" if label else __version__
+
+
+def staged_pyproject(project: dict, packages: Sequence[str], version: str = __version__) -> str:
     """The ``pyproject.toml`` of a wheel holding ``packages`` only, from the checkout's project."""
     lines = [
         "[build-system]",
@@ -57,7 +66,7 @@ def staged_pyproject(project: dict, packages: Sequence[str]) -> str:
         "",
         "[project]",
         f"name = {_toml(project['name'])}",
-        f"version = {_toml(__version__)}",
+        f"version = {_toml(version)}",
         f"description = {_toml(project['description'])}",
         'readme = "README.md"',
         f"requires-python = {_toml(project['requires-python'])}",
@@ -98,13 +107,17 @@ def stage(root: Path, packages: Sequence[str], staged: Path) -> None:
                 shutil.copy2(path, target / path.relative_to(source))
 
 
-def build_wheel(root: Path, out_dir: Path, packages: Sequence[str] = LEARNER) -> Path:
+def build_wheel(
+    root: Path, out_dir: Path, packages: Sequence[str] = LEARNER, label: str = ""
+) -> Path:
     """Build the ``brakes`` wheel of ``packages`` from the checkout at ``root`` into ``out_dir``.
 
-    Built from a staged tree, so the checkout gets no ``build/`` folder, and
-    with the running environment's setuptools (no download), so it works offline.
+    ``label`` is the local part of its version (:func:`labelled_version`). Built from a
+    staged tree, so the checkout gets no ``build/`` folder, and with the running
+    environment's setuptools (no download), so it works offline.
     """
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    version = labelled_version(label)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="brakes-wheel-") as scratch:
         staged = Path(scratch, "brakes")
@@ -113,12 +126,12 @@ def build_wheel(root: Path, out_dir: Path, packages: Sequence[str] = LEARNER) ->
             if (root / name).is_file():
                 shutil.copy2(root / name, staged / name)
         (staged / "pyproject.toml").write_text(
-            staged_pyproject(project, packages), encoding="utf-8"
+            staged_pyproject(project, packages, version), encoding="utf-8"
         )
         command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps"]
         command += ["--no-build-isolation", "--wheel-dir", str(out_dir), str(staged)]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
-    wheel = out_dir / wheel_name()
+    wheel = out_dir / wheel_name(version)
     if done.returncode != 0 or not wheel.is_file():
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise BrakesError(f"could not build the brakes wheel from {root}: {last}")
