@@ -96,17 +96,35 @@ html_theme_options = {
     "home_page_in_toc": True,
     "show_toc_level": 2,
     "navigation_with_keys": False,
-    # The footer names the licences and offers the whole site as a zip for offline use.
-    "footer_content_items": ["copyright.html", "brakes-licence.html", "brakes-offline.html"],
+    # The footer names the licences, links the privacy and accessibility statements and
+    # offers the whole site as a zip for offline use.
+    "footer_content_items": [
+        "copyright.html",
+        "brakes-licence.html",
+        "brakes-statements.html",
+        "brakes-offline.html",
+    ],
+    # One search field per page: the sidebar's on a desktop, the article header's magnifier
+    # on a phone. pydata-sphinx-theme 0.20 puts a third in the top bar unless this is set
+    # (its navbar_persistent default), which the book theme's own theme.conf cannot undo.
+    "navbar_persistent": [],
 }
 # default_mode: the theme's colour mode before the reader picks one. Unset, the
 # theme's script logs "Got invalid theme mode" on every page.
 html_context = {"edition": EDITION, "default_mode": "auto"}
 
+# Publishing (brakes.sphinxext.publish, README "Publishing the site"): html_baseurl, the
+# canonical address of every page, comes from the site's public address, the one setting
+# -D brakes_site_url=https://… or BRAKES_SITE_URL; the build writes .nojekyll and the
+# 404 page. The statements' contact: -D brakes_contact=… or BRAKES_CONTACT.
+
 # Launch buttons (off by default; see brakes.sphinxext.launch and the README).
-# With the course's Git repository, the theme's own Binder, Colab and (with
-# brakes_jupyterhub_url) nbgitpuller buttons: -D brakes_repository_url=https://github.com/…
-# or BRAKES_REPOSITORY_URL. For a company hub without Git, a URL with {path}:
+# With the course's Git repository, on any Git host, the theme's own Binder, Colab (on
+# github.com only) and (with brakes_jupyterhub_url) nbgitpuller buttons:
+# -D brakes_repository_url=https://… or BRAKES_REPOSITORY_URL. A host whose name holds
+# neither github, gitlab nor bitbucket also needs -D brakes_repository_provider=gitlab (or
+# the software it runs). For a company hub without Git, a URL with {path}:
 # -D brakes_launch_url=… or BRAKES_LAUNCH_URL.
 brakes_repository_url = ""
+brakes_repository_provider = ""
 brakes_launch_url = ""

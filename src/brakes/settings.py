@@ -116,6 +116,13 @@ DECLARED: tuple[Declared, ...] = (
         env="BRAKES_SITE_URL",
         default="",
     ),
+    Declared(
+        "contact",
+        "who readers write to about the site's privacy and accessibility (e-mail or web page)",
+        _text,
+        env="BRAKES_CONTACT",
+        default="",
+    ),
 )
 _BY_NAME = {entry.name: entry for entry in DECLARED}
 

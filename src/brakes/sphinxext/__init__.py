@@ -5,7 +5,8 @@ usable offline: the notebook kit to download (``notebook_kit``), icons without
 Font Awesome's script (``icons``), fixes for MyST's HTML (``a11y``), a zip of
 the whole site (``offline``), the theme's stylesheets trimmed to the rules the
 pages use (``trim_css``), the figures' PNGs re-encoded with a palette
-(``shrink_png``) and optional launch buttons (``launch``). It keeps builds
+(``shrink_png``), optional launch buttons (``launch``), and what a web server or
+Pages host needs: the base URL, ``.nojekyll``, the 404 page's base (``publish``). It keeps builds
 fast: notebooks run side by side before Sphinx reads them
 (``execution``), templates stay compiled between builds (``template_cache``),
 and a rebuild redoes no zip, icon or stylesheet whose inputs did not change.
@@ -32,6 +33,7 @@ from brakes.sphinxext import (
     minutes,
     notebook_kit,
     offline,
+    publish,
     quiz,
     shrink_png,
     template_cache,
@@ -73,4 +75,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     trim_css.setup(app)
     shrink_png.setup(app)
     offline.setup(app)
+    publish.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
