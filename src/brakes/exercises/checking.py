@@ -3,7 +3,8 @@
 :func:`evaluate` computes the expected answer from the active data, runs the
 exercise's checker, recognises the exercise's known mistakes, and turns any
 unexpected failure into an "error" outcome with a kind sentence: a learner
-never sees a traceback, whatever object they pass.
+never sees a traceback, whatever object they pass. An accepted answer is shown
+back, read in the exercise's words (:mod:`~brakes.exercises.reading`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from brakes.exercises.checkers.base import Checker, Diagnosis, Verdict, attempt
 from brakes.exercises.checkers.target import Target, same
 from brakes.exercises.model import MARKED_KINDS, Exercise, Load
 from brakes.exercises.outcomes import Kind, Status
+from brakes.exercises.reading import Reading, read
 from brakes.exercises.render import LEADS, Feedback
 from brakes.exercises.wording import describe, safe_repr
 
@@ -129,17 +131,22 @@ def _target_of(checker: Checker, make: Callable[[Load], Any], load: Load) -> Tar
 def evaluate(exercise: Exercise, answer: Any, load: Load = default_load) -> Feedback:
     """Check ``answer`` and return the display (never raises for any ``answer``)."""
     verdict = verdict_for(exercise, answer, load)
-    body = verdict.message
-    if verdict.status in (Status.CORRECT, Status.RECORDED):
-        body = f"{body} {exercise.reveals}".strip()
+    if verdict.status is Status.CORRECT:  # the learner's own value, read in the exercise's words
+        shown = read(exercise.reveals, exercise.checker, answer, verdict)
+    elif verdict.status is Status.RECORDED:
+        shown = Reading(f"{verdict.message} {exercise.reveals}".strip())
+    else:  # never a value here: the expected one would hand over the answer
+        shown = Reading(verdict.message)
     return Feedback(
         exercise=exercise.id,
         title=exercise.title,
         kind=Kind.CHECK,
         lead=LEADS[verdict.status],
-        body=body,
+        body=shown.body,
         status=verdict.status,
         answer=recorded_words(answer) if verdict.status is Status.RECORDED else None,
+        table=shown.table,
+        after=shown.after,
     )
 
 

@@ -132,13 +132,85 @@ def _inline(text: str) -> str:
     )
 
 
+_CELL_STYLE = (
+    "padding:0.1em 0.6em;border-bottom:1px solid rgba(127,127,127,0.25);text-align:{align}"
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A learner's table as a correct check shows it, already in words.
+
+    ``header`` names the label columns, then the value columns; each row holds
+    the same number of texts. The first ``labels`` columns are labels (aligned
+    left), the rest values (aligned right). ``total`` is how many rows the
+    answer has; when only its ends are shown, ``gap`` is the row before which
+    "…" stands. Built by :func:`brakes.exercises.reading.table_of`.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    labels: int = 1
+    total: int = 0
+    gap: int | None = None
+
+    @property
+    def footer(self) -> str:
+        """How much of the table is shown, when not all of it is."""
+        if self.gap is None:
+            return ""
+        last = len(self.rows) - self.gap
+        return f"{self.total:,} rows in all: the first {self.gap} and the last {last} are shown."
+
+    def text(self) -> str:
+        """The table in aligned columns of plain text, with its footer."""
+        lines = [self.header, *self.rows]
+        widths = [max(len(line[i]) for line in lines) for i in range(len(self.header))]
+
+        def line(cells: tuple[str, ...]) -> str:
+            return "  ".join(
+                cell.ljust(width) if i < self.labels else cell.rjust(width)
+                for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
+            ).rstrip()
+
+        body = [line(row) for row in self.rows]
+        if self.gap is not None:
+            body.insert(self.gap, "…")
+        return "\n".join([line(self.header), *body] + ([self.footer] if self.footer else []))
+
+    def html(self) -> str:
+        """The table in HTML, inline styles: labels left, values right, in the theme's colour."""
+
+        def cells(row: tuple[str, ...], tag: str) -> str:
+            return "".join(
+                f'<{tag} style="{_CELL_STYLE.format(align="left" if i < self.labels else "right")}"'
+                f">{html.escape(cell, quote=False)}</{tag}>"
+                for i, cell in enumerate(row)
+            )
+
+        rows = [f"<tr>{cells(row, 'td')}</tr>" for row in self.rows]
+        if self.gap is not None:
+            rows.insert(self.gap, f'<tr><td colspan="{len(self.header)}">…</td></tr>')
+        caption = (
+            f'<div style="font-size:0.85em">{html.escape(self.footer)}</div>' if self.footer else ""
+        )
+        return (
+            '<table style="border-collapse:collapse;margin:0.4em 0;color:inherit;'
+            'background:transparent;font-variant-numeric:tabular-nums">'
+            f"<thead><tr>{cells(self.header, 'th')}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>{caption}"
+        )
+
+
 @dataclass(frozen=True)
 class Feedback:
     """One display: a check result, a hint or a solution, with its record.
 
     ``lead`` is the badge text ("Correct:", "Hint 2 of 3:"), ``body`` the
     sentences after it, ``code`` a solution's source, ``answer`` the learner's
-    words a recorded check keeps for the grader (never shown). Displaying it in Jupyter
+    words a recorded check keeps for the grader (never shown). A correct check
+    may show the learner's ``table`` after ``body``, then ``after`` (see
+    :mod:`brakes.exercises.reading`). Displaying it in Jupyter
     gives HTML, text and the JSON record; ``str()`` gives the plain text.
     """
 
@@ -151,10 +223,15 @@ class Feedback:
     hint: int | None = None
     code: str = ""
     answer: str | None = None
+    table: Table | None = None
+    after: str = ""
 
     @property
     def text(self) -> str:
         """The feedback as one plain string (also the record's ``feedback``)."""
+        if self.table is not None:  # the table on lines of its own, its columns aligned
+            after = f"\n{self.after}" if self.after else ""
+            return f"{self.lead} {self.body}".strip() + f"\n{self.table.text()}{after}"
         parts = self.code_and_after
         if parts is None:
             return f"{self.lead} {self.body}".strip()
@@ -190,7 +267,11 @@ class Feedback:
             f"Exercise {html.escape(self.exercise)} · {html.escape(self.title)}</div>"
         )
         parts = self.code_and_after
-        if parts is None:
+        if self.table is not None:
+            content = f"<div>{lead}{_inline(self.body)}</div>{self.table.html()}"
+            if self.after:
+                content += f"<div>{_inline(self.after)}</div>"
+        elif parts is None:
             content = f"<div>{lead}{_inline(self.body)}</div>"
         else:
             code, after = parts

@@ -66,11 +66,12 @@ def is_number(obj: Any) -> bool:
     )
 
 
-def fmt_number(x: Any, decimals: int | None = None) -> str:
+def fmt_number(x: Any, decimals: int | None = None, *, keep_zeros: bool = False) -> str:
     """A number as a reader expects it: ``12,345``, ``31.2``, ``0.1834``.
 
-    ``decimals`` forces the precision (trailing zeros are still dropped), so two
-    numbers that differ only far after the comma can be shown apart.
+    ``decimals`` forces the precision (trailing zeros are dropped unless
+    ``keep_zeros``, which lines up a table's column: ``25.0`` under ``40.2``),
+    so two numbers that differ only far after the comma can be shown apart.
     """
     try:
         value = float(x)
@@ -95,9 +96,9 @@ def fmt_number(x: Any, decimals: int | None = None) -> str:
     if abs(value) >= 1e15:
         return f"{value:.3e}"
     text = f"{value:,.{decimals}f}"
-    if "." in text:
+    if "." in text and not keep_zeros:
         text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # no "-0.0"
 
 
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six")

@@ -88,6 +88,8 @@ class ExerciseGuide(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
+        from brakes.exercises.reading import unfilled
+
         chapter = int(self.arguments[0])
         exercises = _chapter_exercises(chapter)
         if not exercises:
@@ -95,7 +97,7 @@ class ExerciseGuide(SphinxDirective):
         rows = [["Exercise", "What it leads to (shown once answered)", "Mistakes it recognises"]]
         for exercise in exercises:
             mistakes = "; ".join(m.label for m in exercise.wrong_answers) or "(none: recorded)"
-            rows.append([f"{exercise.id} {exercise.title}", exercise.reveals, mistakes])
+            rows.append([f"{exercise.id} {exercise.title}", unfilled(exercise.reveals), mistakes])
         return [_table(rows, (24, 46, 30))]
 
 
