@@ -43,6 +43,7 @@ from brakes.exercises.checkers import (
     Number,
     SeriesCheck,
 )
+from brakes.exercises.choices import Options
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 from brakes.exercises.registry import register
 
@@ -136,14 +137,16 @@ def _on_accounts(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _where_people_talk(no_voice_share: float) -> str:
-    """1.1's option the data support: b above 55 % without a voice, a below 45 %, else c."""
-    return "b" if no_voice_share > 55 else "a" if no_voice_share < 45 else "c"
+    """1.1's option the data support: elsewhere above 55 % without a voice, own below 45 %."""
+    return "elsewhere" if no_voice_share > 55 else "own" if no_voice_share < 45 else "even"
 
 
 def _what_a_complaint_does(spread: pd.Series) -> str:
     """1.7's option the data support, from the median spread of answered and unanswered ones."""
     unanswered, answered = spread[False], spread[True]
-    return "a" if unanswered < 1.5 else "b" if unanswered > 1.5 * answered else "c"
+    if unanswered < 1.5:
+        return "fades"
+    return "keeps_reaching" if unanswered > 1.5 * answered else "same"
 
 
 _predict(
@@ -151,17 +154,19 @@ _predict(
     "Before you look: where do people talk about the brand?",
     "my_guess_where",
     {
-        "a": "Mostly on the brand's own accounts (Facebook, Twitter/X, Instagram, TikTok).",
-        "b": "Mostly on channels where it has no account (forums, blogs, reviews, YouTube).",
-        "c": "About as much on each side: half on its accounts, half elsewhere.",
+        "own": "Mostly on the brand's own accounts (Facebook, Twitter, Instagram, TikTok).",
+        "elsewhere": "Mostly on channels where it has no account (forums, blogs, reviews, "
+        "YouTube).",
+        "even": "About as much on each side: half on its accounts, half elsewhere.",
     },
     data_says=lambda load: _where_people_talk(_no_voice_share(load)),
-    answer="b",
+    answer="elsewhere",
 )
 
 register(
     Exercise(
         id="1.2",
+        extension=True,
         title="How is the conversation shared between channels?",
         answer_name="share_by_channel",
         tables=("mentions",),
@@ -178,7 +183,8 @@ register(
         ),
         solution='share_by_channel = mentions["channel"].value_counts(normalize=True) * 100\n',
         reveals=(
-            "Look at which channels top the list, and whether La Mijotière has an account on them."
+            "Each channel's share of all the mentions, in percent: {value} Look at which channels "
+            "top the list, and whether La Mijotière has an account on them."
         ),
         wrong_answers=(
             counts_for_shares(
@@ -205,6 +211,7 @@ register(
 register(
     Exercise(
         id="1.3",
+        extension=True,
         title="How much of the talk is where the brand has no voice?",
         answer_name="no_voice_share",
         tables=("mentions",),
@@ -223,7 +230,10 @@ register(
             'on_no_voice = mentions["channel"].isin(no_voice)\n'
             "no_voice_share = on_no_voice.mean() * 100\n"
         ),
-        reveals="Compare this number with your prediction in 1.1.",
+        reveals=(
+            "{value} % of the mentions are on the four channels where the brand has no voice. "
+            "Compare this number with your prediction in 1.1."
+        ),
         wrong_answers=(
             sum_for_mean(
                 lambda load: int(_mentions(load)["channel"].isin(NO_VOICE_CHANNELS).sum()),
@@ -247,6 +257,7 @@ register(
 register(
     Exercise(
         id="1.4",
+        extension=True,
         title="How warm is the tone on each channel?",
         answer_name="net_sentiment",
         tables=("mentions",),
@@ -268,8 +279,9 @@ register(
             'net_sentiment = (counts["positive"] - counts["negative"]) / total * 100\n'
         ),
         reveals=(
-            "Sort it to read it: `net_sentiment.sort_values()`. Which channels are below "
-            "zero, and is the brand present on them?"
+            "Net sentiment per channel, in points from −100 to +100: {value} Sort it to read it: "
+            "`net_sentiment.sort_values()`. Which channels are below zero, and is the brand "
+            "present on them?"
         ),
         wrong_answers=(
             subtracted_the_wrong_way(
@@ -322,8 +334,9 @@ register(
             ")\n"
         ),
         reveals=(
-            "Read the plot: where are the big channels, where are the cold ones, and which "
-            "colour are they?"
+            "The map of the conversation, per channel: its share of all the mentions and its net "
+            "sentiment, both in percent: {value} Read the plot: where are the big channels, where "
+            "are the cold ones, and which colour are they?"
         ),
         wrong_answers=(
             counts_for_shares(
@@ -354,17 +367,18 @@ _predict(
     "Before you look: what happens to a complaint nobody answers?",
     "my_guess_spread",
     {
-        "a": "It fades after a day or two, like most posts, answered or not.",
-        "b": "It keeps reaching new people all week; answered ones grow less.",
-        "c": "It spreads about as much as an answered one: answering changes little.",
+        "fades": "It fades after a day or two, like most posts, answered or not.",
+        "keeps_reaching": "It keeps reaching new people all week; answered ones grow less.",
+        "same": "It spreads about as much as an answered one: answering changes little.",
     },
     data_says=lambda load: _what_a_complaint_does(_median_spread(_negative(load))),
-    answer="b",
+    answer="keeps_reaching",
 )
 
 register(
     Exercise(
         id="1.8",
+        extension=True,
         title="Where does the brand answer?",
         answer_name="answer_rate",
         tables=("mentions",),
@@ -380,9 +394,10 @@ register(
         ),
         solution='answer_rate = mentions.groupby("channel")["brand_answered"].mean() * 100\n',
         reveals=(
-            "Set it beside the shares of 1.2. Note TikTok too: the brand opened an account "
-            "there in October 2025, when its competitors were already on it. Being present "
-            "and answering are not the same thing."
+            "The percentage of each channel's mentions that the brand answered: {value} Set it "
+            "beside the shares of 1.2. Note TikTok too: the brand opened an account there in "
+            "October 2025, when its competitors were already on it. Being present and answering "
+            "are not the same thing."
         ),
         wrong_answers=(
             sum_for_mean(
@@ -410,7 +425,7 @@ register(
 register(
     Exercise(
         id="1.9",
-        title="Do unanswered complaints keep spreading?",
+        title="How far do complaints spread, answered or not?",
         answer_name="median_spread",
         tables=("mentions",),
         setup=SETUP_MENTIONS,
@@ -430,7 +445,11 @@ register(
             'spread = negative["reach_7d"] / negative["reach_first_day"]\n'
             'median_spread = spread.groupby(negative["brand_answered"]).median()\n'
         ),
-        reveals="Compare the two groups with your prediction in 1.7.",
+        reveals=(
+            "The median spread ratio of a complaint (its reach after a week ÷ its first day's), "
+            "unanswered (False) and answered (True): {value} Compare the two groups with your "
+            "prediction in 1.7."
+        ),
         wrong_answers=(
             WrongAnswer(
                 "ratio of the medians",
@@ -458,6 +477,7 @@ register(
 register(
     Exercise(
         id="1.10",
+        extension=True,
         title="How does a complaint's week go, on the brand's own accounts?",
         answer_name="reach_week",
         tables=("mentions",),
@@ -483,7 +503,11 @@ register(
             'reach_columns = ["reach_first_day", "reach_7d"]\n'
             'reach_week = complaints.groupby("brand_answered")[reach_columns].median()\n'
         ),
-        reveals="Read the two lines: where do they start, and where do they end?",
+        reveals=(
+            "The median reach of a complaint on the brand's accounts, on its first day and after a"
+            " week, unanswered (False) and answered (True): {value} Read the two lines: where do "
+            "they start, and where do they end?"
+        ),
         wrong_answers=(
             filter_left_out(
                 lambda load: _reach_week(_negative(load)),
@@ -515,12 +539,17 @@ _interpret(
     "recommend the brand: answering raised that and ignoring lowered it (Baer, 2016).",
 )
 
-_ADVICE_WHERE = {
-    "a": "Keep the team on our own pages: the tone there is good and they are ours.",
-    "b": "Close the comments on our pages when complaints pile up, so they cannot spread.",
-    "c": "Listen on forums and review sites every day and answer complaints where posted.",
-    "d": "Stay silent: a reply draws attention to a complaint and makes it travel further.",
-}
+_ADVICE_WHERE = Options(
+    "1.12",
+    {
+        "own_pages": "Keep the team on our own pages: the tone there is good and they are ours.",
+        "close_comments": "Close the comments on our pages when complaints pile up, so they "
+        "cannot spread.",
+        "listen": "Listen on forums and review sites every day and answer complaints where posted.",
+        "stay_silent": "Stay silent: a reply draws attention to a complaint and makes it "
+        "travel further.",
+    },
+)
 
 register(
     Exercise(
@@ -529,24 +558,26 @@ register(
         kind=ExerciseKind.DECIDE,
         answer_name="advice_where",
         tables=(),
-        expected=lambda load: "c",
+        expected=_ADVICE_WHERE.picks("listen"),
         checker=Choice(
-            options=_ADVICE_WHERE,
-            explanations={
-                "a": (
-                    "your own numbers say otherwise: most mentions (1.3) and the coldest (1.4) "
-                    "are on channels where the brand has no account."
-                ),
-                "b": (
-                    "closing the comments does not stop the complaints: they move to forums "
-                    "and review sites, where the brand cannot answer and where, in 1.9, "
-                    "unanswered complaints kept spreading."
-                ),
-                "d": (
-                    "in 1.9 and 1.10 it is the unanswered complaints that kept reaching new "
-                    "people for days, not the answered ones."
-                ),
-            },
+            options=_ADVICE_WHERE.lettered,
+            explanations=_ADVICE_WHERE.by_letter(
+                {
+                    "own_pages": (
+                        "your own numbers say otherwise: most mentions (1.3) and the coldest (1.4) "
+                        "are on channels where the brand has no account."
+                    ),
+                    "close_comments": (
+                        "closing the comments does not stop the complaints: they move to forums "
+                        "and review sites, where the brand cannot answer and where, in 1.9, "
+                        "unanswered complaints kept spreading."
+                    ),
+                    "stay_silent": (
+                        "in 1.9 and 1.10 it is the unanswered complaints that kept reaching new "
+                        "people for days, not the answered ones."
+                    ),
+                }
+            ),
         ),
         hints=(
             "Go back over what you found: where the mentions are (1.2, 1.3), their tone "
@@ -556,21 +587,23 @@ register(
             "Only one option agrees with all three findings: where the talk is, how warm it "
             "is there, and what silence does.",
         ),
-        solution='advice_where = "c"\n',
+        solution=_ADVICE_WHERE.solution("advice_where", "listen"),
         reveals=(
             "That is the control brake in one sentence: the brand speaks where it feels in "
             "charge and stays silent where its reputation is made."
         ),
         discussion=(
-            "The answer is c, and each part rests on a number from this notebook. Most of "
+            "The answer is to listen on forums and review sites and answer complaints where "
+            "they are posted, and each part rests on a number from this notebook. Most of "
             "the talk is elsewhere: more than half of the mentions are on forums, blogs, "
-            "review sites and YouTube (1.3), so option a describes the brand's comfort zone, "
+            "review sites and YouTube (1.3), so keeping the team on our own pages serves the "
+            "brand's comfort zone, "
             "not its audience. It is colder there: forums and review sites are the channels "
             "where complaints outnumber praise (1.4, 1.5). Silence lets complaints travel: "
             "the brand answers part of what is said on its accounts and nothing elsewhere "
             "(1.8), and on its own accounts the complaints it left alone kept reaching new "
             "people for days while the answered ones hardly grew (1.9, 1.10), which rules "
-            "out d. Closing the comments (b) pushes complaints to places where the brand "
+            "out staying silent. Closing the comments pushes complaints to places where the brand "
             "cannot answer at all. In two sentences for the manager: most of what customers "
             "say about us, and the harshest, is where we never speak, and the complaints we "
             "leave alone keep spreading; let us listen there every day and answer complaints "
@@ -578,10 +611,10 @@ register(
             + SIMULATED
         ),
         wrong_answers=(
-            WrongAnswer("our own pages", lambda load: "a"),
-            WrongAnswer("close the comments", lambda load: "b"),
-            WrongAnswer("silence is safe", lambda load: "d"),
-            number_for_letter("c"),
+            WrongAnswer("our own pages", _ADVICE_WHERE.picks("own_pages")),
+            WrongAnswer("close the comments", _ADVICE_WHERE.picks("close_comments")),
+            WrongAnswer("silence is safe", _ADVICE_WHERE.picks("stay_silent")),
+            number_for_letter(_ADVICE_WHERE.letter("listen")),
         ),
     )
 )
@@ -639,21 +672,19 @@ def _handler_summary(load: Load, keys: tuple[str, ...] = ("handled_by",)) -> pd.
 
 
 #: 1.13's options by the kind of answer they name.
-_LEAST_SATISFIED = {"redirect_form": "a", "none": "b", "private_message": "c"}
-
 _predict(
     "1.13",
     "Before you look: which answer leaves customers least satisfied?",
     "my_guess_answer",
     {
-        "a": "A link that sends them to the web form, with no other help.",
-        "b": "No answer at all: the message is simply left unanswered.",
-        "c": "A private message asking for their order number and details.",
+        "redirect_form": "A link that sends them to the web form, with no other help.",
+        "none": "No answer at all: the message is simply left unanswered.",
+        "private_message": "A private message asking for their order number and details.",
     },
-    data_says=lambda load: _LEAST_SATISFIED[
-        _satisfaction_by_answer(load)[list(_LEAST_SATISFIED)].idxmin()
-    ],
-    answer="a",
+    data_says=lambda load: _satisfaction_by_answer(load)[
+        ["redirect_form", "none", "private_message"]
+    ].idxmin(),
+    answer="redirect_form",
 )
 
 register(
@@ -673,7 +704,10 @@ register(
         solution=(
             'satisfaction_by_answer = support.groupby("answer_type")["satisfaction"].mean()\n'
         ),
-        reveals="Compare the web form with no answer at all, and with your prediction in 1.13.",
+        reveals=(
+            "The mean satisfaction, from 1 to 5, after each kind of answer: {value} Compare the "
+            "web form with no answer at all, and with your prediction in 1.13."
+        ),
         wrong_answers=(
             WrongAnswer(
                 "dropped every row with a gap",
@@ -719,8 +753,9 @@ register(
             "].mean()\n"
         ),
         reveals=(
-            "Read each kind of answer twice, resolved and not resolved: which gap is bigger, "
-            "the one between kinds of answer or the one between solved and unsolved?"
+            "The mean satisfaction after each kind of answer, problem solved (True) or not "
+            "(False): {value} Read each kind of answer twice, resolved and not resolved: which gap"
+            " is bigger, the one between kinds of answer or the one between solved and unsolved?"
         ),
         wrong_answers=(
             WrongAnswer(
@@ -743,6 +778,7 @@ register(
 register(
     Exercise(
         id="1.16",
+        extension=True,
         title="Once the problem is solved, does speed still matter?",
         answer_name="satisfaction_by_speed",
         tables=("support",),
@@ -764,8 +800,9 @@ register(
             'satisfaction_by_speed = solved["satisfaction"].groupby(within_hour).mean()\n'
         ),
         reveals=(
-            "Compare the two groups, then set them beside 1.15: which weighs more, being "
-            "solved or being fast?"
+            "The mean satisfaction of solved problems, answered within the hour (True) or not "
+            "(False): {value} Compare the two groups, then set them beside 1.15: which weighs "
+            "more, being solved or being fast?"
         ),
         wrong_answers=(
             filter_left_out(
@@ -790,7 +827,8 @@ register(
 register(
     Exercise(
         id="1.17",
-        title="Does a public resolution bring customers back more than the web form?",
+        extension=True,
+        title="Which brings customers back more, a public resolution or the web form?",
         answer_name="bought_again_gap",
         tables=("support",),
         expected=_bought_again_gap,
@@ -808,8 +846,9 @@ register(
             'bought_again_gap = rate["public_resolution"] - rate["redirect_form"]\n'
         ),
         reveals=(
-            "A gap in percentage points: from 20 % to 30 % is 10 points. Is it small or large "
-            "next to the rates themselves?"
+            "{value} percentage points: the rate of buying again after a public resolution minus "
+            "the rate after the web form. A gap in percentage points: from 20 % to 30 % is 10 "
+            "points. Is it small or large next to the rates themselves?"
         ),
         wrong_answers=(
             subtracted_the_wrong_way(
@@ -849,6 +888,7 @@ register(
 register(
     Exercise(
         id="1.18",
+        extension=True,
         title="Who has to come back with the same problem?",
         answer_name="contacted_again_rate",
         tables=("support",),
@@ -868,9 +908,11 @@ register(
             ")\n"
         ),
         reveals=(
-            "Every customer who has to write again is a second conversation to handle, and a "
-            "problem the first answer did not close. This is what social CRM is about: the "
-            "answer on social media is one step of a process, not the end of it."
+            "The percentage of customers who had to come back with the same problem, after each "
+            "kind of answer: {value} Every customer who has to write again is a second "
+            "conversation to handle, and a problem the first answer did not close. This is what "
+            "social CRM is about: the answer on social media is one step of a process, not the end"
+            " of it."
         ),
         wrong_answers=(
             sum_for_mean(
@@ -897,6 +939,7 @@ register(
 register(
     Exercise(
         id="1.19",
+        extension=True,
         title="Who sends customers to the web form?",
         answer_name="answer_mix",
         tables=("support",),
@@ -917,7 +960,11 @@ register(
             "    * 100\n"
             ")\n"
         ),
-        reveals="Read each row: what does each handler mostly do with a conversation?",
+        reveals=(
+            "What the agency and the in-house team do with their conversations, in percent of each"
+            " one's conversations: {value} Read each row: what does each handler mostly do with a "
+            "conversation?"
+        ),
         wrong_answers=(
             normalised_the_other_way(
                 _answer_mix,
@@ -966,8 +1013,9 @@ register(
             'handler_summary["resolution_rate"] = handler_summary["resolution_rate"] * 100\n'
         ),
         reveals=(
-            "Which one is faster, and which one solves more? Keep both numbers in mind for "
-            "the contract question at the end."
+            "Each handler's median first-response time, in minutes, and its resolution rate, in "
+            "percent: {value} Which one is faster, and which one solves more? Keep both numbers in"
+            " mind for the contract question at the end."
         ),
         wrong_answers=(
             mean_for_median(
@@ -1007,6 +1055,7 @@ register(
 register(
     Exercise(
         id="1.21",
+        extension=True,
         title="Is it the same on every product line?",
         answer_name="speed_vs_resolution",
         tables=("support",),
@@ -1030,7 +1079,10 @@ register(
             'rate = speed_vs_resolution["resolution_rate"]\n'
             'speed_vs_resolution["resolution_rate"] = rate * 100\n'
         ),
-        reveals="Do the two handlers' points overlap anywhere, or sit apart on every line?",
+        reveals=(
+            "The same two measures for each handler on each product line: {value} Do the two "
+            "handlers' points overlap anywhere, or sit apart on every line?"
+        ),
         wrong_answers=(
             grouped_the_other_way(
                 lambda load: _handler_summary(load, ("product_line", "handled_by")),
@@ -1064,12 +1116,17 @@ _interpret(
     "they would never buy again, against about a third after no reply.",
 )
 
-_ADVICE_AGENCY = {
-    "a": "Renew the contract as it is: it answers in minutes, as customers expect.",
-    "b": "Keep it for evenings, judged on problems solved, with fast hand-over to us.",
-    "c": "End the contract and close the service accounts: they only draw complaints.",
-    "d": "Ask our team to match the agency's speed, since speed brings customers back.",
-}
+_ADVICE_AGENCY = Options(
+    "1.23",
+    {
+        "renew": "Renew the contract as it is: it answers in minutes, as customers expect.",
+        "evenings": "Keep it for evenings, judged on problems solved, with fast hand-over to us.",
+        "end_contract": "End the contract and close the service accounts: they only draw "
+        "complaints.",
+        "match_speed": "Ask our team to match the agency's speed, since speed brings "
+        "customers back.",
+    },
+)
 
 register(
     Exercise(
@@ -1078,26 +1135,28 @@ register(
         kind=ExerciseKind.DECIDE,
         answer_name="advice_agency",
         tables=(),
-        expected=lambda load: "b",
+        expected=_ADVICE_AGENCY.picks("evenings"),
         checker=Choice(
-            options=_ADVICE_AGENCY,
-            explanations={
-                "a": (
-                    "speed is the one number the agency wins on. It solves fewer problems "
-                    "(1.20), sends most customers to the web form (1.19), and those customers "
-                    "are the least satisfied and buy again least (1.14, 1.17)."
-                ),
-                "c": (
-                    "closing the accounts does not stop the complaints; they move to forums "
-                    "and review sites where the brand has no voice. The agency also covers "
-                    "evenings and weekends that the team cannot."
-                ),
-                "d": (
-                    "in 1.15 what separates satisfied customers from unhappy ones is whether "
-                    "the problem was solved; speed helps once the problem is solved (1.16), it "
-                    "does not replace solving it."
-                ),
-            },
+            options=_ADVICE_AGENCY.lettered,
+            explanations=_ADVICE_AGENCY.by_letter(
+                {
+                    "renew": (
+                        "speed is the one number the agency wins on. It solves fewer problems "
+                        "(1.20), sends most customers to the web form (1.19), and those customers "
+                        "are the least satisfied and buy again least (1.14, 1.17)."
+                    ),
+                    "end_contract": (
+                        "closing the accounts does not stop the complaints; they move to forums "
+                        "and review sites where the brand has no voice. The agency also covers "
+                        "evenings and weekends that the team cannot."
+                    ),
+                    "match_speed": (
+                        "in 1.15 what separates satisfied customers from unhappy ones is whether "
+                        "the problem was solved; speed helps once the problem is solved (1.16), it "
+                        "does not replace solving it."
+                    ),
+                }
+            ),
         ),
         hints=(
             "Line up what you found: speed and resolution (1.20), what each handler does "
@@ -1108,31 +1167,33 @@ register(
             "The right option keeps what the agency is good at (covering hours the team "
             "cannot) and fixes what it is paid for.",
         ),
-        solution='advice_agency = "b"\n',
+        solution=_ADVICE_AGENCY.solution("advice_agency", "evenings"),
         reveals=(
             "Agencies are not the problem; a contract measured on speed gets speed. Measure "
             "problems solved and satisfaction, and connect the agency to the people who can "
             "solve problems."
         ),
         discussion=(
-            "The answer is b. Speed is what the agency delivers: its median first response "
-            "is several times faster than the in-house team's (1.20), which is why a looks "
-            "tempting. But speed is not what satisfies: most of the agency's answers are a "
+            "The answer is to keep the agency for evenings, judged on problems solved. Speed "
+            "is what the agency delivers: its median first response is several times faster "
+            "than the in-house team's (1.20), which is why renewing the contract as it is "
+            "looks tempting. But speed is not what satisfies: most of the agency's answers are a "
             "link to the web form (1.19), and those customers are the least satisfied, buy "
             "again least and most often have to write a second time (1.14, 1.17, 1.18). "
             "Whether the problem was solved separates satisfied customers from unhappy ones "
             "(1.15), and the agency solves fewer problems on every product line (1.20, "
-            "1.21); that rules out d. Closing the accounts (c) would send complaints to "
+            "1.21); that rules out asking the team to match its speed. Closing the accounts "
+            "would send complaints to "
             "places where the brand has no voice at all. So keep the agency for the hours the "
             "team cannot cover, measure it on problems solved and on satisfaction, and give "
             "it a fast hand-over to the in-house team, which keeps refunds and replacements. "
             + SIMULATED
         ),
         wrong_answers=(
-            WrongAnswer("renew as it is", lambda load: "a"),
-            WrongAnswer("close the accounts", lambda load: "c"),
-            WrongAnswer("speed up the team", lambda load: "d"),
-            option_text(_ADVICE_AGENCY, "b"),
+            WrongAnswer("renew as it is", _ADVICE_AGENCY.picks("renew")),
+            WrongAnswer("close the accounts", _ADVICE_AGENCY.picks("end_contract")),
+            WrongAnswer("speed up the team", _ADVICE_AGENCY.picks("match_speed")),
+            option_text(_ADVICE_AGENCY.lettered, _ADVICE_AGENCY.letter("evenings")),
         ),
     )
 )
