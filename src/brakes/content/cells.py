@@ -6,9 +6,10 @@ A chapter registers its predict and interpret cells through :func:`predict` and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from brakes.exercises.checkers import Prediction, Reflection
+from brakes.exercises.choices import Options
 from brakes.exercises.model import Exercise, ExerciseKind, Load
 from brakes.exercises.registry import register
 
@@ -49,11 +50,16 @@ def interpret(
     )
 
 
+def _letter_of(choices: Options, data_says: Callable[[Load], str | int]) -> Callable[[Load], str]:
+    """The letter of the option ``data_says`` names, on the data ``load`` reads."""
+    return lambda load: choices.letter(str(data_says(load)))
+
+
 def predict(
     exercise_id: str,
     title: str,
     answer_name: str,
-    options: dict[str, str] | None = None,
+    options: Mapping[str, str] | None = None,
     *,
     think: str,
     data_says: Callable[[Load], str | int],
@@ -63,15 +69,25 @@ def predict(
 
     Anything filled in is recorded. ``think`` is the cell's own second hint: a
     neutral question that helps the learner think, without leaning towards any
-    option. The solution says what the data say, never a letter picked by hand:
-    ``data_says`` computes the option (or the whole number) the data support,
-    and is the exercise's expected value; ``answer`` is what it computes on the
-    published data, the one the solution shows (a letter in quotes, so the
-    learner's template keeps them), and the tests hold the two equal.
+    option. ``options`` maps a short name to each option's text; the learner
+    sees them shuffled and lettered by :class:`~brakes.exercises.choices.Options`.
+    The solution says what the data say, never a letter picked by hand:
+    ``data_says`` computes the name of the option (or the whole number) the
+    data support, and its letter is the exercise's expected value; ``answer``
+    is what it computes on the published data, the one the solution shows (a
+    letter in quotes, so the learner's template keeps them), and the tests hold
+    the two equal.
     """
     numeric = options is None
+    checker = Prediction(numeric=True)
+    expected = data_says
+    solution = f"{answer_name} = {answer}\n"
+    if options is not None:
+        choices = Options(exercise_id, options)
+        checker = Prediction(options=choices.lettered)
+        expected = _letter_of(choices, data_says)
+        solution = choices.solution(answer_name, str(answer))
     example = "30" if numeric else '"a"'
-    shown = f'"{answer}"' if isinstance(answer, str) else str(answer)
     register(
         Exercise(
             id=exercise_id,
@@ -79,15 +95,15 @@ def predict(
             kind=ExerciseKind.PREDICT,
             answer_name=answer_name,
             tables=(),
-            checker=Prediction(options=options or {}, numeric=numeric),
+            checker=checker,
             hints=(
                 FIRST_HINT_PREDICT,
                 think,
                 f"Store {'a number' if numeric else 'one letter'}, for example "
                 f"`{answer_name} = {example}`, and run the cell.",
             ),
-            solution=f"{answer_name} = {shown}\n",
-            expected=data_says,
+            solution=solution,
+            expected=expected,
             reveals="",
         )
     )

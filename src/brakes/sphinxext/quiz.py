@@ -10,7 +10,9 @@ A ``quiz`` directive holds one question as YAML::
 
 Each option is a radio button; picking one reveals its explanation (plain CSS,
 so it works offline and without JavaScript). A small script repeats the verdict
-in a live region so screen readers announce it.
+in a live region so screen readers announce it. The options are shown in the
+order the question's text draws (:func:`shown_options`), by the same rule as the
+notebooks' lettered options, so authors may write the right one first.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
+
+from brakes.exercises.choices import shuffled
 
 
 class quiz(nodes.General, nodes.Element):
@@ -70,6 +74,12 @@ def parse_quiz(text: str) -> dict[str, Any]:
     return data
 
 
+def shown_options(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """A parsed quiz's options in the order the reader sees them: drawn from the question's
+    text, so the right answers spread over the positions whatever order they were written in."""
+    return shuffled(str(data["question"]), data["options"])
+
+
 class QuizDirective(SphinxDirective):
     """The ``quiz`` directive: one multiple-choice question with an explanation per answer."""
 
@@ -88,7 +98,7 @@ class QuizDirective(SphinxDirective):
         question = quiz_question()
         question += self._inline(f"**Question {serial + 1}.** " + str(data["question"]))
         node += question
-        for number, option in enumerate(data["options"], start=1):
+        for number, option in enumerate(shown_options(data), start=1):
             correct = bool(option.get("correct", False))
             choice = quiz_option(qid=qid, number=number, correct=correct)
             choice += self._inline(str(option["text"]))

@@ -47,6 +47,7 @@ from brakes.exercises.checkers import (
     Number,
     SeriesCheck,
 )
+from brakes.exercises.choices import Options
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 from brakes.exercises.registry import register
 
@@ -181,8 +182,9 @@ def _people(load: Load) -> pd.DataFrame:
 def _habits_match(use_gap: pd.DataFrame) -> str:
     """2.1's option the data support: the same favourite platform or not, and who uses more."""
     if use_gap["staff"].idxmax() != use_gap["customers"].idxmax():
-        return "c"
-    return "b" if ((use_gap["staff"] - use_gap["customers"]).dropna() > 0).all() else "a"
+        return "different"
+    more = ((use_gap["staff"] - use_gap["customers"]).dropna() > 0).all()
+    return "same_but_more" if more else "same"
 
 
 def _attitude_mix(load: Load, normalize: str | bool = "index") -> pd.DataFrame:
@@ -206,18 +208,19 @@ predict(
     "Before you look: are employees where the customers are?",
     "my_guess_habits",
     {
-        "a": "Yes: the platforms employees use most are those customers use most.",
-        "b": "Mostly: the same favourites, though employees use each one a bit more.",
-        "c": "No: the platforms employees use most are not the customers' favourites.",
+        "same": "Yes: the platforms employees use most are those customers use most.",
+        "same_but_more": "Mostly: the same favourites, though employees use each one a bit more.",
+        "different": "No: the platforms employees use most are not the customers' favourites.",
     },
     think="Think of your own week online, then of a customer who buys a blender or a kettle.",
     data_says=lambda load: _habits_match(_use_gap(load)),
-    answer="c",
+    answer="different",
 )
 
 register(
     Exercise(
         id="2.2",
+        extension=True,
         title="Which platforms do customers use every week?",
         answer_name="customer_use",
         tables=("audience",),
@@ -237,7 +240,10 @@ register(
             'weekly = audience["frequency"].isin(weekly_or_more)\n'
             'customer_use = weekly.groupby(audience["platform"]).mean() * 100\n'
         ),
-        reveals="Sort it to read it: `customer_use.sort_values(ascending=False)`.",
+        reveals=(
+            "The percentage of customers who use each platform every week: {value} Sort it to read"
+            " it: `customer_use.sort_values(ascending=False)`."
+        ),
         wrong_answers=(
             sum_for_mean(
                 lambda load: _use_by_platform(load("audience"), "sum"),
@@ -294,8 +300,9 @@ register(
             ")\n"
         ),
         reveals=(
-            "Read the chart pair by pair: on which platforms is the staff bar the longer one, "
-            "and on which the customers' bar?"
+            "The percentage of employees (staff) and of customers who use each platform every "
+            "week: {value} Read the chart pair by pair: on which platforms is the staff bar the "
+            "longer one, and on which the customers' bar?"
         ),
         wrong_answers=(
             columns_swapped(
@@ -321,6 +328,7 @@ register(
 register(
     Exercise(
         id="2.4",
+        extension=True,
         title="Does each customer segment use the same platforms?",
         answer_name="segment_use",
         tables=("audience",),
@@ -342,8 +350,8 @@ register(
             "segment_use = by_pair.unstack() * 100\n"
         ),
         reveals=(
-            "Read one column at a time: is Facebook, or TikTok, the same for seniors and for "
-            "students?"
+            "The percentage of each segment who use each platform every week: {value} Read one "
+            "column at a time: is Facebook, or TikTok, the same for seniors and for students?"
         ),
         wrong_answers=(
             WrongAnswer(
@@ -381,7 +389,7 @@ predict(
     "2.6",
     "Before you look: how many of the brand's posts go to Facebook?",
     "my_guess_facebook",
-    think="The brand has four accounts: Facebook, Twitter/X, Instagram and, since October "
+    think="The brand has four accounts: Facebook, Twitter, Instagram and, since October "
     "2025, TikTok. Would a busy team spread its posts evenly?",
     data_says=lambda load: round(_post_share(load)["facebook"]),
     answer=78,
@@ -407,7 +415,10 @@ register(
             'posts = page_daily.groupby("platform")["posts"].sum()\n'
             "post_share = posts / posts.sum() * 100\n"
         ),
-        reveals="Compare the Facebook share with your guess in 2.6.",
+        reveals=(
+            "Each account's share of the brand's posts, in percent: {value} Compare the Facebook "
+            "share with your guess in 2.6."
+        ),
         wrong_answers=(
             counts_for_shares(
                 _posts,
@@ -431,6 +442,7 @@ register(
 register(
     Exercise(
         id="2.8",
+        extension=True,
         title="Do the brand's posts go where its segments are?",
         answer_name="posts_vs_audience",
         tables=("page_daily", "audience"),
@@ -466,8 +478,9 @@ register(
             ")\n"
         ),
         reveals=(
-            "Read each platform's three bars: where do the brand's posts go, and where is each "
-            "segment?"
+            "For each of the brand's accounts: its share of the posts, and the percentage of "
+            "students and of seniors who use it every week: {value} Read each platform's three "
+            "bars: where do the brand's posts go, and where is each segment?"
         ),
         wrong_answers=(
             columns_swapped(
@@ -495,6 +508,7 @@ register(
 register(
     Exercise(
         id="2.9",
+        extension=True,
         title="What do people talk about on each platform?",
         answer_name="topic_mix",
         tables=("mentions",),
@@ -513,8 +527,9 @@ register(
             ")\n"
         ),
         reveals=(
-            "In a new cell, `topic_mix.idxmax(axis=1)` names each channel's most common topic: "
-            "is it the same job everywhere?"
+            "Each channel's mentions by topic, in percent of the channel's mentions: {value} In a "
+            "new cell, `topic_mix.idxmax(axis=1)` names each channel's most common topic: is it "
+            "the same job everywhere?"
         ),
         wrong_answers=(
             normalised_the_other_way(
@@ -545,18 +560,16 @@ _interpret(
     "but reaches few students, who live on Instagram and TikTok, where the brand posts little. "
     "And people use each platform for a different job: recipes and demonstrations on YouTube, "
     "TikTok and blogs, product quality on review sites and forums, service questions on "
-    "Twitter/X. One account used like a Swiss-army knife cannot do all of these jobs.",
+    "Twitter. One account used like a Swiss-army knife cannot do all of these jobs.",
 )
 
+#: 2.11's options, named by the attitude they describe.
 _ATTITUDE_OPTIONS = {
-    "a": "Flee: what customers write about us online is better left unread.",
-    "b": "So far so good: our results are fine as they are; social media can wait.",
-    "c": "Delegate: an agency or one in-house specialist should take care of it.",
-    "d": "Follow the wind: open an account wherever the trade press says it happens.",
+    "flee": "Flee: what customers write about us online is better left unread.",
+    "so_far_so_good": "So far so good: our results are fine as they are; social media can wait.",
+    "delegate": "Delegate: an agency or one in-house specialist should take care of it.",
+    "follow_the_wind": "Follow the wind: open an account wherever the trade press says it happens.",
 }
-
-#: 2.11's options by the attitude they describe.
-_ATTITUDE_LETTERS = {"flee": "a", "so_far_so_good": "b", "delegate": "c", "follow_the_wind": "d"}
 
 predict(
     "2.11",
@@ -565,8 +578,8 @@ predict(
     _ATTITUDE_OPTIONS,
     think="Think of the five departments: marketing, customer service, HR, sales and "
     "communication. Which one is the largest, and what do you hear in its corridors?",
-    data_says=lambda load: _ATTITUDE_LETTERS[_people(load)["attitude"].value_counts().idxmax()],
-    answer="b",
+    data_says=lambda load: _people(load)["attitude"].value_counts().idxmax(),
+    answer="so_far_so_good",
 )
 
 register(
@@ -592,8 +605,9 @@ register(
             ")\n"
         ),
         reveals=(
-            "Read the chart one department at a time: which colour is the longest bar in each? "
-            "Then compare with your guess in 2.11."
+            "Each department's employees by attitude, in percent of the department: {value} Read "
+            "the chart one department at a time: which colour is the longest bar in each? Then "
+            "compare with your guess in 2.11."
         ),
         wrong_answers=(
             normalised_the_other_way(
@@ -620,6 +634,7 @@ register(
 register(
     Exercise(
         id="2.13",
+        extension=True,
         title="Who has been trained, department by department?",
         answer_name="trained_share",
         tables=("staff",),
@@ -635,8 +650,8 @@ register(
         ),
         solution='trained_share = people.groupby("department")["trained"].mean() * 100\n',
         reveals=(
-            "Which department answers customers on social media every day, and where does it "
-            "stand here?"
+            "The percentage of each department's employees who have been trained: {value} Which "
+            "department answers customers on social media every day, and where does it stand here?"
         ),
         wrong_answers=(
             sum_for_mean(
@@ -663,6 +678,7 @@ register(
 register(
     Exercise(
         id="2.14",
+        extension=True,
         title="How confident do employees feel, by attitude and training?",
         answer_name="confidence_table",
         tables=("staff",),
@@ -683,8 +699,9 @@ register(
             "confidence_table = by_pair.unstack()\n"
         ),
         reveals=(
-            "Read it two ways: along each row (does the attitude matter?) and between the two "
-            "bars of each attitude (does training?)."
+            "The mean confidence of the untrained (False) and the trained (True), by attitude: "
+            "{value} Read it two ways: along each row (does the attitude matter?) and between the "
+            "two bars of each attitude (does training?)."
         ),
         wrong_answers=(
             grouped_the_other_way(
@@ -719,12 +736,16 @@ _interpret(
     "that confidence or the confident asked for training.",
 )
 
-_ADVICE_WHO = {
-    "a": "Hand all four accounts to an agency that reports to management every month.",
-    "b": "Ask customers where they are, then train a team from several departments.",
-    "c": "Let marketing run it all: its people are the most at ease with social media.",
-    "d": "Keep Léa in charge of every account, and hire an assistant to share her load.",
-}
+_ADVICE_WHO = Options(
+    "2.16",
+    {
+        "agency": "Hand all four accounts to an agency that reports to management every month.",
+        "team": "Ask customers where they are, then train a team from several departments.",
+        "marketing": "Let marketing run it all: its people are the most at ease with social media.",
+        "assistant": "Keep Léa in charge of every account, and hire an assistant to share her "
+        "load.",
+    },
+)
 
 register(
     Exercise(
@@ -733,28 +754,30 @@ register(
         kind=ExerciseKind.DECIDE,
         answer_name="advice_who",
         tables=(),
-        expected=lambda load: "b",
+        expected=_ADVICE_WHO.picks("team"),
         checker=Choice(
-            options=_ADVICE_WHO,
-            explanations={
-                "a": (
-                    "an agency brings hours and tools, not understanding inside the company: "
-                    "nobody in customer service or sales learns where the customers are (2.3, "
-                    "2.4), and a monthly report does not train the people who answer customers "
-                    "every day (2.13)."
-                ),
-                "c": (
-                    "marketing's confidence comes with following the wind (2.12, 2.14); feeling "
-                    "sure and using social media a lot personally is not knowing where the "
-                    "customers are (2.3)."
-                ),
-                "d": (
-                    "an assistant shares Léa's workload, not the understanding: it stays with "
-                    "two people in communication, customer service stays among the least "
-                    "trained (2.13), and nobody asks the customers where they are, so the posts "
-                    "keep going where they went (2.7, 2.8)."
-                ),
-            },
+            options=_ADVICE_WHO.lettered,
+            explanations=_ADVICE_WHO.by_letter(
+                {
+                    "agency": (
+                        "an agency brings hours and tools, not understanding inside the company: "
+                        "nobody in customer service or sales learns where the customers are (2.3, "
+                        "2.4), and a monthly report does not train the people who answer customers "
+                        "every day (2.13)."
+                    ),
+                    "marketing": (
+                        "marketing's confidence comes with following the wind (2.12, 2.14); "
+                        "feeling sure and using social media a lot personally is not knowing "
+                        "where the customers are (2.3)."
+                    ),
+                    "assistant": (
+                        "an assistant shares Léa's workload, not the understanding: it stays with "
+                        "two people in communication, customer service stays among the least "
+                        "trained (2.13), and nobody asks the customers where they are, so the "
+                        "posts keep going where they went (2.7, 2.8)."
+                    ),
+                }
+            ),
         ),
         hints=(
             "Go back over what you found: where staff and customers are (2.3, 2.4), where the "
@@ -763,22 +786,23 @@ register(
             "Only one option starts from the customers rather than from the staff's habits, "
             "and spreads the understanding beyond one person.",
         ),
-        solution='advice_who = "b"\n',
+        solution=_ADVICE_WHO.solution("advice_who", "team"),
         reveals=(
             "That is the way past the understanding brake: start from the customers, not from "
             "our own habits, and spread what we learn beyond one person or one department."
         ),
         discussion=(
-            "The answer is b, and each part rests on a number from this notebook. Start from "
+            "The answer is to ask customers where they are and train a team from several "
+            "departments, and each part rests on a number from this notebook. Start from "
             "the customers: the platforms employees use most, Facebook and LinkedIn, are not "
             "the customers' favourites, and segments differ, so a plan built on staff habits "
             "aims at the wrong places (2.3, 2.4): Facebook already gets most of the posts while "
             "students live on Instagram and TikTok (2.7, 2.8), and people use each platform for "
             "a different job (2.9). A small team from several departments: attitudes differ by "
             "department (2.12), and customer service, which answers customers, is among the "
-            "least trained (2.13). An agency (a) or an assistant for Léa (d) adds hands but "
+            "least trained (2.13). An agency or an assistant for Léa adds hands but "
             "keeps the understanding outside the departments that meet customers, and "
-            "marketing alone (c) brings confidence that comes with following the wind, not "
+            "marketing alone brings confidence that comes with following the wind, not "
             "with knowing the customers (2.14). In two sentences "
             "for the manager: our own habits are not our customers'; let us ask customers where "
             "they are and what they use each platform for, and give a small trained team from "
@@ -786,10 +810,10 @@ register(
             "purpose. " + SIMULATED
         ),
         wrong_answers=(
-            WrongAnswer("an agency", lambda load: "a"),
-            WrongAnswer("marketing alone", lambda load: "c"),
-            WrongAnswer("an assistant for the guru", lambda load: "d"),
-            option_text(_ADVICE_WHO, "b"),
+            WrongAnswer("an agency", _ADVICE_WHO.picks("agency")),
+            WrongAnswer("marketing alone", _ADVICE_WHO.picks("marketing")),
+            WrongAnswer("an assistant for the guru", _ADVICE_WHO.picks("assistant")),
+            option_text(_ADVICE_WHO.lettered, _ADVICE_WHO.letter("team")),
         ),
     )
 )
@@ -895,8 +919,8 @@ def _weeks_of_warning(load: Load, talk: str = "talk_everywhere") -> int:
 
 
 def _first_sign(weeks_of_warning: int) -> str:
-    """2.17's option the data support: the talk first (b), the sales first (a), or both (c)."""
-    return "b" if weeks_of_warning > 4 else "a" if weeks_of_warning < -4 else "c"
+    """2.17's option the data support: the talk first, the sales first, or both together."""
+    return "talk" if weeks_of_warning > 4 else "sales" if weeks_of_warning < -4 else "both"
 
 
 predict(
@@ -904,14 +928,14 @@ predict(
     "Before you look: if the Tourbillon ran into trouble, where would it show first?",
     "my_guess_first_sign",
     {
-        "a": "In the sales figures, before anyone complained about it online.",
-        "b": "In what people wrote online, before the sales figures moved.",
-        "c": "In both at about the same time, within a few weeks of each other.",
+        "sales": "In the sales figures, before anyone complained about it online.",
+        "talk": "In what people wrote online, before the sales figures moved.",
+        "both": "In both at about the same time, within a few weeks of each other.",
     },
     think="Think of how you behave when an appliance disappoints you: do you stop buying "
     "first, or say so first, and where?",
     data_says=lambda load: _first_sign(_weeks_of_warning(load)),
-    answer="b",
+    answer="talk",
 )
 
 register(
@@ -943,8 +967,8 @@ register(
             "sales_change = (second_half / first_half - 1) * 100\n"
         ),
         reveals=(
-            "This is the number a sales report would show at the end of 2025. Would it worry "
-            "anyone?"
+            "A change of {value} % from the first half of 2025 to the second. This is the number a"
+            " sales report would show at the end of 2025. Would it worry anyone?"
         ),
         wrong_answers=(
             ratio_for_change(
@@ -969,6 +993,7 @@ register(
 register(
     Exercise(
         id="2.19",
+        extension=True,
         title="What share of the units sold is a Tourbillon, week by week?",
         answer_name="weekly_share",
         tables=("mentions", "sales"),
@@ -990,8 +1015,9 @@ register(
             "weekly_share = tourbillon_units / all_units * 100\n"
         ),
         reveals=(
-            "A share takes out what moves every line at once (summer, Black Friday, "
-            "Christmas): does the Tourbillon's line ever leave its usual level, and when?"
+            "The Tourbillon's share of the units sold each week, in percent: {value} A share takes"
+            " out what moves every line at once (summer, Black Friday, Christmas): does the "
+            "Tourbillon's line ever leave its usual level, and when?"
         ),
         wrong_answers=(
             counts_for_shares(
@@ -1016,6 +1042,7 @@ register(
 register(
     Exercise(
         id="2.20",
+        extension=True,
         title="What did people say about the Tourbillon, week by week?",
         answer_name="weekly_net",
         tables=("mentions", "sales"),
@@ -1036,9 +1063,8 @@ register(
             'weekly_net = (counts["positive"] - counts["negative"]) / counts.sum(axis=1) * 100\n'
         ),
         reveals=(
-            "Look at the first weeks and the last ones (`weekly_net.head()`, "
-            "`weekly_net.tail()`): the values jump from week to week. The next exercise "
-            "smooths them."
+            "The net sentiment of the Tourbillon's mentions each week, in points: {value} The "
+            "values jump from week to week. The next exercise smooths them."
         ),
         wrong_answers=(
             subtracted_the_wrong_way(
@@ -1066,6 +1092,7 @@ register(
 register(
     Exercise(
         id="2.21",
+        extension=True,
         title="What does the tone look like once the weekly noise is smoothed?",
         answer_name="net_average",
         tables=("mentions", "sales"),
@@ -1097,8 +1124,9 @@ register(
             "net_average = weekly.rolling(4).mean().dropna()\n"
         ),
         reveals=(
-            "Read the plot: does each line leave its usual level, and does it cross the "
-            "dashed line at zero? If so, when?"
+            "The 4-week moving average of the Tourbillon's net sentiment, everywhere and on the "
+            "brand's own accounts: {value} Read the plot: does each line leave its usual level, "
+            "and does it cross the dashed line at zero? If so, when?"
         ),
         wrong_answers=(
             WrongAnswer(
@@ -1154,8 +1182,9 @@ register(
             "weeks_apart = (sales_alarm - listening_alarm).days / 7\n"
         ),
         reveals=(
-            "Which alarm rang first, and how far apart were they? Compare with your "
-            "prediction in 2.17."
+            "{value} weeks from the listening alarm to the sales alarm (positive when the "
+            "listening alarm rang first). Which alarm rang first, and how far apart were they? "
+            "Compare with your prediction in 2.17."
         ),
         wrong_answers=(
             days_for_weeks(
@@ -1179,6 +1208,7 @@ register(
 register(
     Exercise(
         id="2.23",
+        extension=True,
         title="And a team that watched only the brand's own accounts?",
         answer_name="weeks_apart_own",
         tables=("mentions", "sales"),
@@ -1198,7 +1228,11 @@ register(
             'sales_alarm = signals[signals["sales_share"] < 26].index[0]\n'
             "weeks_apart_own = (sales_alarm - own_alarm).days / 7\n"
         ),
-        reveals="Compare with 2.22: what does watching only your own pages change?",
+        reveals=(
+            "{value} weeks from the listening alarm to the sales alarm, listening only on the "
+            "brand's own accounts. Compare with 2.22: what does watching only your own pages "
+            "change?"
+        ),
         wrong_answers=(
             WrongAnswer(
                 "listened everywhere",
@@ -1230,12 +1264,17 @@ _interpret(
     "because the slide was milder there than on forums, review sites, blogs and YouTube.",
 )
 
-_ADVICE_SALES = {
-    "a": "Wait for the first quarter's sales figures of 2026, then decide on firm ground.",
-    "b": "Read forums and reviews weekly, with an alert when the tone turns negative.",
-    "c": "Have the agency read the Facebook and Instagram comments once every month.",
-    "d": "Ask the product team to go through the Tourbillon's returns and repairs.",
-}
+_ADVICE_SALES = Options(
+    "2.25",
+    {
+        "wait": "Wait for the first quarter's sales figures of 2026, then decide on firm ground.",
+        "listen_weekly": "Read forums and reviews weekly, with an alert when the tone turns "
+        "negative.",
+        "agency_monthly": "Have the agency read the Facebook and Instagram comments once every "
+        "month.",
+        "returns": "Ask the product team to go through the Tourbillon's returns and repairs.",
+    },
+)
 
 register(
     Exercise(
@@ -1244,26 +1283,28 @@ register(
         kind=ExerciseKind.DECIDE,
         answer_name="advice_sales",
         tables=(),
-        expected=lambda load: "b",
+        expected=_ADVICE_SALES.picks("listen_weekly"),
         checker=Choice(
-            options=_ADVICE_SALES,
-            explanations={
-                "a": (
-                    "the sales were the later of the two signals: the sales alarm rang after "
-                    "the listening alarm (2.22), so waiting for firm sales figures means "
-                    "acting once the tone had been below zero for months (2.21)."
-                ),
-                "c": (
-                    "the brand's own accounts gave the alarm weeks later than listening "
-                    "everywhere (2.22, 2.23), and once a month is too slow for a signal that "
-                    "moves week by week."
-                ),
-                "d": (
-                    "returns and repairs are worth a look, but they count only the owners who "
-                    "send the blender back, and they set up no habit that would catch the next "
-                    "slide; what people wrote had turned before the sales did (2.21, 2.22)."
-                ),
-            },
+            options=_ADVICE_SALES.lettered,
+            explanations=_ADVICE_SALES.by_letter(
+                {
+                    "wait": (
+                        "the sales were the later of the two signals: the sales alarm rang after "
+                        "the listening alarm (2.22), so waiting for firm sales figures means "
+                        "acting once the tone had been below zero for months (2.21)."
+                    ),
+                    "agency_monthly": (
+                        "the brand's own accounts gave the alarm weeks later than listening "
+                        "everywhere (2.22, 2.23), and once a month is too slow for a signal that "
+                        "moves week by week."
+                    ),
+                    "returns": (
+                        "returns and repairs are worth a look, but they count only the owners who "
+                        "send the blender back, and they set up no habit that would catch the next "
+                        "slide; what people wrote had turned before the sales did (2.21, 2.22)."
+                    ),
+                }
+            ),
         ),
         hints=(
             "Line up what you found: the sales in 2025 (2.18, 2.19), the tone (2.20, 2.21), "
@@ -1272,31 +1313,32 @@ register(
             "The right option listens where the slide was strongest, often enough to catch a "
             "change within weeks, with a rule that says when to act.",
         ),
-        solution='advice_sales = "b"\n',
+        solution=_ADVICE_SALES.solution("advice_sales", "listen_weekly"),
         reveals=(
             "That is listening as a habit, not a project: a few places, every week, and a "
             "threshold agreed in advance so that a slide turns into an action."
         ),
         discussion=(
-            "The answer is b. The sales director is right about 2025: the Tourbillon sold as "
+            "The answer is to read forums and reviews weekly, with an alert on the tone. The "
+            "sales director is right about 2025: the Tourbillon sold as "
             "much in the second half as in the first (2.18), and its share of units held until "
             "the new year (2.19). But what people wrote had turned months earlier (2.20, 2.21): "
             "an alert on the 4-week tone would have rung about half a year before the sales "
-            "alarm (2.22), which rules out waiting for firmer sales figures (a). The slide was "
+            "alarm (2.22), which rules out waiting for firmer sales figures. The slide was "
             "strongest where the brand does not speak: watching only its own accounts, the "
-            "alarm would have rung later (2.23), so c, a monthly look at two accounts, would "
-            "have missed much of the warning. The returns and repairs (d) are worth reading, "
-            "but they count only the owners who send a blender back, and they build no habit "
-            "for the next time. In two sentences for the director: our sales were "
+            "alarm would have rung later (2.23), so the agency's monthly look at two "
+            "accounts would have missed much of the warning. The returns and repairs are "
+            "worth reading, but they count only the owners who send a blender back, and they "
+            "build no habit for the next time. In two sentences for the director: our sales were "
             "flat, but what customers wrote about the Tourbillon on forums and review sites had "
             "been sliding since the summer; let us read those places every week and agree now "
             "on the threshold at which the product and sales teams meet. " + SIMULATED
         ),
         wrong_answers=(
-            WrongAnswer("wait for sales", lambda load: "a"),
-            WrongAnswer("own accounts monthly", lambda load: "c"),
-            WrongAnswer("returns and repairs", lambda load: "d"),
-            number_for_letter("b"),
+            WrongAnswer("wait for sales", _ADVICE_SALES.picks("wait")),
+            WrongAnswer("own accounts monthly", _ADVICE_SALES.picks("agency_monthly")),
+            WrongAnswer("returns and repairs", _ADVICE_SALES.picks("returns")),
+            number_for_letter(_ADVICE_SALES.letter("listen_weekly")),
         ),
     )
 )

@@ -45,6 +45,7 @@ from brakes.exercises.checkers import (
     Order,
     SeriesCheck,
 )
+from brakes.exercises.choices import Options
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 from brakes.exercises.registry import register
 
@@ -119,11 +120,11 @@ def _line_rates(sales: pd.DataFrame) -> pd.Series:
 
 
 def _rose_level_fell(change: float, points: float = 2) -> str:
-    """A predict cell's option the data support: rose (a), about level (b) or fell (c).
+    """A predict cell's option the data support: ``rose``, about ``level`` or ``fell``.
 
     ``change`` is in points; within ``points`` either way counts as level.
     """
-    return "a" if change > points else "c" if change < -points else "b"
+    return "rose" if change > points else "fell" if change < -points else "level"
 
 
 def _period(sales: pd.DataFrame, months: tuple[str, str]) -> pd.DataFrame:
@@ -201,21 +202,22 @@ predict(
     "Before you look: did the contest bring customers back?",
     "my_guess_contest",
     {
-        "a": "Yes: with many more followers, more buyers came back to the e-shop.",
-        "b": "Followers rose, but the share of returning buyers hardly moved.",
-        "c": "Both fell back soon: the new followers left once the prizes were won.",
+        "rose": "Yes: with many more followers, more buyers came back to the e-shop.",
+        "level": "Followers rose, but the share of returning buyers hardly moved.",
+        "fell": "Both fell back soon: the new followers left once the prizes were won.",
     },
     think=(
         "Picture the people who joined the page during the contest: what might each of them "
         "do in the following months, on the page and in the e-shop?"
     ),
     data_says=lambda load: _rose_level_fell(_repeat_rate_before_after(load).diff().iloc[-1]),
-    answer="b",
+    answer="level",
 )
 
 register(
     Exercise(
         id="3.2",
+        extension=True,
         title="How much did the contest add to the Facebook page?",
         answer_name="followers_jump",
         tables=("page_daily",),
@@ -237,8 +239,8 @@ register(
             "followers_jump = (end_of_september - end_of_august) / end_of_august * 100\n"
         ),
         reveals=(
-            "That is the number a contest report puts on its first slide. Now look at what the "
-            "customers did."
+            "The Facebook page's followers changed by {value} % in September 2025. That is the "
+            "number a contest report puts on its first slide. Now look at what the customers did."
         ),
         wrong_answers=(
             difference_for_change(
@@ -292,8 +294,9 @@ register(
             'weekly_repeat_rate = weekly["repeat_customers"] / buyers * 100\n'
         ),
         reveals=(
-            "Read the two charts together, along the same months: when the follower line jumps "
-            "in September 2025, what does the line of returning buyers do?"
+            "The percentage of each week's buyers who had bought before: {value} Read the two "
+            "charts together, along the same months: when the follower line jumps in September "
+            "2025, what does the line of returning buyers do?"
         ),
         wrong_answers=(
             WrongAnswer(
@@ -322,6 +325,7 @@ register(
 register(
     Exercise(
         id="3.4",
+        extension=True,
         title="Did more buyers come back after the contest than before?",
         answer_name="repeat_rate_before_after",
         tables=("sales",),
@@ -351,8 +355,10 @@ register(
             ")\n"
         ),
         reveals=(
-            "Set the two rates beside the follower jump of 3.2 and your prediction in 3.1: a "
-            "change of a fraction of a point is within the wobble from one week to the next."
+            "The repeat-purchase rate, in percent, in the three months before the contest and the "
+            "three months after: {value} Set the two rates beside the follower jump of 3.2 and "
+            "your prediction in 3.1: a change of a fraction of a point is within the wobble from "
+            "one week to the next."
         ),
         wrong_answers=(
             WrongAnswer(
@@ -380,16 +386,18 @@ predict(
     "Before you look: what goes with a customer buying again?",
     "my_guess_service",
     {
-        "a": "How fast the brand sent its first answer to the customer.",
-        "b": "Whether the problem was solved and the customer was satisfied.",
-        "c": "Which account they wrote on: Facebook, Twitter/X or Instagram.",
+        "speed": "How fast the brand sent its first answer to the customer.",
+        "solved": "Whether the problem was solved and the customer was satisfied.",
+        "account": "Which account they wrote on: Facebook, Twitter or Instagram.",
     },
     think=(
         "Think of the last time you contacted a company about a problem: what, if anything, "
         "made you buy from it again?"
     ),
-    data_says=lambda load: "a" if _links(load).abs().idxmax() == "first_response_min" else "b",
-    answer="b",
+    data_says=lambda load: (
+        "speed" if _links(load).abs().idxmax() == "first_response_min" else "solved"
+    ),
+    answer="solved",
 )
 
 register(
@@ -419,7 +427,10 @@ register(
             '    support.groupby("satisfaction")["bought_again"].mean() * 100\n'
             ")\n"
         ),
-        reveals="Read the bars from score 1 to score 5, and compare with your guess in 3.5.",
+        reveals=(
+            "The percentage of customers who bought again, by satisfaction score: {value} Read the"
+            " bars from score 1 to score 5, and compare with your guess in 3.5."
+        ),
         wrong_answers=(
             sum_for_mean(
                 lambda load: load("support").groupby("satisfaction")["bought_again"].sum(),
@@ -446,6 +457,7 @@ register(
 register(
     Exercise(
         id="3.7",
+        extension=True,
         title="Which measure of the service goes most with buying again?",
         answer_name="links",
         tables=("support",),
@@ -475,8 +487,9 @@ register(
             ")\n"
         ),
         reveals=(
-            "Near 0 means no straight-line link; the closer to 1, the more the two go up "
-            "together. Which measure stands out, and which hardly matters on its own?"
+            "The correlation of buying again with each measure of the service: {value} Near 0 "
+            "means no straight-line link; the closer to 1, the more the two go up together. Which "
+            "measure stands out, and which hardly matters on its own?"
         ),
         wrong_answers=(
             WrongAnswer(
@@ -519,16 +532,16 @@ predict(
     "Before you look: what did joining TikTok do for the brand's share of voice?",
     "my_guess_tiktok",
     {
-        "a": "It rose clearly in the months after the brand began posting there.",
-        "b": "It stayed about where it was before the brand joined TikTok.",
-        "c": "It fell, as the brand's posts were spread over one more platform.",
+        "rose": "It rose clearly in the months after the brand began posting there.",
+        "level": "It stayed about where it was before the brand joined TikTok.",
+        "fell": "It fell, as the brand's posts were spread over one more platform.",
     },
     think=(
         "Share of voice sets the brand's mentions against its three competitors', all "
         "platforms together. What could one more account change in that comparison?"
     ),
     data_says=lambda load: _rose_level_fell(_share_of_voice_change(load)),
-    answer="b",
+    answer="level",
 )
 
 register(
@@ -562,8 +575,9 @@ register(
         ),
         solution=SOLUTION_SHARE_OF_VOICE,
         reveals=(
-            "Find October 2025 on the chart, when La Mijotière opened its TikTok account, and "
-            "March 2025, when Ustensia opened its own. Does the brand's line change course?"
+            "Each company's share of voice, month by month, in percent: {value} Find October 2025 "
+            "on the chart, when La Mijotière opened its TikTok account, and March 2025, when "
+            "Ustensia opened its own. Does the brand's line change course?"
         ),
         wrong_answers=(
             counts_for_shares(
@@ -604,6 +618,7 @@ register(
 register(
     Exercise(
         id="3.11",
+        extension=True,
         title="Did the brand actually post on TikTok?",
         answer_name="brand_tiktok_posts",
         tables=("competitors",),
@@ -623,8 +638,8 @@ register(
             'brand_tiktok_posts = competitors[is_brand & on_tiktok]["posts"].sum()\n'
         ),
         reveals=(
-            "So the brand did not just open an account: it posted there month after month. "
-            "Keep that in mind for the next question."
+            "{value} posts on the brand's TikTok account. So the brand did not just open an "
+            "account: it posted there month after month. Keep that in mind for the next question."
         ),
         wrong_answers=(
             WrongAnswer(
@@ -650,6 +665,7 @@ register(
 register(
     Exercise(
         id="3.12",
+        extension=True,
         title="Did the brand's share of voice move once it was on TikTok?",
         answer_name="share_of_voice_change",
         tables=("competitors",),
@@ -673,8 +689,10 @@ register(
             "share_of_voice_change = six_months_after - six_months_before\n"
         ),
         reveals=(
-            "A change in percentage points: from 25 % to 26 % is one point. Is it large next to "
-            "the wobble from one month to the next that you see on the chart?"
+            "{value} percentage points: La Mijotière's average share of voice in the six months on"
+            " TikTok minus the six months before. A change in percentage points: from 25 % to 26 %"
+            " is one point. Is it large next to the wobble from one month to the next that you see"
+            " on the chart?"
         ),
         wrong_answers=(
             subtracted_the_wrong_way(
@@ -724,12 +742,15 @@ _interpret(
     "not a law: a presence wins attention when it serves something people want from the brand.",
 )
 
-_ADVICE_PLATFORM = {
-    "a": "Follow at once: each platform we skip hands Ustensia our share of voice.",
-    "b": "Open it, then judge it by the followers it gains in its first quarter.",
-    "c": "Decide once we know which goal it would serve and how to measure it.",
-    "d": "Try it for three months on a small budget, then see how it goes.",
-}
+_ADVICE_PLATFORM = Options(
+    "3.14",
+    {
+        "follow": "Follow at once: each platform we skip hands Ustensia our share of voice.",
+        "followers": "Open it, then judge it by the followers it gains in its first quarter.",
+        "goal_first": "Decide once we know which goal it would serve and how to measure it.",
+        "trial": "Try it for three months on a small budget, then see how it goes.",
+    },
+)
 
 register(
     Exercise(
@@ -738,25 +759,27 @@ register(
         kind=ExerciseKind.DECIDE,
         answer_name="advice_platform",
         tables=(),
-        expected=lambda load: "c",
+        expected=_ADVICE_PLATFORM.picks("goal_first"),
         checker=Choice(
-            options=_ADVICE_PLATFORM,
-            explanations={
-                "a": (
-                    "your own numbers say otherwise: the brand posted on TikTok for months "
-                    "(3.11) and its share of voice hardly moved (3.12)."
-                ),
-                "b": (
-                    "followers are what the contest delivered (3.2), and the share of returning "
-                    "buyers did not move (3.3, 3.4): a follower count would call the platform a "
-                    "success whatever it did for customers."
-                ),
-                "d": (
-                    "a trial with no stated goal and no measure cannot be judged: in three "
-                    "months, 'how it goes' would be read off the follower count again, as with "
-                    "the contest (3.2 to 3.4) and TikTok (3.11, 3.12)."
-                ),
-            },
+            options=_ADVICE_PLATFORM.lettered,
+            explanations=_ADVICE_PLATFORM.by_letter(
+                {
+                    "follow": (
+                        "your own numbers say otherwise: the brand posted on TikTok for months "
+                        "(3.11) and its share of voice hardly moved (3.12)."
+                    ),
+                    "followers": (
+                        "followers are what the contest delivered (3.2), and the share of "
+                        "returning buyers did not move (3.3, 3.4): a follower count would call "
+                        "the platform a success whatever it did for customers."
+                    ),
+                    "trial": (
+                        "a trial with no stated goal and no measure cannot be judged: in three "
+                        "months, 'how it goes' would be read off the follower count again, as with "
+                        "the contest (3.2 to 3.4) and TikTok (3.11, 3.12)."
+                    ),
+                }
+            ),
         ),
         hints=(
             "Go back over what you found: the contest (3.2 to 3.4), what goes with buying again "
@@ -764,18 +787,19 @@ register(
             "Rule out every option that one of your numbers contradicts.",
             "Only one option asks what the platform is for before asking how big it can get.",
         ),
-        solution='advice_platform = "c"\n',
+        solution=_ADVICE_PLATFORM.solution("advice_platform", "goal_first"),
         reveals=(
             "That is the strategy brake in one sentence: a presence chosen because a rival has "
             "one, and judged by its followers, has no objective to succeed at."
         ),
         discussion=(
-            "The answer is c, and each part rests on a number from this notebook. Following "
-            "at once (a) is the TikTok move again: the brand posted there month after month "
+            "The answer is to decide once we know which goal the platform would serve and how "
+            "to measure it, and each part rests on a number from this notebook. Following "
+            "at once is the TikTok move again: the brand posted there month after month "
             "(3.11) and its share of voice stayed where it was (3.12). Judging the new account "
-            "by its followers (b) repeats the contest's mistake: the Facebook page gained "
+            "by its followers repeats the contest's mistake: the Facebook page gained "
             "followers by the thousand (3.2) while the share of buyers who came back did not "
-            "move (3.3, 3.4). A small trial (d) sounds prudent, but with no goal and no measure "
+            "move (3.3, 3.4). A small trial sounds prudent, but with no goal and no measure "
             "written down beforehand, three months later the only number anyone has is the "
             "follower count again. What went with buying again was the service: solved "
             "problems and satisfied customers (3.6, 3.7), with the caution that a correlation "
@@ -786,10 +810,10 @@ register(
             "platform. " + SIMULATED
         ),
         wrong_answers=(
-            WrongAnswer("follow at once", lambda load: "a"),
-            WrongAnswer("judge by followers", lambda load: "b"),
-            WrongAnswer("trial with no goal", lambda load: "d"),
-            option_text(_ADVICE_PLATFORM, "c"),
+            WrongAnswer("follow at once", _ADVICE_PLATFORM.picks("follow")),
+            WrongAnswer("judge by followers", _ADVICE_PLATFORM.picks("followers")),
+            WrongAnswer("trial with no goal", _ADVICE_PLATFORM.picks("trial")),
+            option_text(_ADVICE_PLATFORM.lettered, _ADVICE_PLATFORM.letter("goal_first")),
         ),
     )
 )
@@ -873,8 +897,8 @@ def _goal_share(load: Load) -> float:
 
 
 def _how_many_serve_a_goal(goal_share: float) -> str:
-    """3.15's option the data support: most (a, above 60 %), a minority (c, below 40 %), half."""
-    return "a" if goal_share > 60 else "c" if goal_share < 40 else "b"
+    """3.15's option the data support: most (above 60 %), a minority (below 40 %), or half."""
+    return "most" if goal_share > 60 else "minority" if goal_share < 40 else "half"
 
 
 def _by_department(load: Load, how: str = "mean") -> pd.DataFrame:
@@ -994,16 +1018,16 @@ predict(
     "Before you look: how many campaigns serve a company goal?",
     "my_guess_goals",
     {
-        "a": "Most of them: departments plan around the company's yearly goals.",
-        "b": "About half: some serve a goal, others are the department's own idea.",
-        "c": "A minority: most campaigns name no company goal at all.",
+        "most": "Most of them: departments plan around the company's yearly goals.",
+        "half": "About half: some serve a goal, others are the department's own idea.",
+        "minority": "A minority: most campaigns name no company goal at all.",
     },
     think=(
         "Think of how a campaign starts in your own company: from a company goal, from a "
         "team's idea, from a date in the calendar?"
     ),
     data_says=lambda load: _how_many_serve_a_goal(_goal_share(load)),
-    answer="c",
+    answer="minority",
 )
 
 register(
@@ -1037,8 +1061,10 @@ register(
             ")\n"
         ),
         reveals=(
-            "Read each department's pair of bars: how many of its campaigns serve a company "
-            "goal, and how many anyone outside the department heard of?"
+            "The percentage of each department's campaigns linked to a company goal, and shared "
+            "with the other departments: {value} Read each department's pair of bars: how many of "
+            "its campaigns serve a company goal, and how many anyone outside the department heard "
+            "of?"
         ),
         wrong_answers=(
             sum_for_mean(
@@ -1064,6 +1090,7 @@ register(
 register(
     Exercise(
         id="3.17",
+        extension=True,
         title="How many campaigns duplicate another department's?",
         answer_name="n_duplicated",
         tables=("campaigns",),
@@ -1083,8 +1110,9 @@ register(
         ),
         solution=SOLUTION_DUPLICATED,
         reveals=(
-            "Each of these campaigns ran on the same account, with the same objective, at the "
-            "same time as another department's: two teams paying to say the same thing."
+            "{value} campaigns duplicate another department's. Each of these campaigns ran on the "
+            "same account, with the same objective, at the same time as another department's: two "
+            "teams paying to say the same thing."
         ),
         wrong_answers=(
             WrongAnswer(
@@ -1121,6 +1149,7 @@ register(
 register(
     Exercise(
         id="3.18",
+        extension=True,
         title="Where did the campaign budget go?",
         answer_name="budget_share",
         tables=("campaigns",),
@@ -1149,8 +1178,10 @@ register(
             ")\n"
         ),
         reveals=(
-            "Read each share as: out of every 100 euros the departments spent on social media, "
-            "how many went there? The two overlap: a duplicated campaign may also serve no goal."
+            "The percentage of the total budget spent on campaigns linked to no goal, and on "
+            "duplicated campaigns: {value} Read each share as: out of every 100 euros the "
+            "departments spent on social media, how many went there? The two overlap: a duplicated"
+            " campaign may also serve no goal."
         ),
         wrong_answers=(
             rows_for_amounts(
@@ -1175,6 +1206,7 @@ register(
 register(
     Exercise(
         id="3.19",
+        extension=True,
         title="How much of the budget was judged on a vanity metric?",
         answer_name="vanity_budget_share",
         tables=("campaigns",),
@@ -1195,8 +1227,9 @@ register(
             'vanity_budget_share = vanity_budget / campaigns["budget_eur"].sum() * 100\n'
         ),
         reveals=(
-            "Impressions, likes and followers can be reported as a success without saying "
-            "whether anyone bought, applied for a job or got help."
+            "{value} % of the budget went to campaigns judged on a vanity metric. Impressions, "
+            "likes and followers can be reported as a success without saying whether anyone "
+            "bought, applied for a job or got help."
         ),
         wrong_answers=(
             rows_for_amounts(
@@ -1230,12 +1263,15 @@ _interpret(
     "plans, not one strategy.",
 )
 
-_ADVICE_GOVERNANCE = {
-    "a": "Centralised: the communication team posts for every department.",
-    "b": "Hub and spoke: a central team sets goals; departments run campaigns.",
-    "c": "Dandelion: each product line runs its own hub, with its own accounts.",
-    "d": "Organic: each department keeps its own accounts, budget and plans.",
-}
+_ADVICE_GOVERNANCE = Options(
+    "3.21",
+    {
+        "centralised": "Centralised: the communication team posts for every department.",
+        "hub_and_spoke": "Hub and spoke: a central team sets goals; departments run campaigns.",
+        "dandelion": "Dandelion: each product line runs its own hub, with its own accounts.",
+        "organic": "Organic: each department keeps its own accounts, budget and plans.",
+    },
+)
 
 register(
     Exercise(
@@ -1244,25 +1280,27 @@ register(
         kind=ExerciseKind.DECIDE,
         answer_name="advice_governance",
         tables=(),
-        expected=lambda load: "b",
+        expected=_ADVICE_GOVERNANCE.picks("hub_and_spoke"),
         checker=Choice(
-            options=_ADVICE_GOVERNANCE,
-            explanations={
-                "a": (
-                    "one team cannot know recruiting, after-sales and promotions as well as HR, "
-                    "customer service and sales do; it would become a queue, and departments "
-                    "would open accounts of their own again."
-                ),
-                "c": (
-                    "a dandelion suits a group of several brands or business units, each big "
-                    "enough for its own hub. La Mijotière is one brand with one e-shop: five "
-                    "hubs would multiply the duplicates you found in 3.17."
-                ),
-                "d": (
-                    "that is how La Mijotière works today, and 3.16 to 3.19 show the result: "
-                    "campaigns with no goal, unshared, sometimes duplicated."
-                ),
-            },
+            options=_ADVICE_GOVERNANCE.lettered,
+            explanations=_ADVICE_GOVERNANCE.by_letter(
+                {
+                    "centralised": (
+                        "one team cannot know recruiting, after-sales and promotions as well as "
+                        "HR, customer service and sales do; it would become a queue, and "
+                        "departments would open accounts of their own again."
+                    ),
+                    "dandelion": (
+                        "a dandelion suits a group of several brands or business units, each big "
+                        "enough for its own hub. La Mijotière is one brand with one e-shop: five "
+                        "hubs would multiply the duplicates you found in 3.17."
+                    ),
+                    "organic": (
+                        "that is how La Mijotière works today, and 3.16 to 3.19 show the result: "
+                        "campaigns with no goal, unshared, sometimes duplicated."
+                    ),
+                }
+            ),
         ),
         hints=(
             "Line up what you found: goals and sharing (3.16), duplicates (3.17), where the "
@@ -1271,30 +1309,30 @@ register(
             "taking the work away from the people who know each job?",
             "Think of the size of the company: one brand, five departments, one e-shop.",
         ),
-        solution='advice_governance = "b"\n',
+        solution=_ADVICE_GOVERNANCE.solution("advice_governance", "hub_and_spoke"),
         reveals=(
             "Hub and spoke keeps the work with the departments and adds what they lack: goals "
             "and a calendar that everyone sees."
         ),
         discussion=(
-            "The answer is b. Today's organic set-up (d) is what the notebook measured: most "
-            "campaigns name no company goal and stay inside their department (3.16), some "
-            "duplicate another department's on the same account at the same time (3.17), and "
-            "much of the budget goes to work that serves no goal or is judged on likes and "
-            "impressions (3.18, 3.19). Centralising everything (a) would fix the duplicates but "
-            "take recruiting posts away from HR and answers away from customer service, the "
-            "people who know those jobs. A dandelion (c) is a hub per business unit, built for "
-            "groups of several brands; one brand with five departments would only get five "
-            "silos with a new name. A hub and spoke, a small central team that owns the "
-            "company's social-media goals, the shared calendar, the rules and the measures, "
-            "with each department running its own campaigns inside them, keeps the knowledge "
+            "The answer is hub and spoke. Today's organic set-up is what the notebook measured: "
+            "most campaigns name no company goal and stay inside their department (3.16), some "
+            "duplicate another department's on the same account at the same time (3.17), and much "
+            "of the budget goes to work that serves no goal or is judged on likes and impressions "
+            "(3.18, 3.19). Centralising everything would fix the duplicates but take recruiting "
+            "posts away from HR and answers away from customer service, the people who know those "
+            "jobs. A dandelion is a hub per business unit, built for groups of several brands; one "
+            "brand with five departments would only get five silos with a new name. A hub and "
+            "spoke, a small central team that owns the company's social-media goals, the shared "
+            "calendar, the rules and the measures, with each department running its own campaigns "
+            "inside them, keeps the knowledge "
             "where it is and adds the coordination that is missing. " + SIMULATED
         ),
         wrong_answers=(
-            WrongAnswer("centralise", lambda load: "a"),
-            WrongAnswer("dandelion", lambda load: "c"),
-            WrongAnswer("keep it organic", lambda load: "d"),
-            option_text(_ADVICE_GOVERNANCE, "b"),
+            WrongAnswer("centralise", _ADVICE_GOVERNANCE.picks("centralised")),
+            WrongAnswer("dandelion", _ADVICE_GOVERNANCE.picks("dandelion")),
+            WrongAnswer("keep it organic", _ADVICE_GOVERNANCE.picks("organic")),
+            option_text(_ADVICE_GOVERNANCE.lettered, _ADVICE_GOVERNANCE.letter("hub_and_spoke")),
         ),
     )
 )
@@ -1304,16 +1342,16 @@ predict(
     "Before you look: while followers grew, what did the tone do?",
     "my_guess_dashboard",
     {
-        "a": "It warmed up with the follower count: more fans, more praise.",
-        "b": "It stayed about level, whatever the follower count did.",
-        "c": "It cooled down: more people talked about the brand less kindly.",
+        "rose": "It warmed up with the follower count: more fans, more praise.",
+        "level": "It stayed about level, whatever the follower count did.",
+        "fell": "It cooled down: more people talked about the brand less kindly.",
     },
     think=(
         "Net sentiment rises with praise and falls with complaints. What could a growing "
         "audience bring, in either direction, and what else could move the tone?"
     ),
     data_says=lambda load: _rose_level_fell(_tone_change(_net_sentiment_by_month(load)), 3),
-    answer="c",
+    answer="fell",
 )
 
 register(
@@ -1334,7 +1372,10 @@ register(
             "# engagement_by_month: engagements divided by reach, in percent",
         ),
         solution=SOLUTION_ENGAGEMENT,
-        reveals="Which month stands out, and what ran on the Facebook page that month?",
+        reveals=(
+            "The engagement rate of the brand's accounts, month by month, in percent: {value} "
+            "Which month stands out, and what ran on the Facebook page that month?"
+        ),
         wrong_answers=(
             WrongAnswer(
                 "engagement by followers",
@@ -1380,7 +1421,10 @@ register(
             "# net_sentiment_by_month: (positive - negative) / each month's total * 100",
         ),
         solution=SOLUTION_NET_SENTIMENT,
-        reveals="Compare the first months with the last ones, and with your guess in 3.22.",
+        reveals=(
+            "The net sentiment of all the public mentions, month by month, in points: {value} "
+            "Compare the first months with the last ones, and with your guess in 3.22."
+        ),
         wrong_answers=(
             subtracted_the_wrong_way(
                 _net_sentiment_by_month,
@@ -1422,7 +1466,11 @@ register(
             "# resolution_rate holds fractions: make it a percentage",
         ),
         solution=SOLUTION_SERVICE,
-        reveals="Do these two numbers move much from one month to the next?",
+        reveals=(
+            "The service month by month: the median first-response time, in minutes, and the "
+            "percentage of problems solved: {value} Do these two numbers move much from one month "
+            "to the next?"
+        ),
         wrong_answers=(
             mean_for_median(
                 lambda load: _service_by_month(load, speed="mean"),
@@ -1485,9 +1533,9 @@ register(
             ")\n"
         ),
         reveals=(
-            "Read the panels from left to right and top to bottom, from vanity metrics to "
-            "business metrics: which ones would make a good slide, and which ones would worry "
-            "you?"
+            "The dashboard, month by month: {value} Read the panels from left to right and top to "
+            "bottom, from vanity metrics to business metrics: which ones would make a good slide, "
+            "and which ones would worry you?"
         ),
         wrong_answers=(
             WrongAnswer(
@@ -1517,12 +1565,15 @@ _interpret(
     "dashboard shows where the targets are needed.",
 )
 
-_SMART = {
-    "a": "Grow Facebook followers to 60,000 by 31 Dec 2026; owner: marketing lead.",
-    "b": "Improve customer satisfaction on social media by the end of 2026.",
-    "c": "Raise the resolution rate to 70% by 31 Dec 2026; owner: service lead.",
-    "d": "Answer every message within 5 minutes, day and night, from 1 July 2026.",
-}
+_SMART = Options(
+    "3.28",
+    {
+        "followers": "Grow Facebook followers to 60,000 by 31 Dec 2026; owner: marketing lead.",
+        "vague": "Improve customer satisfaction on social media by the end of 2026.",
+        "resolution": "Raise the resolution rate to 70% by 31 Dec 2026; owner: service lead.",
+        "five_minutes": "Answer every message within 5 minutes, day and night, from 1 July 2026.",
+    },
+)
 
 register(
     Exercise(
@@ -1531,25 +1582,27 @@ register(
         kind=ExerciseKind.DECIDE,
         answer_name="smart_objective",
         tables=(),
-        expected=lambda load: "c",
+        expected=_SMART.picks("resolution"),
         checker=Choice(
-            options=_SMART,
-            explanations={
-                "a": (
-                    "it has a number, a date and an owner, but it serves no company goal: "
-                    "followers are the vanity metric that rose without bringing buyers back "
-                    "(3.2 to 3.4)."
-                ),
-                "b": (
-                    "it serves a company goal and has a date, but no number and no owner: "
-                    "nobody could tell at the end of 2026 whether it was met, or whom to ask."
-                ),
-                "d": (
-                    "it is specific and dated, but nobody owns it and it is not realistic: "
-                    "answering every message within minutes, at night too, needs a team the "
-                    "brand does not have, and in chapter 1 speed alone did not satisfy."
-                ),
-            },
+            options=_SMART.lettered,
+            explanations=_SMART.by_letter(
+                {
+                    "followers": (
+                        "it has a number, a date and an owner, but it serves no company goal: "
+                        "followers are the vanity metric that rose without bringing buyers back "
+                        "(3.2 to 3.4)."
+                    ),
+                    "vague": (
+                        "it serves a company goal and has a date, but no number and no owner: "
+                        "nobody could tell at the end of 2026 whether it was met, or whom to ask."
+                    ),
+                    "five_minutes": (
+                        "it is specific and dated, but nobody owns it and it is not realistic: "
+                        "answering every message within minutes, at night too, needs a team the "
+                        "brand does not have, and in chapter 1 speed alone did not satisfy."
+                    ),
+                }
+            ),
         ),
         hints=(
             "SMART (Doran, 1981): Specific, Measurable, Assignable, Realistic, Time-related. "
@@ -1559,30 +1612,30 @@ register(
             "Two options name a number, a date and an owner: which of the two measures is a "
             "business metric on your dashboard?",
         ),
-        solution='smart_objective = "c"\n',
+        solution=_SMART.solution("smart_objective", "resolution"),
         reveals=(
             "A SMART objective on a business metric gives the dashboard a line to reach and a "
             "person to ask."
         ),
         discussion=(
-            "The answer is c: it is Specific (the resolution rate of social-media "
-            "conversations), Measurable (70%, the dashboard's last panel), Assignable (the "
-            "customer-service lead), Realistic (chapter 1 found the in-house team already "
-            "solves most of the problems it handles, so the gap is in how the agency's cases "
-            "are handled) and Time-related (31 December 2026). Option a looks just as tidy, "
-            "with a number, a date and an owner, but it aims at followers, the vanity metric "
-            "that jumped without bringing buyers back, and serves no company goal. Option b "
-            "names a goal and a date but no number and no owner. Option d is dated and "
-            "specific but unowned, and no team of the brand's size could meet it at night; "
-            "besides, speed alone was not what satisfied customers. Doran's letters are a "
-            "test to run on any objective before it goes on a dashboard (Doran, Management "
+            "The answer is the resolution rate's objective: it is Specific (the resolution rate of "
+            "social-media conversations), Measurable (70%, the dashboard's last panel), Assignable "
+            "(the customer-service lead), Realistic (chapter 1 found the in-house team already "
+            "solves most of the problems it handles, so the gap is in how the agency's cases are "
+            "handled) and Time-related (31 December 2026). The followers' objective looks just as "
+            "tidy, with a number, a date and an owner, but it aims at followers, the vanity metric "
+            "that jumped without bringing buyers back, and serves no company goal. Improving "
+            "satisfaction names a goal and a date but no number and no owner. Answering within 5 "
+            "minutes is dated and specific but unowned, and no team of the brand's size could meet "
+            "it at night; besides, speed alone was not what satisfied customers. Doran's letters "
+            "are a test to run on any objective before it goes on a dashboard (Doran, Management "
             "Review, 1981). " + SIMULATED
         ),
         wrong_answers=(
-            WrongAnswer("followers target", lambda load: "a"),
-            WrongAnswer("no number, no owner", lambda load: "b"),
-            WrongAnswer("five-minute answers day and night", lambda load: "d"),
-            option_text(_SMART, "c"),
+            WrongAnswer("followers target", _SMART.picks("followers")),
+            WrongAnswer("no number, no owner", _SMART.picks("vague")),
+            WrongAnswer("five-minute answers day and night", _SMART.picks("five_minutes")),
+            option_text(_SMART.lettered, _SMART.letter("resolution")),
         ),
     )
 )
