@@ -73,7 +73,9 @@ class Exercise:
     ``discussion`` is the full answer to a manager's question, shown with the
     solution. ``setup`` is the code the notebook runs above the exercise that
     the solution relies on (imports, shared lists such as ``no_voice``);
-    ``--check`` verifies the notebook does run it.
+    ``--check`` verifies the notebook does run it. ``extension`` marks an exercise
+    off a notebook's core path: the heading says so, a learner short of time may leave
+    it for later, and no core exercise may need what it defines.
     """
 
     id: str
@@ -89,6 +91,7 @@ class Exercise:
     discussion: str = ""
     setup: str = ""
     wrong_answers: tuple[WrongAnswer, ...] = field(default_factory=tuple)
+    extension: bool = False
 
     def __post_init__(self) -> None:
         if not _ID.match(self.id):

@@ -66,9 +66,9 @@ register(
         ),
         solution="n_mentions = len(mentions)\n",
         reveals=(
-            "Every one of these is a public post or comment about the brand. In the next "
-            "chapter you will ask where they are published, and in how many of them the brand "
-            "took part."
+            "{value} mentions in all. Every one of these is a public post or comment about the "
+            "brand. In the next chapter you will ask where they are published, and in how many of "
+            "them the brand took part."
         ),
         wrong_answers=(
             WrongAnswer("counted cells, not rows", lambda load: _mentions(load).size),
@@ -103,8 +103,9 @@ register(
         ),
         solution='mentions_per_channel = mentions["channel"].value_counts()\n',
         reveals=(
-            "The index now holds the channel names and the values are counts. Keep the list in "
-            "mind: chapter 1 asks on which of these channels La Mijotière has a voice at all."
+            "Your mentions per channel, from the most to the fewest: {value} The index now holds "
+            "the channel names and the values are counts. Keep the list in mind: chapter 1 asks on"
+            " which of these channels La Mijotière has a voice at all."
         ),
         wrong_answers=(
             share_for_count(
@@ -167,9 +168,9 @@ register(
             "share_negative = is_negative.mean()\n"
         ),
         reveals=(
-            "Compare it with the guess you wrote in exercise 0.3: higher or lower than you "
-            "expected? A share, unlike a count, can be compared between channels of very "
-            "different sizes, which chapter 1 does."
+            "A share of {value} of all the mentions is negative. Compare it with the guess you "
+            "wrote in exercise 0.3: higher or lower than you expected? A share, unlike a count, "
+            "can be compared between channels of very different sizes, which chapter 1 does."
         ),
         wrong_answers=(
             WrongAnswer(
@@ -206,6 +207,7 @@ register(
 register(
     Exercise(
         id="0.5",
+        extension=True,
         title="How many negative mentions are about product quality?",
         answer_name="n_negative_quality",
         tables=("mentions",),
@@ -228,8 +230,9 @@ register(
             "n_negative_quality = len(negative_quality)\n"
         ),
         reveals=(
-            "Two tests joined with & keep only the rows that pass both. Chapter 1 uses the "
-            "same move to follow complaints posted on the brand's own accounts."
+            "{value} negative mentions are about product quality. Two tests joined with & keep "
+            "only the rows that pass both. Chapter 1 uses the same move to follow complaints "
+            "posted on the brand's own accounts."
         ),
         wrong_answers=(
             WrongAnswer(
@@ -264,6 +267,7 @@ register(
 register(
     Exercise(
         id="0.6",
+        extension=True,
         title="How many people does a mention reach on its first day, per product line?",
         answer_name="mean_reach_by_line",
         tables=("mentions",),
@@ -285,10 +289,10 @@ register(
             "mean_reach_by_line = mean_reach_by_line.sort_values(ascending=False)\n"
         ),
         reveals=(
-            "Now compare with the medians: "
-            '`mentions.groupby("product_line")["reach_first_day"].median()`. When the mean is '
-            "far above the median, a few mentions reach very many people and pull the average "
-            "up."
+            "How many people a mention reaches on its first day, on average, per product line: "
+            "{value} Now compare with the medians: "
+            '`mentions.groupby("product_line")["reach_first_day"].median()`. When the mean is far '
+            "above the median, a few mentions reach very many people and pull the average up."
         ),
         wrong_answers=(
             median_for_mean(
@@ -328,6 +332,7 @@ register(
 register(
     Exercise(
         id="0.7",
+        extension=True,
         title="How do the feelings split within each product line?",
         answer_name="sentiment_mix",
         tables=("mentions",),
@@ -348,8 +353,9 @@ register(
             'normalize="index") * 100\n'
         ),
         reveals=(
-            "Read the table row by row: does one product line stand out from the others? "
-            "Keep the question for later: the table says how much, not why."
+            "Each product line's mentions by sentiment, in percent of the line's mentions: {value}"
+            " Read the table row by row: does one product line stand out from the others? Keep the"
+            " question for later: the table says how much, not why."
         ),
         wrong_answers=(
             grouped_the_other_way(
