@@ -4,14 +4,23 @@ Both are off by default: the site then makes no request to, and has no link
 towards, any hub.
 
 **From a repository** (the theme's own buttons). Set ``brakes_repository_url``
-to the course's public Git repository (GitHub for Binder and Colab); the
-theme then adds a launch menu to every notebook page: Binder (its
-environment is the repository's ``binder/`` folder), Colab, and, when
-``brakes_jupyterhub_url`` is set, a JupyterHub that pulls the repository
-with nbgitpuller::
+to the course's Git repository, on any Git host; the theme then adds a launch
+menu to every notebook page: Binder (its environment is the repository's
+``binder/`` folder; ``-D brakes_binderhub_url=`` turns it off, e.g. for a
+repository mybinder.org cannot reach), Colab when the repository is on
+github.com (the one host Colab opens notebooks from), and, when
+``brakes_jupyterhub_url`` is set, a JupyterHub that pulls the repository with
+nbgitpuller::
 
     make site SPHINXOPTS="-D brakes_repository_url=https://github.com/org/brakes"
-    BRAKES_REPOSITORY_URL=https://github.com/org/brakes make site
+    BRAKES_REPOSITORY_URL=https://gitlab.com/org/brakes make site
+
+The theme builds its links for the software the host runs, GitHub, GitLab or
+Bitbucket, read from the host's name (``gitlab.com``, ``gitlab.example.com``).
+A company's own host named otherwise (``git.example.com``) needs it said::
+
+    export BRAKES_REPOSITORY_URL=https://git.example.com/training/brakes
+    make site SPHINXOPTS="-D brakes_repository_provider=gitlab"
 
 **A company hub without Git** (our own button). nbgitpuller needs a Git
 repository the hub can reach; a hub where the course is installed from the
@@ -29,7 +38,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -43,12 +52,46 @@ ENV_VAR = settings.declared("launch_url").env
 REPOSITORY_ENV_VAR = settings.declared("repository_url").env
 #: Where Colab opens a notebook of a GitHub repository.
 COLAB_URL = "https://colab.research.google.com"
+#: The one Git host Colab opens notebooks from (not GitHub Enterprise, not GitLab).
+COLAB_HOST = "github.com"
+#: The Git hosting software sphinx-book-theme builds links for (its ``repository_provider``).
+PROVIDERS = ("github", "gitlab", "bitbucket")
+
+
+def repository_provider(repository: str, given: str = "") -> str:
+    """The software of the Git host of ``repository``: ``given``, else the one its host name holds.
+
+    The theme needs it to build its links; passed to the theme always, so that the
+    theme never guesses it and never stops the build with an error naming its own
+    option, which our settings do not have.
+    """
+    if given:
+        if given not in PROVIDERS:
+            raise ConfigError(
+                f"brakes_repository_provider must be one of {', '.join(PROVIDERS)} "
+                f"(got {given!r}): the software the Git host of brakes_repository_url runs"
+            )
+        return given
+    host = (urlsplit(repository).hostname or "").lower()
+    for provider in PROVIDERS:
+        if provider in host:
+            return provider
+    raise ConfigError(
+        f"brakes_repository_url {repository} is on a Git host whose name does not say "
+        f"what it runs: set brakes_repository_provider to {', '.join(PROVIDERS)} "
+        "(e.g. -D brakes_repository_provider=gitlab)"
+    )
+
+
+def offers_colab(repository: str) -> bool:
+    """Whether Colab can open the notebooks of ``repository``: only from github.com."""
+    return (urlsplit(repository).hostname or "").lower() == COLAB_HOST
 
 
 def theme_launch_options(
-    repository: str, branch: str, binderhub: str, jupyterhub: str, colab: bool
+    repository: str, branch: str, provider: str, binderhub: str, jupyterhub: str, colab: bool
 ) -> dict[str, Any]:
-    """The theme options that turn on its launch buttons for ``repository``."""
+    """The theme options that turn on its launch buttons for ``repository`` on ``provider``."""
     buttons: dict[str, Any] = {"notebook_interface": "jupyterlab"}
     if binderhub:
         buttons["binderhub_url"] = binderhub
@@ -59,6 +102,7 @@ def theme_launch_options(
     return {
         "repository_url": repository,
         "repository_branch": branch,
+        "repository_provider": provider,
         "path_to_docs": "",
         "launch_buttons": buttons,
     }
@@ -72,14 +116,16 @@ def _use_theme_buttons(app: Sphinx, config: Config) -> None:
         value = repository if name == "brakes_repository_url" else getattr(config, name)
         if value and not value.startswith("https://"):
             raise ConfigError(f"{name} must be an https:// URL (got {value!r})")
+    repository = repository.rstrip("/")
     options = dict(config.html_theme_options or {})
     options.update(
         theme_launch_options(
-            repository.rstrip("/"),
+            repository,
             config.brakes_repository_branch,
+            repository_provider(repository, config.brakes_repository_provider),
             config.brakes_binderhub_url,
             config.brakes_jupyterhub_url,
-            config.brakes_colab,
+            config.brakes_colab and offers_colab(repository),
         )
     )
     config.html_theme_options = options
@@ -147,6 +193,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("brakes_launch_label", "JupyterHub", "html", types=frozenset({str}))
     app.add_config_value("brakes_repository_url", "", "html", types=frozenset({str}))
     app.add_config_value("brakes_repository_branch", "main", "html", types=frozenset({str}))
+    app.add_config_value("brakes_repository_provider", "", "html", types=frozenset({str}))
     app.add_config_value(
         "brakes_binderhub_url", "https://mybinder.org", "html", types=frozenset({str})
     )
