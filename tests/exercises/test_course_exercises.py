@@ -20,6 +20,7 @@ from brakes.exercises.checkers import Diagnosis
 from brakes.exercises.checking import evaluate, verdict_for
 from brakes.exercises.model import Exercise, ExerciseKind, WrongAnswer
 from brakes.exercises.outcomes import Status
+from brakes.exercises.reading import VALUE
 from brakes.exercises.registry import all_exercises
 
 Load = Callable[[str], pd.DataFrame]
@@ -39,7 +40,9 @@ def test_reference_solution_passes(exercise: Exercise, seeded_load: Load) -> Non
     judged = exercise.kind in (ExerciseKind.ANSWER, ExerciseKind.DECIDE)
     assert feedback.status is (Status.CORRECT if judged else Status.RECORDED), feedback.text
     assert feedback.text.startswith("Correct: " if judged else "Noted: ")
-    assert feedback.text.endswith(exercise.reveals)
+    reveals = exercise.reveals
+    meaning = reveals.partition(VALUE)[2] if VALUE in reveals else reveals
+    assert feedback.text.endswith(meaning.strip())
 
 
 def test_placeholder_is_not_attempted() -> None:

@@ -403,7 +403,7 @@ predict(
 register(
     Exercise(
         id="3.6",
-        title="Do satisfied customers buy again more often?",
+        title="How often do customers buy again, score by score?",
         answer_name="bought_again_by_score",
         tables=("support",),
         expected=_bought_again_by_score,
