@@ -117,15 +117,21 @@ def table_of(answer: pd.Series | pd.DataFrame, decimals: int | None = None) -> T
     header = tuple("" if name is None else _label(name) for name in frame.index.names) + tuple(
         _label(column) for column in frame.columns
     )
-    rows = []
-    for position in positions:
-        label = frame.index[position]
-        labels = label if levels > 1 and isinstance(label, tuple) else (label,)
-        values = frame.iloc[position].tolist()
-        rows.append(
-            tuple(_label(part) for part in labels) + tuple(_cell(v, decimals) for v in values)
-        )
-    return Table(header=header, rows=tuple(rows), labels=levels, total=total, gap=gap)
+    labels = [frame.index[position] for position in positions]
+    values = [frame.iloc[position].tolist() for position in positions]
+    # A column of whole numbers (followers, counts) shows none of the decimals asked for.
+    places = [None if _whole(column) else decimals for column in zip(*values, strict=True)]
+    rows = tuple(
+        tuple(_label(part) for part in (label if levels > 1 else (label,)))
+        + tuple(_cell(value, place) for value, place in zip(row, places, strict=True))
+        for label, row in zip(labels, values, strict=True)
+    )
+    return Table(header=header, rows=rows, labels=levels, total=total, gap=gap)
+
+
+def _whole(column: tuple[Any, ...]) -> bool:
+    """Every value of a column is a whole number."""
+    return all(is_number(v) and float(v).is_integer() for v in column)
 
 
 def _column_name(name: Any) -> Any:
