@@ -87,9 +87,16 @@ def _exercise_calls(source: str) -> list[str]:
     ]
 
 
+#: What an extension exercise's heading adds after its id, so the learner (in the notebook
+#: and on the site) sees it is off the notebook's core path.
+EXTENSION_MARK = " (extension)"
+
+
 def heading_for(exercise: Exercise) -> str:
-    """The heading text a prompt cell must carry: ``Exercise 1.3: <title>``."""
-    return f"Exercise {exercise.id}: {exercise.title}"
+    """The heading text a prompt cell must carry: ``Exercise 1.3: <title>``, or
+    ``Exercise 1.3 (extension): <title>`` for an exercise off the core path."""
+    mark = EXTENSION_MARK if exercise.extension else ""
+    return f"Exercise {exercise.id}{mark}: {exercise.title}"
 
 
 def _cell_problems(cell: WorkedCell, exercise: Exercise | None) -> Iterator[str]:
