@@ -42,10 +42,17 @@ OFF_KIT = " (on the course's website)"
 #: What the guard cell says of the set-up page's address where the kit knows none.
 ASK_THE_TRAINER = "ask your trainer for its address"
 #: What a learner notebook's first code cell runs. IPython shows an exception with a
-#: ``_render_traceback_`` method as the lines it returns: here, one sentence.
+#: ``_render_traceback_`` method as the lines it returns: here, one sentence. Its advice
+#: depends on where the notebook runs: Colab has no kit folder (the learner uploads the
+#: kit's wheel; the data come with the package); a JupyterHub has its own JupyterLab and
+#: keeps only the home folder (the wheel alone, into the user's site-packages); elsewhere,
+#: the kit's requirements.txt. Colab's kernel has imported google.colab; JupyterHub sets
+#: JUPYTERHUB_USER for every user's server, whose kernels inherit it.
 _GUARD_TEMPLATE = """\
 # Is the course's package, brakes, installed where this notebook runs? If not, this says how.
 import importlib.util
+import os
+import sys
 
 if importlib.util.find_spec("brakes") is None:
 
@@ -53,11 +60,30 @@ if importlib.util.find_spec("brakes") is None:
         def _render_traceback_(self):
             return [str(self)]
 
+    if "google.colab" in sys.modules:
+        how = (
+            "on Colab, which has no kit folder, upload the kit's wheel (the brakes-….whl file "
+            "of the notebook kit) with the Files panel on the left, run  %pip install "
+            "brakes-*.whl  in a new cell, then restart the session (Runtime > Restart session); "
+            "the data come with the package"
+        )
+    elif "JUPYTERHUB_USER" in os.environ:
+        how = (
+            "on a JupyterHub, install the kit's wheel alone (the hub has its own JupyterLab): "
+            "in the folder of the kit's brakes-….whl file, run  %pip install --user "
+            "brakes-*.whl  in a new cell, then restart the kernel (Kernel > Restart), or ask "
+            "the hub's administrators to install it for everyone"
+        )
+    else:
+        how = (
+            "in the notebook kit's folder run  python -m pip install -r requirements.txt  "
+            "then restart the kernel (Kernel > Restart)"
+        )
     raise BrakesNotInstalled(
         "This notebook needs the course's package, brakes, which is not installed here: "
-        "in the notebook kit's folder run  python -m pip install -r requirements.txt  then "
-        "restart the kernel (Kernel > Restart), and if that fails follow the kit's README.md "
-        "or the Set-up page of the course's website ({setup})."
+        + how
+        + ", and if that fails follow the kit's README.md or the Set-up page of the course's "
+        "website ({setup})."
     )"""
 #: An inline Markdown link or image, ``[text](target "title")``, in named parts.
 LINK = re.compile(
