@@ -89,6 +89,7 @@ register(
 register(
     Exercise(
         id="0.2",
+        extension=True,
         title="How many mentions does each channel have?",
         answer_name="mentions_per_channel",
         tables=("mentions",),
