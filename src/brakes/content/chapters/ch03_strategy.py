@@ -1090,7 +1090,6 @@ register(
 register(
     Exercise(
         id="3.17",
-        extension=True,
         title="How many campaigns duplicate another department's?",
         answer_name="n_duplicated",
         tables=("campaigns",),
