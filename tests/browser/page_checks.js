@@ -91,8 +91,16 @@
       return { icon: el.className, drawn: box.width > 0 && box.height > 0 && mask.startsWith("url(") };
     });
 
+  // Search fields a reader sees in the page's frame (the search page's own query field,
+  // in .bd-search-container, is its content), and whether each takes the keyboard's focus.
+  const searchFields = [...document.querySelectorAll(".search-button-field, .search-button, input[type=search]")]
+    .filter((el) => visible(el) && !el.closest(".bd-search-container"))
+    .map((el) => ({ field: describe(el), focusable: el.tabIndex >= 0 && !el.disabled }));
+
   return {
     theme: document.documentElement.dataset.theme,
+    searchFields,
+    cookies: document.cookie,
     lowContrast,
     feedbackTexts,
     feedbackBoxes: document.querySelectorAll(".brakes-feedback").length,

@@ -129,3 +129,26 @@ def test_light_and_dark_modes_render_plots_and_text_readably(visits: dict, editi
     assert not found, "\n".join(found)
     if any(COURSE.solutions_dir.glob("*.ipynb")):
         assert any(v.checks["feedbackTexts"] for v in pages), "no check feedback on any page"
+
+
+@editions
+def test_one_search_field_on_a_desktop_page_and_it_takes_the_keyboard(
+    visits: dict, edition: str
+) -> None:
+    def not_one(visit: Visit) -> list[str]:
+        fields = visit.checks["searchFields"]
+        if len(fields) != 1:
+            return [f"{len(fields)} search fields visible at 1280 px: {fields}"]
+        return [] if fields[0]["focusable"] else [f"{fields[0]['field']} cannot take the focus"]
+
+    found = problems(visits[edition], not_one)
+    assert not found, "\n".join(found)
+
+
+@editions
+def test_no_page_sets_a_cookie(visits: dict, edition: str) -> None:
+    def cookies(visit: Visit) -> list[str]:
+        return [f"cookie {visit.checks['cookies']!r}"] if visit.checks["cookies"] else []
+
+    found = problems(visits[edition], cookies)
+    assert not found, "\n".join(found)
