@@ -84,7 +84,7 @@ INTERPRET = 3.0
 #: Minutes to weigh a manager's question's options and choose one.
 DECIDE = 2.0
 
-_MARKUP = re.compile(r"[#*_>`|\[\]()]+")
+_MARKUP = re.compile(r"[#*>`|\[\]()]+")
 _WORD = re.compile(r"[^\W_]", re.U)
 
 
@@ -101,9 +101,7 @@ def code_lines(code: str) -> int:
     arguments, not its punctuation.
     """
     return sum(
-        1
-        for line in code.splitlines()
-        if _WORD.search(line) and not line.strip().startswith("#")
+        1 for line in code.splitlines() if _WORD.search(line) and not line.strip().startswith("#")
     )
 
 
@@ -249,38 +247,50 @@ def estimate_all(solutions_dir: Path, exercises: Iterable[Exercise]) -> list[Not
     return [estimate(path, by_id) for path in solution_notebooks(Path(solutions_dir))]
 
 
-def needs_extension(path: Path, exercises: Mapping[str, Exercise]) -> list[str]:
+@dataclass(frozen=True)
+class Need:
+    """A cell of the core path that uses a name only an extension exercise defines."""
+
+    notebook: str
+    cell: str  # "exercise 1.5" or "cell 12"
+    name: str
+    extension: str  # the id of the extension exercise that defines it
+
+    def __str__(self) -> str:
+        return (
+            f"{self.notebook}, {self.cell} uses {self.name}, which only extension exercise "
+            f"{self.extension} defines; make {self.extension} core or define the name in a "
+            "given cell"
+        )
+
+
+def needs_extension(path: Path, exercises: Mapping[str, Exercise]) -> list[Need]:
     """Where the core path of a solution notebook uses a name only an extension defines.
 
     Walks the notebook as a learner on the core path runs it: every given code
     cell and every core exercise's solution must find its names in a given cell
     or a core exercise above it, never only in an extension exercise that
-    learner skipped. Each problem names the cell, the name and the extension.
+    learner skipped.
     """
     notebook = read_notebook(path)
     core_names: set[str] = set()
     extension_names: dict[str, str] = {}
-    problems = []
+    needs = []
     for number, cell in enumerate(notebook.cells, start=1):
         if cell.cell_type != "code" or is_solution_only(cell):
             continue
         meta = cell_meta(cell)
         exercise = exercises.get(meta.exercise) if meta.exercise is not None else None
         code = exercise.solution if exercise is not None else cell.source
-        if exercise is None or not exercise.extension:
-            what = f"exercise {exercise.id}" if exercise is not None else f"cell {number}"
-            needed = names_used([code]) - _defined(code)
-            for name in sorted(needed & set(extension_names) - core_names):
-                problems.append(
-                    f"{path.name}, {what} uses {name}, which only extension exercise "
-                    f"{extension_names[name]} defines; make {extension_names[name]} core or "
-                    "define the name in a given cell"
-                )
         if exercise is not None and exercise.extension:
             extension_names.update(dict.fromkeys(_defined(code) - core_names, exercise.id))
-        else:
-            core_names |= _defined(code)
-    return problems
+            continue
+        what = f"exercise {exercise.id}" if exercise is not None else f"cell {number}"
+        needed = names_used([code]) - _defined(code)
+        for name in sorted(needed & set(extension_names) - core_names):
+            needs.append(Need(path.name, what, name, extension_names[name]))
+        core_names |= _defined(code)
+    return needs
 
 
 def _defined(code: str) -> set[str]:

@@ -1,0 +1,131 @@
+"""Each notebook's core path carries its stories in at most 45 minutes for a non-programmer,
+by the estimate of brakes.authoring.minutes, and never needs an extension exercise.
+
+Where the stories alone take longer, the notebook is listed in CANNOT_FIT with the reason
+(its core then keeps one computing exercise per story, and those the later cells need); the
+test fails when such a notebook comes to fit, so the list stays true."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from brakes.authoring.minutes import (
+    CHECK_ROUND,
+    READ_PLOT,
+    WORDS_PER_MINUTE,
+    WRITE_LINE,
+    NotebookTime,
+    Step,
+    code_lines,
+    estimate,
+    needs_extension,
+    words,
+)
+from brakes.authoring.write import read_notebook, solution_notebooks
+from brakes.config import COURSE
+from brakes.exercises.model import ExerciseKind
+from brakes.exercises.registry import all_exercises
+
+#: The longest core path a notebook may have, in minutes (LEARNING.md).
+CORE_LIMIT = 45
+
+#: Notebooks whose stories need more than CORE_LIMIT minutes by the estimate, and why.
+CANNOT_FIT = {
+    "00-getting-started": "its primer sections, between the exercises, take over 40 minutes",
+    "02a-understanding-who-uses-what": "three stories, each one computing exercise long",
+    "03a-strategy-followers-and-customers": (
+        "three stories; the TikTok one needs the month-by-month share of voice (3.10)"
+    ),
+    "03b-strategy-campaigns-and-kpis": (
+        "two stories; the dashboard (3.26) needs its three monthly measures (3.23 to 3.25), "
+        "the closing cell needs the dashboard, and a given cell needs 3.17's duplicates"
+    ),
+}
+
+EXERCISES = {exercise.id: exercise for exercise in all_exercises()}
+PATHS = solution_notebooks(COURSE.solutions_dir)
+
+
+def stories(time: NotebookTime) -> Iterator[list[Step]]:
+    """The notebook's exercises cut at each prediction: a story runs from its predict cell to
+    the next one (the exercises before the first prediction form a warm-up of their own)."""
+    story: list[Step] = []
+    for step in time.steps:
+        if step.kind is ExerciseKind.PREDICT and story:
+            yield story
+            story = []
+        story.append(step)
+    if story:
+        yield story
+
+
+@pytest.fixture(scope="module", params=PATHS, ids=[path.stem for path in PATHS])
+def notebook(request: pytest.FixtureRequest) -> NotebookTime:
+    return estimate(request.param, EXERCISES)
+
+
+def test_the_core_path_carries_every_story(notebook: NotebookTime) -> None:
+    for step in notebook.extension:
+        assert step.kind is ExerciseKind.ANSWER, (
+            f"{notebook.name}: {step.exercise_id} is a {step.kind.value} cell; predictions, "
+            "interpretations and manager questions are the story, never extension"
+        )
+    for story in stories(notebook):
+        if story[0].kind is ExerciseKind.PREDICT:
+            computed = [s for s in story if s.kind is ExerciseKind.ANSWER and not s.extension]
+            assert computed, (
+                f"{notebook.name}: the story of {story[0].exercise_id} has no core exercise "
+                "that computes its answer"
+            )
+
+
+def test_the_core_path_takes_at_most_45_minutes(notebook: NotebookTime) -> None:
+    if notebook.name not in CANNOT_FIT:
+        assert notebook.core_minutes <= CORE_LIMIT, (
+            f"{notebook.name}: the core path takes {notebook.core_minutes} min by the estimate "
+            f"({', '.join(f'{s.exercise_id}: {s.minutes}' for s in notebook.core)}); mark "
+            "another computing exercise extension"
+        )
+        return
+    assert notebook.core_minutes > CORE_LIMIT, (
+        f"{notebook.name} now fits {CORE_LIMIT} minutes: take it out of CANNOT_FIT"
+    )
+
+
+def test_no_core_cell_needs_an_extension_exercise() -> None:
+    needs = [need for path in PATHS for need in needs_extension(path, EXERCISES)]
+    assert not needs, "\n".join(map(str, needs))
+
+
+def test_notebooks_declare_the_estimated_minutes() -> None:
+    """Declared minutes are "about": a multiple of 5 within 5 minutes of the estimate, so an
+    edit of a few words does not ask for a new number each time."""
+    for path in PATHS:
+        time = estimate(path, EXERCISES)
+        declared = dict(read_notebook(path).metadata["brakes"]["minutes"])
+        estimated = {"teaching": time.primer, "exercises": time.total - time.primer}
+        off = {
+            kind: declared.get(kind, 0)
+            for kind, minutes in estimated.items()
+            if declared.get(kind, 0) % 5 or abs(declared.get(kind, 0) - minutes) > 5
+        }
+        assert not off, (
+            f"{path.name} declares {declared}, the estimate is {estimated}: set its metadata "
+            f"brakes.minutes to {time.to_declare()} (and its chapter page's front matter to "
+            "the sum)"
+        )
+
+
+def test_an_exercise_s_minutes_follow_the_documented_constants() -> None:
+    plot = Step("9.1", ExerciseKind.ANSWER, words=150, lines=2, plot=True, extension=False)
+    expected = CHECK_ROUND + 2 * WRITE_LINE + READ_PLOT + 150 / WORDS_PER_MINUTE
+    assert plot.minutes == round(expected)
+    assert plot.shown < plot.minutes, "at the projector nobody writes the code"
+
+
+def test_what_is_counted() -> None:
+    assert words("### Exercise 1.2: How is the *conversation* shared, `share_by_channel`?") == 8
+    code = 'frame = pd.DataFrame(\n    {\n        "a": 1,\n    }\n)\n# a comment\n\n'
+    assert code_lines(code) == 2, "brackets alone, comments and blank lines are not lines"
