@@ -1,4 +1,4 @@
-"""``{agenda}``: a session's timetable, computed from the minutes the pages declare.
+"""``{agenda}`` and ``{session-plan}``: a session's timetable, and its plan exercise by exercise.
 
 ::
 
@@ -8,32 +8,49 @@
     ```
     ```{agenda} full-day
     ```
+    ```{session-plan} chapter 1
+    ```
 
 A 90-minute session covers one chapter; a half-day (3 h 30) Getting started
 and chapter 1; a full day (7 h) every chapter. The chapters' reading is
-pre-work. In the room: a welcome, then each chapter's exercise notebooks for
-the minutes they declare, a debrief after each chapter, and breaks (a short
-one every 90 minutes or so, lunch in a full day). When the time runs out, the
-rest of a notebook is homework, and the agenda says which notebooks and how
-many minutes. Change a page's or a notebook's minutes and the agenda changes
-with the next build: nothing here is typed twice.
+pre-work. In the room: a welcome, then each chapter's exercise notebooks, a
+debrief after each chapter, and breaks (a short one every 90 minutes or so,
+lunch in a full day).
 
-:func:`plan` is the pure scheduling; the directive gathers the minutes from
-the build (:func:`brakes.sphinxext.minutes.declared_minutes`) once every page
-has been read.
+The minutes are those :mod:`brakes.authoring.minutes` estimates for a
+non-programmer, exercise by exercise, from the solution notebooks, and so are
+the exercises named: nothing here is typed twice. Each notebook is run in one
+of three ways (:func:`plan`), the best the room's minutes allow, in course order:
+
+* **hands-on**: its primer, then its core path (every story), in pairs; what
+  is left of the room goes to its extension exercises, in order; the rest of
+  the extension is homework;
+* **at the projector**: when its primer and core do not fit, the trainer runs
+  its core path from the solution page (the no-code path): the room votes on
+  the predictions, reads each result, writes the interpretations; the whole
+  notebook is homework, hands-on;
+* **after the session**: when not even that fits.
+
+``{agenda}`` shows the timetable; ``{session-plan}`` the same plan exercise by
+exercise, for the trainer's notes.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from brakes.sphinxext.minutes import Minutes, declared_minutes
+from brakes.sphinxext.minutes import declared_minutes
+
+if TYPE_CHECKING:
+    from brakes.authoring.minutes import NotebookTime, Step
 
 #: The formats and their length in minutes.
 FORMATS = {"session": 90, "half-day": 210, "full-day": 420}
@@ -44,20 +61,83 @@ SHORT_BREAK = 15
 LUNCH = 60
 #: A short break once this many minutes have run without one.
 BREAK_EVERY = 90
-#: A notebook cut shorter than this is left out of the room altogether.
-SHORTEST_PART = 15
 #: Where the clock starts for a half-day and a full day.
 DAY_START = 9 * 60
 
 
+class Mode(StrEnum):
+    """How a notebook is run in a session (see the module's docstring)."""
+
+    HANDS_ON = "hands-on"
+    PROJECTOR = "at the projector"
+    AFTER = "after the session"
+
+
 @dataclass(frozen=True)
 class Notebook:
-    """A notebook to work through in the room."""
+    """A notebook to work through, with the estimate of its minutes."""
 
     chapter: int
     title: str
-    minutes: int
+    time: NotebookTime
     part: str = ""  # the chapter's title, for its debrief
+
+
+@dataclass(frozen=True)
+class Run:
+    """How one notebook is run in a session, and which of its extension exercises fit."""
+
+    notebook: Notebook
+    mode: Mode
+    extras: tuple[Step, ...] = ()  # extension exercises done in the room (hands-on only)
+
+    @property
+    def minutes(self) -> int:
+        """The notebook's minutes in the room."""
+        time = self.notebook.time
+        if self.mode is Mode.HANDS_ON:
+            return time.primer + time.core_minutes + sum(s.minutes for s in self.extras)
+        return time.shown_minutes if self.mode is Mode.PROJECTOR else 0
+
+    @property
+    def left(self) -> tuple[Step, ...]:
+        """The exercises left for after the session (all of them unless hands-on)."""
+        if self.mode is not Mode.HANDS_ON:
+            return self.notebook.time.steps
+        return tuple(s for s in self.notebook.time.extension if s not in self.extras)
+
+    @property
+    def left_minutes(self) -> int:
+        """The minutes of work left for after: the unfinished extension, or the whole notebook
+        hands-on."""
+        if self.mode is not Mode.HANDS_ON:
+            return self.notebook.time.total
+        return sum(s.minutes for s in self.left)
+
+    def label(self) -> str:
+        """What the timetable says of it: the exercises done and their minutes."""
+        time = self.notebook.time
+        if self.mode is Mode.PROJECTOR:
+            return (
+                f"{self.notebook.title}, at the projector (the no-code path): "
+                f"{exercise_list(time.core, time.steps)}"
+            )
+        text = f"{self.notebook.title}: "
+        text += f"primer ({time.primer} min), then " if time.primer else ""
+        text += f"core {exercise_list(time.core, time.steps)} ({time.core_minutes} min)"
+        if self.extras:
+            extra = sum(s.minutes for s in self.extras)
+            text += f", extension {exercise_list(self.extras, time.steps)} ({extra} min)"
+        return text
+
+    def homework(self) -> str:
+        """What the list of work for after the session says of it ("" when nothing is left)."""
+        if not self.left:
+            return ""
+        if self.mode is not Mode.HANDS_ON:
+            return f"{self.notebook.title}, the whole notebook hands-on"
+        left = exercise_list(self.left, self.notebook.time.steps)
+        return f"{self.notebook.title}, extension {left}"
 
 
 @dataclass(frozen=True)
@@ -71,16 +151,63 @@ class Slot:
 
 @dataclass(frozen=True)
 class Agenda:
-    """A timetable, the reading to do before, and what is left for after."""
+    """A timetable, the reading to do before, what is left for after, and how each notebook
+    is run."""
 
     slots: tuple[Slot, ...]
     pre_work: tuple[tuple[str, int], ...]
     homework: tuple[tuple[str, int], ...]
+    runs: tuple[Run, ...] = field(default=())
 
     @property
     def end(self) -> int:
         """When the last slot ends, in minutes from the start."""
         return max((s.start + s.minutes for s in self.slots), default=0)
+
+
+def exercise_list(steps: Sequence[Step], order: Sequence[Step]) -> str:
+    """The ids of ``steps`` as a trainer reads them: three or more in a row of the notebook
+    (``order``) as a range, "1.5 to 1.7"; the others one by one."""
+    position = {step.exercise_id: n for n, step in enumerate(order)}
+    runs: list[list[str]] = []
+    for step in steps:
+        if runs and position[step.exercise_id] == position[runs[-1][-1]] + 1:
+            runs[-1].append(step.exercise_id)
+        else:
+            runs.append([step.exercise_id])
+    return ", ".join(f"{run[0]} to {run[-1]}" if len(run) >= 3 else ", ".join(run) for run in runs)
+
+
+def _runs(room: int, notebooks: Sequence[Notebook]) -> list[Run]:
+    """Each notebook's mode, then the extension exercises the room has left minutes for.
+
+    Every notebook starts at the projector; the last ones go to after the session until the
+    rest fits; then, in course order, each is made hands-on if the room still holds it.
+    """
+    runs = [Run(n, Mode.PROJECTOR) for n in notebooks]
+
+    def used() -> int:
+        return sum(r.minutes for r in runs)
+
+    for last in reversed(range(len(runs))):
+        if used() <= room:
+            break
+        runs[last] = Run(notebooks[last], Mode.AFTER)
+    for position, notebook in enumerate(notebooks):
+        if runs[position].mode is Mode.PROJECTOR:
+            hands_on = Run(notebook, Mode.HANDS_ON)
+            if used() - runs[position].minutes + hands_on.minutes <= room:
+                runs[position] = hands_on
+    for position, run in enumerate(runs):
+        if run.mode is not Mode.HANDS_ON:
+            continue
+        extras: list[Step] = []
+        for step in run.notebook.time.extension:  # in order: a later one may need an earlier
+            if used() + sum(s.minutes for s in extras) + step.minutes > room:
+                break
+            extras.append(step)
+        runs[position] = Run(run.notebook, Mode.HANDS_ON, tuple(extras))
+    return runs
 
 
 def plan(
@@ -91,36 +218,22 @@ def plan(
     lunch: bool = False,
 ) -> Agenda:
     """Fill ``length`` minutes: a welcome, the notebooks in order with a debrief after each
-    chapter, breaks and (``lunch``) a lunch break. When the notebooks declare more minutes
-    than the room has, each gets the same share of its minutes (in steps of 5), and the rest
-    is homework."""
+    chapter, breaks and (``lunch``) a lunch break. Each notebook is run hands-on, at the
+    projector or after the session, the best the room's minutes allow (:func:`_runs`); what
+    is not done in the room is homework, named exercise by exercise."""
     chapters = sorted({n.chapter for n in notebooks})
     breaks = (length - WELCOME) // (BREAK_EVERY + SHORT_BREAK) - (1 if lunch else 0)
     fixed = WELCOME + DEBRIEF * len(chapters) + SHORT_BREAK * max(breaks, 0)
     fixed += LUNCH if lunch else 0
-    room = max(length - fixed, 0)
-    total = sum(n.minutes for n in notebooks)
-    share = min(1.0, room / total) if total else 0.0
-    given = [_step(n.minutes * share) for n in notebooks]
-    # What rounding down left over goes back, 5 minutes at a time, to the most cut notebooks.
-    while sum(given) + 5 <= room:
-        open_ = [i for i, n in enumerate(notebooks) if given[i] + 5 <= n.minutes]
-        if not open_:
-            break
-        most_cut = max(open_, key=lambda i: (notebooks[i].minutes * share - given[i], -i))
-        given[most_cut] += 5
-    given = [
-        m if m >= SHORTEST_PART or m == n.minutes else 0
-        for m, n in zip(given, notebooks, strict=True)
-    ]
-    chapters_in_room = {n.chapter for m, n in zip(given, notebooks, strict=True) if m}
+    runs = _runs(max(length - fixed, 0), notebooks)
+    chapters_in_room = {r.notebook.chapter for r in runs if r.minutes}
 
     slots = [Slot(0, WELCOME, "Welcome, the session's question, warm-up")]
     clock = since_break = WELCOME
     lunch_due = lunch
     breaks_left = max(breaks, 0)
-    homework = []
-    for position, (notebook, spent) in enumerate(zip(notebooks, given, strict=True)):
+    for position, run in enumerate(runs):
+        spent, notebook = run.minutes, run.notebook
         if spent:
             if lunch_due and clock >= length // 2 - 45:
                 slots.append(Slot(clock, LUNCH, "Lunch"))
@@ -128,37 +241,24 @@ def plan(
             elif breaks_left and since_break + spent > BREAK_EVERY + 15 and since_break >= 45:
                 slots.append(Slot(clock, SHORT_BREAK, "Break"))
                 clock, since_break, breaks_left = clock + SHORT_BREAK, 0, breaks_left - 1
-            label = notebook.title
-            if spent < notebook.minutes:
-                label += f" (the first {spent} of its {notebook.minutes} min)"
-            slots.append(Slot(clock, spent, label))
+            slots.append(Slot(clock, spent, run.label()))
             clock += spent
             since_break += spent
-        if spent < notebook.minutes:
-            homework.append((notebook.title, notebook.minutes - spent))
-        last = position + 1 == len(notebooks) or notebooks[position + 1].chapter != notebook.chapter
+        last = position + 1 == len(runs) or notebooks[position + 1].chapter != notebook.chapter
         if last and notebook.chapter in chapters_in_room:
             part = notebook.part or f"chapter {notebook.chapter}"
             slots.append(Slot(clock, DEBRIEF, f"Debrief of {part}: key points and quiz"))
             clock += DEBRIEF
             since_break += DEBRIEF
-    return Agenda(tuple(slots), tuple(reading), tuple(homework))
+    homework = tuple((r.homework(), r.left_minutes) for r in runs if r.left)
+    return Agenda(tuple(slots), tuple(reading), homework, tuple(runs))
 
 
-def _pairs(given: list[int], notebooks: Sequence[Notebook]) -> zip[tuple[int, Notebook]]:
-    return zip(given, notebooks, strict=True)
-
-
-def _step(minutes: float) -> int:
-    """Minutes rounded down to a step of 5, as a trainer plans them."""
-    return int(minutes // 5 * 5)
-
-
-# --- the directive ---------------------------------------------------------------------------
+# --- the directives --------------------------------------------------------------------------
 
 
 class agenda_node(nodes.General, nodes.Element):
-    """Stands for a timetable until every page's minutes are known."""
+    """Stands for a timetable (or its plan) until every page's minutes are known."""
 
 
 _CHAPTER = re.compile(r"^chapter\s+(\d+)$")
@@ -169,18 +269,28 @@ class AgendaDirective(SphinxDirective):
 
     required_arguments = 1
     final_argument_whitespace = True
+    #: What the node becomes: the timetable, or (``session-plan``) the plan per exercise.
+    shows = "timetable"
 
     def run(self) -> list[nodes.Node]:
         text = self.arguments[0].strip()
         chapter = _CHAPTER.match(text)
         if not chapter and text not in ("half-day", "full-day"):
             raise self.error(
-                f"agenda: {text!r} is not a format; write 'chapter N', 'half-day' or 'full-day'"
+                f"{self.name}: {text!r} is not a format; write 'chapter N', 'half-day' or "
+                "'full-day'"
             )
         node = agenda_node()
         node["format"] = text
+        node["shows"] = self.shows
         node["docname"] = self.env.docname
         return [node]
+
+
+class SessionPlanDirective(AgendaDirective):
+    """``{session-plan} chapter N``: the same session, exercise by exercise."""
+
+    shows = "plan"
 
 
 def _chapter_of(docname: str) -> int | None:
@@ -189,28 +299,41 @@ def _chapter_of(docname: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _chapter_page(notebook: str, minutes: dict[str, Minutes]) -> str | None:
+def _chapter_page(notebook: str, found: set[str]) -> str | None:
     """The page a chapter's notebook belongs to: ``course/<slug>/index`` or ``course/<slug>``."""
     slug = notebook.split("/", 1)[1].split("-", 1)[1]
     for candidate in (f"course/{slug.split('-')[0]}/index", f"course/{slug}"):
-        if candidate in minutes:
+        if candidate in found:
             return candidate
     return None
 
 
+def _estimates() -> dict[str, NotebookTime]:
+    """Each solution notebook's estimate, by file stem (imports the exercises: only when an
+    agenda is filled, not with the extension)."""
+    from brakes.authoring.minutes import estimate_all
+    from brakes.config import COURSE
+    from brakes.exercises.registry import all_exercises
+
+    return {t.name: t for t in estimate_all(COURSE.solutions_dir, all_exercises())}
+
+
 def _ingredients(app: Sphinx, chapters: set[int]) -> tuple[list[Notebook], list[tuple[str, int]]]:
     minutes = declared_minutes(app.env)
+    estimates = _estimates()
     order = _reading_order(app)
+    found = set(app.env.found_docs)
     notebooks, reading = [], []
-    for docname in sorted(minutes, key=lambda d: (order.get(d, len(order)), d)):
+    for docname in sorted(found, key=lambda d: (order.get(d, len(order)), d)):
         chapter = _chapter_of(docname)
-        if chapter is None or chapter not in chapters:
+        stem = docname.split("/", 1)[1] if chapter is not None else ""
+        if chapter is None or chapter not in chapters or stem not in estimates:
             continue
         title = app.env.titles[docname].astext() if docname in app.env.titles else docname
-        page = _chapter_page(docname, minutes)
+        page = _chapter_page(docname, found)
         part = app.env.titles[page].astext() if page in app.env.titles else ""
-        notebooks.append(Notebook(chapter, title, minutes[docname].exercises, part))
-        if page is not None and minutes[page].teaching:
+        notebooks.append(Notebook(chapter, title, estimates[stem], part))
+        if page in minutes and minutes[page].teaching:
             entry = (part, minutes[page].teaching)
             if entry not in reading:
                 reading.append(entry)
@@ -258,9 +381,67 @@ def _render(agenda: Agenda, day: bool, length: int) -> list[nodes.Node]:
     out.append(table)
     summary = f"Ends at {_clock(agenda.end, day)}, {agenda.end} of the {length} minutes planned."
     if agenda.homework:
-        left = ", ".join(f"{title} ({m} min)" for title, m in agenda.homework)
+        left = "; ".join(f"{what} ({m} min)" for what, m in agenda.homework)
         summary += f" Left for after the session: {left}."
     out.append(nodes.paragraph(text=summary))
+    return out
+
+
+#: How the plan names each kind of exercise (a computed one is named by its id alone).
+KIND_WORDS = {"predict": "predict", "interpret": "interpret", "decide": "manager's question"}
+
+
+def _step_line(step: Step, minutes: int, extension: bool = False) -> str:
+    words = [KIND_WORDS.get(str(step.kind), "")]
+    words += ["plot" if step.plot else "", "extension" if extension else ""]
+    named = ", ".join([step.exercise_id, *(w for w in words if w)])
+    return f"{named} ({minutes} min)"
+
+
+def _bullets(lines: Sequence[str]) -> nodes.bullet_list:
+    items = nodes.bullet_list()
+    for line in lines:
+        items += nodes.list_item("", nodes.paragraph(text=line))
+    return items
+
+
+def _plan_lines(run: Run) -> list[str]:
+    """One notebook's part of the session, exercise by exercise."""
+    time = run.notebook.time
+    if run.mode is Mode.AFTER:
+        return []
+    if run.mode is Mode.PROJECTOR:
+        lines = [_step_line(s, s.shown) for s in time.core]
+    else:
+        lines = [f"Primer and set-up cells ({time.primer} min)"] if time.primer else []
+        lines += [_step_line(s, s.minutes) for s in time.core]
+        lines += [_step_line(s, s.minutes, extension=True) for s in run.extras]
+    if time.given:
+        lines.append(f"Reading and given cells between the exercises ({time.given} min)")
+    return lines
+
+
+def _render_plan(agenda: Agenda) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for run in agenda.runs:
+        stem = run.notebook.time.name
+        head = nodes.paragraph()
+        head += nodes.emphasis(text=run.notebook.title)
+        head += nodes.Text(" (")
+        head += nodes.literal(text=stem)
+        if run.mode is Mode.AFTER:
+            head += nodes.Text(f"): after the session, hands-on ({run.left_minutes} min).")
+            out.append(head)
+            continue
+        how = "in pairs" if run.mode is Mode.HANDS_ON else "at the projector, solution page"
+        head += nodes.Text(f"), {run.minutes} min {how}:")
+        out += [head, _bullets(_plan_lines(run))]
+        if run.left:
+            left = "; ".join(f"{s.exercise_id} ({s.minutes} min)" for s in run.left)
+            what = "extension" if run.mode is Mode.HANDS_ON else "the whole notebook, hands-on"
+            out.append(
+                nodes.paragraph(text=f"After the session ({what}, {run.left_minutes} min): {left}.")
+            )
     return out
 
 
@@ -276,16 +457,16 @@ def _fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             chapters, length, day = set(range(10)), FORMATS["full-day"], True
         notebooks, reading = _ingredients(app, chapters)
         if not notebooks:
-            node.replace_self(
-                nodes.paragraph(text=f"No notebook declares its minutes for: {text}.")
-            )
+            node.replace_self(nodes.paragraph(text=f"No exercise notebook for: {text}."))
             continue
         agenda = plan(length, notebooks, reading, lunch=text == "full-day")
-        node.replace_self(_render(agenda, day, length))
+        shown = _render_plan(agenda) if node["shows"] == "plan" else _render(agenda, day, length)
+        node.replace_self(shown)
 
 
 def setup(app: Sphinx) -> None:
-    """Register the directive; fill each agenda once all pages' minutes are known."""
+    """Register the directives; fill each once all pages' minutes are known."""
     app.add_node(agenda_node)
     app.add_directive("agenda", AgendaDirective)
+    app.add_directive("session-plan", SessionPlanDirective)
     app.connect("doctree-resolved", _fill)
