@@ -4,9 +4,10 @@ The test walks the learner's path in course order, as the site's navigation
 leads: the landing page, the reference pages (the glossary opens from any page's
 terms), then each page of the root toctree; a chapter page's
 text comes before its notebooks (its own toctree), and each notebook is read
-cell by cell in file order, its Markdown (headings, prompts, exercise titles)
-checked before the exercise it states and its answer cell marking the result
-as computed. Trainer-only blocks (``{only} trainer``) and the notebooks'
+cell by cell in file order, its Markdown (headings, prompts, exercise titles,
+which ``brakes exercises --check`` holds equal to the chapter modules' titles)
+and the exercise's hints checked before the exercise, its answer cell marking
+the result as computed. Trainer-only blocks (``{only} trainer``) and the notebooks'
 solution-only cells may state results, and are skipped; so are the options of
 a prediction or a manager's question, which list every answer on purpose.
 The results and their wordings are declared in :mod:`brakes.content.story_results`.
@@ -45,12 +46,14 @@ class Passage:
     """A piece of learner text (a paragraph or a list item) and where it is."""
 
     path: str
-    place: str  # "line" or "cell"
+    place: str  # "line", "cell", or "" for a hint (``path`` then says where it is shown)
     number: int  # the piece's first line in a page, the cell's number (from 1) in a notebook
     text: str
 
     def where(self, offset: int) -> str:
         """The place of a character of the text: its line in a page, its cell in a notebook."""
+        if not self.place:
+            return self.path  # a hint, named by its exercise's cell
         if self.place == "cell":
             return f"{self.path}: cell {self.number}"
         return f"{self.path}: line {self.number + self.text[:offset].count(chr(10))}"
@@ -140,18 +143,23 @@ def _option_texts(checker: object) -> tuple[str, ...]:
 def notebook_steps(root: Path, document: str) -> list[Step]:
     """A solution notebook as the learner meets it: Markdown cells, then each answer."""
     path = root / f"{document}.ipynb"
-    options = {e.id: _option_texts(e.checker) for e in all_exercises()}
+    exercises = {e.id: e for e in all_exercises()}
+    name = path.relative_to(root).as_posix()
     steps: list[Step] = []
     for number, cell in enumerate(nbformat.read(path, as_version=4).cells, start=1):
         meta = cell_meta(cell)
         if is_solution_only(cell):
             continue
         if cell.cell_type == "markdown":
-            listed = options.get(meta.prompt or "", ())
+            stated = exercises.get(meta.prompt or "")
+            listed = _option_texts(stated.checker) if stated else ()
             text = "\n".join(
                 line for line in cell.source.splitlines() if not any(o in line for o in listed)
             )
-            steps += pieces(path.relative_to(root).as_posix(), "cell", number, text)
+            steps += pieces(name, "cell", number, text)
+            # The hints come from the chapter module, on request, before the answer.
+            for hint_number, hint in enumerate(stated.hints if stated else (), start=1):
+                steps.append(Passage(f"{name}: cell {number}, hint {hint_number}", "", 0, hint))
         elif meta.exercise is not None:
             steps.append(Computed(meta.exercise))
     return steps
