@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-#: Up to this many characters of the same sentence between two words of a pattern.
+#: What may come between two words of a pattern: up to 80 characters of the same sentence.
 GAP = r"[^.!?;]{0,80}?"
 
 
