@@ -256,7 +256,7 @@ def build_workshop(
     }
     (folder / WORKSHOP_FILE).write_text(json.dumps(settings, indent=1), encoding="utf-8")
     wheel = build_sealed_wheel(root, folder, seed)
-    (folder / "requirements.txt").write_text(requirements_text(wheel.name), encoding="utf-8")
+    (folder / "requirements.txt").write_text(requirements_text(wheel.name, root), encoding="utf-8")
     readme = readme_text(site_url, carries_pages=False)
     (folder / "README.md").write_text(readme, encoding="utf-8")
     trainer = out / "trainer"

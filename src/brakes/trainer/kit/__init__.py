@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
+import tomllib
 import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -35,6 +36,7 @@ __all__ = [
     "build_kit",
     "build_wheel",
     "inputs_digest",
+    "jupyter_requirement",
     "notebooks",
     "readme_text",
     "requirements_text",
@@ -51,17 +53,35 @@ README = Path(__file__).with_name("README.md")
 SITE_ADDRESS = re.compile(
     r"(<!-- site-address-start -->\n).*?(\n<!-- site-address-end -->)", re.DOTALL
 )
-#: Jupyter itself: the kit's requirements install it next to the wheel.
-JUPYTER_REQUIREMENT = "jupyterlab>=4,<5"
+#: The optional dependencies of pyproject.toml that name the JupyterLab the course supports.
+LAB_EXTRA = "lab"
 
 
-def requirements_text(wheel: str) -> str:
+def jupyter_requirement(root: Path | None = None) -> str:
+    """JupyterLab as the checkout at ``root`` asks for it (pyproject.toml's ``lab`` extra).
+
+    The kit's requirements install that JupyterLab next to the wheel: one floor, written
+    once, for the trainer's `make lab` and the learner's kit.
+    """
+    pyproject = (root or COURSE.root) / "pyproject.toml"
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    extra = project.get("optional-dependencies", {}).get(LAB_EXTRA, [])
+    found = [line for line in extra if re.match(r"jupyterlab\b", line, re.IGNORECASE)]
+    if len(found) != 1:
+        raise BrakesError(
+            f"{pyproject}'s {LAB_EXTRA!r} extra must name jupyterlab once (it names it "
+            f"{len(found)} times): the notebook kit asks for that JupyterLab"
+        )
+    return found[0]
+
+
+def requirements_text(wheel: str, root: Path | None = None) -> str:
     """``requirements.txt``: the wheel from the kit's folder, and Jupyter to open the notebooks."""
     return (
         "# Install with: python -m pip install -r requirements.txt\n"
         "# (run it in this folder: the course's package is the wheel next to this file)\n"
         f"./{wheel}\n"
-        f"{JUPYTER_REQUIREMENT}\n"
+        f"{jupyter_requirement(root)}\n"
     )
 
 
@@ -131,11 +151,15 @@ def inputs_digest(root: Path | None = None, adapted: Mapping[str, bytes] | None 
 
 
 def write_kit_files(
-    archive: zipfile.ZipFile, top: str, wheel: Path, readme: bytes | None = None
+    archive: zipfile.ZipFile,
+    top: str,
+    wheel: Path,
+    readme: bytes | None = None,
+    root: Path | None = None,
 ) -> None:
     """Add the kit's set-up files (wheel, requirements, README) under ``top/`` in ``archive``."""
     archive.write(wheel, f"{top}/{wheel.name}")
-    archive.writestr(f"{top}/requirements.txt", requirements_text(wheel.name))
+    archive.writestr(f"{top}/requirements.txt", requirements_text(wheel.name, root))
     if readme is None:
         archive.write(README, f"{top}/README.md")
     else:
@@ -171,7 +195,7 @@ def build_kit(
                     archive.writestr(f"{KIT_NAME}/{notebook.name}", adapted.pop(notebook.name))
                 else:
                     archive.write(notebook, f"{KIT_NAME}/{notebook.name}")
-            write_kit_files(archive, KIT_NAME, wheel, adapted.pop("README.md", None))
+            write_kit_files(archive, KIT_NAME, wheel, adapted.pop("README.md", None), root)
             for name, data in sorted(adapted.items()):
                 archive.writestr(f"{KIT_NAME}/{name}", data)
     partial.replace(target)

@@ -8,6 +8,10 @@ answer), and a ``pyproject.toml`` written from the checkout's own: the same
 name, version, base dependencies and ``brakes`` command, the listed packages
 by name, and the ``brakes.content`` entry point only when the content is in.
 Nothing is deleted from a copy: a package that is not listed is never staged.
+
+Both wheels also install JupyterLab's settings for the kits (:data:`LAB_SETTINGS`):
+news and update checks off, as `make lab` has them, in the environment the learner
+installs the wheel into.
 """
 
 from __future__ import annotations
@@ -36,6 +40,17 @@ WORKSHOP = ENGINE
 PACKAGE_DATA = {"brakes.data": ("names/*.txt",)}
 #: Files of the checkout the metadata names (the README as long description, the licences).
 METADATA_FILES = ("README.md", "LICENSE", "LICENSE-CONTENT.md")
+#: JupyterLab's settings in a kit's environment: it fetches no news and checks for no update
+#: (requests to jupyter.org and PyPI). JupyterLab 4 reads each ``overrides.d/*.json`` of its
+#: application settings folder (``{sys.prefix}/share/jupyter/lab/settings``) as the defaults
+#: of its settings, before that folder's ``overrides.json``, so an administrator's file and
+#: a learner's own choice in Settings still win. (JupyterLab reads no settings from the
+#: folder it starts in: the kit's folder cannot carry them.)
+LAB_SETTINGS = Path(__file__).with_name("lab-settings.json")
+#: Where the wheel installs :data:`LAB_SETTINGS` (as ``brakes.json``), relative to ``sys.prefix``.
+LAB_SETTINGS_DIR = "share/jupyter/lab/settings/overrides.d"
+#: The file's name there: one per package, so that it replaces no other package's.
+LAB_SETTINGS_NAME = "brakes.json"
 
 
 def wheel_name(version: str = __version__) -> str:
@@ -90,6 +105,8 @@ def staged_pyproject(project: dict, packages: Sequence[str], version: str = __ve
     if data:
         lines += ["", "[tool.setuptools.package-data]"]
         lines += [f"{_toml(name)} = {_toml(globs)}" for name, globs in data.items()]
+    lines += ["", "[tool.setuptools.data-files]"]
+    lines += [f"{_toml(LAB_SETTINGS_DIR)} = {_toml([LAB_SETTINGS_NAME])}"]
     return "\n".join(lines) + "\n"
 
 
@@ -125,6 +142,7 @@ def build_wheel(
         for name in METADATA_FILES:
             if (root / name).is_file():
                 shutil.copy2(root / name, staged / name)
+        shutil.copy2(LAB_SETTINGS, staged / LAB_SETTINGS_NAME)
         (staged / "pyproject.toml").write_text(
             staged_pyproject(project, packages, version), encoding="utf-8"
         )
