@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from brakes.authoring.minutes import NotebookTime, Step
+from brakes.content.minutes import NotebookTime, Step
 from brakes.exercises.model import ExerciseKind
 from brakes.sphinxext.agenda import (
     FORMATS,

@@ -1,5 +1,6 @@
 """Each notebook's core path carries its stories in at most 45 minutes for a non-programmer,
-by the estimate of brakes.authoring.minutes, and never needs an extension exercise.
+by the estimate of brakes.content.minutes, and never needs an extension exercise
+(brakes.authoring.core_path).
 
 Where the stories alone take longer, the notebook is listed in CANNOT_FIT with the reason
 (its core then keeps one computing exercise per story, and those the later cells need); the
@@ -8,10 +9,14 @@ test fails when such a notebook comes to fit, so the list stays true."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from brakes.authoring.minutes import (
+from brakes.authoring.core_path import needs_extension
+from brakes.authoring.write import read_notebook, solution_notebooks
+from brakes.config import COURSE
+from brakes.content.minutes import (
     CHECK_ROUND,
     READ_PLOT,
     WORDS_PER_MINUTE,
@@ -19,14 +24,13 @@ from brakes.authoring.minutes import (
     NotebookTime,
     Step,
     code_lines,
+    draws_a_chart,
     estimate,
-    needs_extension,
     words,
 )
-from brakes.authoring.write import read_notebook, solution_notebooks
-from brakes.config import COURSE
 from brakes.exercises.model import ExerciseKind
 from brakes.exercises.registry import all_exercises
+from brakes.trainer.kit.adapt import GUARD_TAG
 
 #: The longest core path a notebook may have, in minutes (LEARNING.md).
 CORE_LIMIT = 45
@@ -46,6 +50,8 @@ CANNOT_FIT = {
 
 EXERCISES = {exercise.id: exercise for exercise in all_exercises()}
 PATHS = solution_notebooks(COURSE.solutions_dir)
+#: The cells a learner runs without reading them: the kit's install guard.
+UNREAD = (GUARD_TAG,)
 
 
 def stories(time: NotebookTime) -> Iterator[list[Step]]:
@@ -61,9 +67,14 @@ def stories(time: NotebookTime) -> Iterator[list[Step]]:
         yield story
 
 
+def learner(path: Path) -> Path:
+    """The learner notebook a solution notebook generates: what the estimate reads."""
+    return COURSE.exercises_dir / path.name
+
+
 @pytest.fixture(scope="module", params=PATHS, ids=[path.stem for path in PATHS])
 def notebook(request: pytest.FixtureRequest) -> NotebookTime:
-    return estimate(request.param, EXERCISES)
+    return estimate(learner(request.param), EXERCISES, UNREAD)
 
 
 def test_the_core_path_carries_every_story(notebook: NotebookTime) -> None:
@@ -103,7 +114,7 @@ def test_notebooks_declare_the_estimated_minutes() -> None:
     """Declared minutes are "about": a multiple of 5 within 5 minutes of the estimate, so an
     edit of a few words does not ask for a new number each time."""
     for path in PATHS:
-        time = estimate(path, EXERCISES)
+        time = estimate(learner(path), EXERCISES, UNREAD)
         declared = dict(read_notebook(path).metadata["brakes"]["minutes"])
         estimated = {"teaching": time.primer, "exercises": time.total - time.primer}
         off = {
@@ -126,6 +137,8 @@ def test_an_exercise_s_minutes_follow_the_documented_constants() -> None:
 
 
 def test_what_is_counted() -> None:
+    assert draws_a_chart('chart = bars(share, title="Share")')
+    assert not draws_a_chart("share = mentions.value_counts()")
     assert words("### Exercise 1.2: How is the *conversation* shared, `share_by_channel`?") == 8
     code = 'frame = pd.DataFrame(\n    {\n        "a": 1,\n    }\n)\n# a comment\n\n'
     assert code_lines(code) == 2, "brackets alone, comments and blank lines are not lines"

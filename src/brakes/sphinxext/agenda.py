@@ -17,8 +17,8 @@ pre-work. In the room: a welcome, then each chapter's exercise notebooks, a
 debrief after each chapter, and breaks (a short one every 90 minutes or so,
 lunch in a full day).
 
-The minutes are those :mod:`brakes.authoring.minutes` estimates for a
-non-programmer, exercise by exercise, from the solution notebooks, and so are
+The minutes are those :mod:`brakes.content.minutes` estimates for a
+non-programmer, exercise by exercise, from the learner notebooks, and so are
 the exercises named: nothing here is typed twice. Each notebook is run in one
 of three ways (:func:`plan`), the best the room's minutes allow, in course order:
 
@@ -50,7 +50,7 @@ from sphinx.util.docutils import SphinxDirective
 from brakes.sphinxext.minutes import declared_minutes
 
 if TYPE_CHECKING:
-    from brakes.authoring.minutes import NotebookTime, Step
+    from brakes.content.minutes import NotebookTime, Step
 
 #: The formats and their length in minutes.
 FORMATS = {"session": 90, "half-day": 210, "full-day": 420}
@@ -309,13 +309,15 @@ def _chapter_page(notebook: str, found: set[str]) -> str | None:
 
 
 def _estimates() -> dict[str, NotebookTime]:
-    """Each solution notebook's estimate, by file stem (imports the exercises: only when an
+    """Each learner notebook's estimate, by file stem (imports the exercises: only when an
     agenda is filled, not with the extension)."""
-    from brakes.authoring.minutes import estimate_all
     from brakes.config import COURSE
+    from brakes.content.minutes import estimate_all
     from brakes.exercises.registry import all_exercises
+    from brakes.trainer.kit.adapt import GUARD_TAG
 
-    return {t.name: t for t in estimate_all(COURSE.solutions_dir, all_exercises())}
+    found = estimate_all(COURSE.exercises_dir, all_exercises(), unread=(GUARD_TAG,))
+    return {time.name: time for time in found}
 
 
 def _ingredients(app: Sphinx, chapters: set[int]) -> tuple[list[Notebook], list[tuple[str, int]]]:
@@ -430,7 +432,8 @@ def _render_plan(agenda: Agenda) -> list[nodes.Node]:
         head += nodes.Text(" (")
         head += nodes.literal(text=stem)
         if run.mode is Mode.AFTER:
-            head += nodes.Text(f"): after the session, hands-on ({run.left_minutes} min).")
+            ids = exercise_list(run.left, run.notebook.time.steps)
+            head += nodes.Text(f"): after the session, hands-on, {ids} ({run.left_minutes} min).")
             out.append(head)
             continue
         how = "in pairs" if run.mode is Mode.HANDS_ON else "at the projector, solution page"

@@ -4,10 +4,9 @@ The course's timings are a promise to a busy employee who has never programmed
 (LEARNING.md: "the minutes a chapter declares are the minutes a non-programmer
 needs"). Guessing them by hand gave 620 minutes where an independent reading
 found 790 to 935; this module computes them instead, from features anyone can
-count in a solution notebook, so the estimate can be re-run after every edit
-and argued with constant by constant.
-
-What the learner does, and what it costs (the constants below):
+count in a learner notebook (``exercises/``: what the learner sees and runs),
+so the estimate can be re-run after every edit and argued with constant by
+constant. What the learner does, and what it costs (the constants below):
 
 * **Reading.** Every Markdown cell the learner sees (the title, the primer, the
   prompts, the notes between exercises) and the sentence a correct check shows
@@ -20,9 +19,9 @@ What the learner does, and what it costs (the constants below):
 
   - *answer* (computed and checked): :data:`CHECK_ROUND` for running the check
     and reading its feedback, plus :data:`WRITE_LINE` per line of the reference
-    solution (the lines between ``# BEGIN SOLUTION`` and ``# END SOLUTION``),
-    plus :data:`READ_PLOT` when the cell draws a chart (an image among its
-    stored outputs);
+    solution (``Exercise.solution``, which ``brakes exercises --check`` holds
+    equal to the notebook's solution block), plus :data:`READ_PLOT` when the
+    cell draws a chart (it calls one of :data:`CHART_HELPERS`);
   - *predict*: :data:`PREDICT` to think and write a letter or a number;
   - *interpret*: :data:`INTERPRET` to write one or two sentences of one's own;
   - *decide* (a manager's question): :data:`DECIDE` to weigh the options and
@@ -32,7 +31,8 @@ A notebook is cut in three for a timetable. Its **primer** is every cell
 before the first exercise (loading the data, the primer of the chapter's new
 pandas), which everyone does first. Its **core path** is what follows and
 carries its stories: the given cells among the exercises and every exercise
-not marked extension; at most 45 minutes (``tests/authoring/test_core_path.py``).
+not marked extension; at most 45 minutes (``tests/authoring/test_core_path.py``;
+:mod:`brakes.authoring.core_path` checks it never needs an extension exercise).
 Its **extension** is the exercises marked ``extension`` in their chapter module,
 which a learner short of time leaves for after the session.
 """
@@ -40,17 +40,15 @@ which a learner short of time leaves for after the session.
 from __future__ import annotations
 
 import ast
+import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from brakes.authoring.blocks import names_used, split_blocks
-from brakes.authoring.strip import is_solution_only
-from brakes.authoring.write import read_notebook, solution_notebooks
-from brakes.exercises.model import Exercise, ExerciseKind, assigned_names
+from brakes import plotting
+from brakes.exercises.model import Exercise, ExerciseKind
 from brakes.notebook_meta import cell_meta, notebook_minutes
 
 #: Words of instructional prose read per minute. Adults read non-fiction silently at about
@@ -187,31 +185,50 @@ class NotebookTime:
         }
 
 
-def _plot(cell: Mapping[str, Any]) -> bool:
-    return any("image/png" in output.get("data", {}) for output in cell.get("outputs", []))
+#: The chart helpers of :mod:`brakes.plotting` (each wrapped so it can run before its answer).
+CHART_HELPERS = frozenset(
+    name
+    for name, helper in vars(plotting).items()
+    if callable(helper) and hasattr(helper, "__wrapped__") and not name.startswith("_")
+)
 
 
-def _solution_lines(source: str, where: str) -> int:
-    blocks = [part for part in split_blocks(source, where) if isinstance(part, list)]
-    return sum(code_lines("\n".join(block[1:])) for block in blocks)
+def _text(source: str | list[str]) -> str:
+    return source if isinstance(source, str) else "".join(source)
 
 
-def estimate(path: Path, exercises: Mapping[str, Exercise]) -> NotebookTime:
-    """The estimate of one solution notebook, with ``exercises`` its registered exercises by id."""
-    notebook = read_notebook(path)
+def draws_a_chart(code: str) -> bool:
+    """Whether a cell calls one of the course's chart helpers (``bars(...)`` and the like)."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return False
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in CHART_HELPERS
+        for node in ast.walk(tree)
+    )
+
+
+def estimate(
+    path: Path, exercises: Mapping[str, Exercise], unread: Collection[str] = ()
+) -> NotebookTime:
+    """The estimate of one learner notebook (in ``exercises/``: what the learner reads and
+    runs), with ``exercises`` the registered exercises by id. A code cell tagged with one of
+    ``unread`` is run, not read (the kit's install guard): it costs :data:`RUN_CELL` alone."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
     reading = [0.0, 0.0]  # before the first exercise, after it
     prompts: dict[str, int] = {}
     steps = []
-    for number, cell in enumerate(notebook.cells, start=1):
-        if is_solution_only(cell):
-            continue
+    for cell in notebook["cells"]:
         meta = cell_meta(cell)
-        where = f"{path.name}, cell {number}"
-        if cell.cell_type == "markdown" and meta.prompt is not None:
-            prompts[meta.prompt] = words(cell.source)
-        elif cell.cell_type == "markdown":
-            reading[bool(steps or prompts)] += words(cell.source) / WORDS_PER_MINUTE
-        elif cell.cell_type == "code" and meta.exercise is not None:
+        source = _text(cell.get("source", ""))
+        if cell["cell_type"] == "markdown" and meta.prompt is not None:
+            prompts[meta.prompt] = words(source)
+        elif cell["cell_type"] == "markdown":
+            reading[bool(steps or prompts)] += words(source) / WORDS_PER_MINUTE
+        elif cell["cell_type"] == "code" and meta.exercise is not None:
             exercise = exercises[meta.exercise]
             answer = exercise.kind is ExerciseKind.ANSWER
             steps.append(
@@ -219,14 +236,16 @@ def estimate(path: Path, exercises: Mapping[str, Exercise]) -> NotebookTime:
                     exercise_id=exercise.id,
                     kind=exercise.kind,
                     words=prompts.get(exercise.id, 0) + words(exercise.reveals),
-                    lines=_solution_lines(cell.source, where) if answer else 0,
-                    plot=_plot(cell),
+                    lines=code_lines(exercise.solution) if answer else 0,
+                    plot=draws_a_chart(source),
                     extension=exercise.extension,
                 )
             )
-        elif cell.cell_type == "code":
-            reading[bool(steps)] += RUN_CELL + READ_CODE_LINE * code_lines(cell.source)
-    declared = {k: int(v) for k, v in notebook_minutes(notebook.metadata).items()}
+        elif cell["cell_type"] == "code":
+            tags = (cell.get("metadata") or {}).get("tags") or []
+            lines = 0 if set(tags) & set(unread) else code_lines(source)
+            reading[bool(steps)] += RUN_CELL + READ_CODE_LINE * lines
+    declared = {k: int(v) for k, v in notebook_minutes(notebook.get("metadata", {})).items()}
     primer, given = (_whole(minutes) for minutes in reading)
     return NotebookTime(path.stem, primer, given, tuple(steps), declared)
 
@@ -241,68 +260,10 @@ def _whole(minutes: float) -> int:
     return math.floor(minutes + 0.5)
 
 
-def estimate_all(solutions_dir: Path, exercises: Iterable[Exercise]) -> list[NotebookTime]:
-    """The estimate of every solution notebook, in course order."""
+def estimate_all(
+    exercises_dir: Path, exercises: Iterable[Exercise], unread: Collection[str] = ()
+) -> list[NotebookTime]:
+    """The estimate of every learner notebook in ``exercises_dir``, in course order."""
     by_id = {exercise.id: exercise for exercise in exercises}
-    return [estimate(path, by_id) for path in solution_notebooks(Path(solutions_dir))]
-
-
-@dataclass(frozen=True)
-class Need:
-    """A cell of the core path that uses a name only an extension exercise defines."""
-
-    notebook: str
-    cell: str  # "exercise 1.5" or "cell 12"
-    name: str
-    extension: str  # the id of the extension exercise that defines it
-
-    def __str__(self) -> str:
-        return (
-            f"{self.notebook}, {self.cell} uses {self.name}, which only extension exercise "
-            f"{self.extension} defines; make {self.extension} core or define the name in a "
-            "given cell"
-        )
-
-
-def needs_extension(path: Path, exercises: Mapping[str, Exercise]) -> list[Need]:
-    """Where the core path of a solution notebook uses a name only an extension defines.
-
-    Walks the notebook as a learner on the core path runs it: every given code
-    cell and every core exercise's solution must find its names in a given cell
-    or a core exercise above it, never only in an extension exercise that
-    learner skipped.
-    """
-    notebook = read_notebook(path)
-    core_names: set[str] = set()
-    extension_names: dict[str, str] = {}
-    needs = []
-    for number, cell in enumerate(notebook.cells, start=1):
-        if cell.cell_type != "code" or is_solution_only(cell):
-            continue
-        meta = cell_meta(cell)
-        exercise = exercises.get(meta.exercise) if meta.exercise is not None else None
-        code = exercise.solution if exercise is not None else cell.source
-        if exercise is not None and exercise.extension:
-            extension_names.update(dict.fromkeys(_defined(code) - core_names, exercise.id))
-            continue
-        what = f"exercise {exercise.id}" if exercise is not None else f"cell {number}"
-        needed = names_used([code]) - _defined(code)
-        for name in sorted(needed & set(extension_names) - core_names):
-            needs.append(Need(path.name, what, name, extension_names[name]))
-        core_names |= _defined(code)
-    return needs
-
-
-def _defined(code: str) -> set[str]:
-    """The names a cell defines at top level: assignments, functions, imports."""
-    try:
-        body = ast.parse(code).body
-    except SyntaxError:  # IPython magics: only plain assignments are visible
-        return set(re.findall(r"^([A-Za-z_]\w*)\s*=[^=]", code, re.M))
-    names = assigned_names(code)
-    for node in body:
-        if isinstance(node, ast.FunctionDef | ast.ClassDef):
-            names.add(node.name)
-        elif isinstance(node, ast.Import | ast.ImportFrom):
-            names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
-    return names
+    paths = sorted(Path(exercises_dir).glob("*.ipynb"))
+    return [estimate(path, by_id, unread) for path in paths]
