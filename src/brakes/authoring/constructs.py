@@ -6,7 +6,8 @@ before a hint or a solution relies on it: a primer cell, an earlier exercise's
 solution or a Markdown code span shows it first. The test that walks the path
 (tests/authoring/test_shown_before_used.py) names what each piece of code and
 each text uses with :func:`constructs` and :func:`text_constructs`; only the
-constructs of :data:`TOO_BASIC` need no showing.
+constructs of :data:`TOO_BASIC` need no showing. It also holds every name a
+solution or a hint reads (:func:`names_read`) to the learner's cells above.
 """
 
 from __future__ import annotations
@@ -102,10 +103,12 @@ def _is_list(node: ast.expr, lists: set[str]) -> bool:
 
 
 def _is_text(node: ast.expr) -> bool:
+    """A string literal (a column's name or a label)."""
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
 def _call(node: ast.Call, lists: set[str]) -> set[str]:
+    """A bare function's name, each keyword with its function, and the form of a groupby key."""
     callee = _name(node.func)
     found = {callee} if isinstance(node.func, ast.Name) and callee else set()
     function = (callee or "(…)").removesuffix("()")  # bars(title=), .sort_values(ascending=)
@@ -128,6 +131,7 @@ def _call(node: ast.Call, lists: set[str]) -> set[str]:
 
 
 def _subscript(node: ast.Subscript, lists: set[str]) -> set[str]:
+    """What square brackets pick: a label, a mask, a list of columns, a row and columns…"""
     value, key = node.value, node.slice
     if isinstance(value, ast.Attribute) and value.attr in ("loc", "iloc"):
         where = f".{value.attr}"
@@ -220,8 +224,8 @@ def code_pieces(text: str) -> list[str]:
 def text_constructs(text: str, lists: frozenset[str] = frozenset()) -> set[str]:
     """The constructs the code in a text (Markdown, a hint) shows.
 
-    A span that is a fragment is read as what it shows: ```.sum()``` as a method,
-    ```<=``` as the operator; a span that is no code (a table's header, a half line)
+    A span that is a fragment is read as what it shows: ``.sum()`` as a method,
+    ``<=`` as the operator; a span that is no code (a table's header, a half line)
     shows nothing.
     """
     symbols = set(_OPERATORS.values())
