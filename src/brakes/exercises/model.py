@@ -69,7 +69,9 @@ class Exercise:
     just as well. ``solution`` is the code shown by ``.solution()``: it runs in
     a namespace holding ``pd``, ``np``, ``load`` and one variable per name in
     ``tables``, and assigns ``answer_name``. ``reveals`` is shown once the
-    answer is accepted (for an interpret cell: our reading of the result);
+    answer is accepted (for an interpret cell: our reading of the result); a
+    computing exercise's reads the learner's value where it says ``{value}``
+    (see :mod:`~brakes.exercises.reading`);
     ``discussion`` is the full answer to a manager's question, shown with the
     solution. ``setup`` is the code the notebook runs above the exercise that
     the solution relies on (imports, shared lists such as ``no_voice``);
