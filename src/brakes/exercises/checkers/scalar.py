@@ -345,9 +345,12 @@ def choice_letter(answer: str) -> str | None:
 class Choice(Checker):
     """A multiple-choice interpretation question: the answer is a letter, e.g. ``"b"``.
 
-    ``options`` maps each letter to its statement; ``explanations`` may say
-    why a wrong option is wrong (shown when it is picked). The expected letter
-    comes from the exercise's reference function, so it may depend on the data.
+    ``options`` maps each letter to its statement, in the order the learner
+    reads them; ``explanations`` may say why a wrong option is wrong (shown when
+    it is picked). The expected letter comes from the exercise's reference
+    function, so it may depend on the data. Chapters build both mappings from
+    options named by meaning (:class:`~brakes.exercises.choices.Options`), which
+    assigns the letters after the shuffle.
     """
 
     options: Mapping[str, str] = field(default_factory=dict)
