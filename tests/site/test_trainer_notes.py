@@ -108,3 +108,22 @@ def test_the_pages_are_the_chapters_with_exercises() -> None:
     chapters = {int(path.name[:2]) for path in COURSE.solutions_dir.glob("[0-9][0-9]*.ipynb")}
     assert chapters == set(PAGES), "a chapter was added or removed: list its page in PAGES"
     assert all(Path(COURSE.root / page).is_file() for page in PAGES.values())
+
+
+#: Minutes typed by hand next to an exercise id ("1.2 (5 min)", "0.4, predict (10 min)"):
+#: the plan's minutes come from the estimate, through {session-plan}.
+TYPED_MINUTES = re.compile(r"(?<![\d.])\d\.\d+\b[^.\n]{0,30}\(\d+ min")
+
+
+@pytest.mark.parametrize("chapter", sorted(PAGES))
+def test_the_plan_is_computed_not_typed(chapter: int) -> None:
+    notes = admonition(trainer_text(PAGES[chapter]), "Facilitator notes")
+    for directive in ("agenda", "session-plan"):
+        assert re.search(rf"\{{{directive}\}} chapter {chapter}\s*$", notes, re.M), (
+            f"{PAGES[chapter]}: the facilitator notes should hold {{{directive}}} chapter {chapter}"
+        )
+    typed = [m.group(0) for m in TYPED_MINUTES.finditer(notes)]
+    assert not typed, (
+        f"{PAGES[chapter]} types an exercise's minutes by hand ({typed}); the session-plan "
+        "directive gives them from the estimate"
+    )
