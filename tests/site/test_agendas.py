@@ -1,5 +1,5 @@
-"""The trainer edition's agendas come from the notebooks' declared minutes, and stay out of the
-learner edition."""
+"""The trainer edition's agendas come from the notebooks' estimated minutes, name the exercises
+of each core path, and stay out of the learner edition."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ import re
 import pytest
 
 from brakes.config import COURSE
+from brakes.content.minutes import estimate_all
+from brakes.exercises.registry import all_exercises
+from brakes.sphinxext.agenda import exercise_list
+from brakes.trainer.kit.adapt import GUARD_TAG
 
 pytestmark = pytest.mark.site
 
@@ -27,34 +31,33 @@ def rows(table: str) -> list[list[str]]:
     ]
 
 
-def notebook_minutes() -> dict[str, int]:
-    """Each learner notebook's title and the exercise minutes it declares."""
+def notebook_titles() -> dict[str, str]:
+    """Each learner notebook's title (its page's title), by file stem."""
     found = {}
     for path in COURSE.exercises_dir.glob("*.ipynb"):
         notebook = json.loads(path.read_text(encoding="utf-8"))
-        title = notebook["cells"][0]["source"]
-        title = "".join(title).splitlines()[0].lstrip("# ").strip()
-        found[title] = notebook["metadata"]["brakes"]["minutes"]["exercises"]
+        title = "".join(notebook["cells"][0]["source"])
+        found[path.stem] = title.splitlines()[0].lstrip("# ").strip()
     return found
 
 
-def test_the_full_day_holds_every_notebook_at_a_share_of_its_declared_minutes(sites: dict) -> None:
+def test_the_full_day_names_each_notebook_s_core_path_or_sends_it_after(sites: dict) -> None:
     page = (sites["trainer"].html / PAGE).read_text(encoding="utf-8")
     tables = TABLE.findall(page)
     assert len(tables) == 5, "three chapter sessions, a half-day and a full day"
     full_day = rows(tables[-1])[1:]
-    declared = notebook_minutes()
-    seen = 0
-    for title, minutes in declared.items():
+    after = html.unescape(TAG.sub("", page.split(tables[-1], 1)[1])).replace("’", "'")
+    titles = notebook_titles()
+    times = estimate_all(COURSE.exercises_dir, all_exercises(), unread=(GUARD_TAG,))
+    assert len(times) == len(titles)
+    for time in times:
+        title = titles[time.name]
         shown = [r for r in full_day if r[2].startswith(title)]
-        assert shown, f"{title} is missing from the full day"
-        cut = re.search(r"the first (\d+) of its (\d+) min", shown[0][2])
-        if cut:
-            assert int(cut.group(2)) == minutes, title
+        if shown:
+            assert exercise_list(time.core, time.steps) in shown[0][2], (title, shown[0][2])
         else:
-            assert int(shown[0][1]) == minutes, title
-        seen += 1
-    assert seen == len(list(COURSE.exercises_dir.glob("*.ipynb")))
+            assert f"{title}, the whole notebook hands-on ({time.total} min)" in after, title
+    assert not re.search(r"the first \d+ of its \d+ min", page), "a cut that drops stories"
     assert any(r[2] == "Lunch" for r in full_day)
     assert full_day[-1][2].startswith("Debrief")
 
