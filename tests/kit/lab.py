@@ -1,8 +1,9 @@
 """JupyterLab as a learner meets it: the kit's own JupyterLab, driven in Chromium by Playwright.
 
 :func:`start_lab` serves a folder of notebooks with the ``jupyter`` of the kit's
-environment, with JupyterLab's news and update checks off as `make lab` has them
-and every Jupyter folder (settings, workspaces, kernels, runtime) a temporary one,
+environment, with JupyterLab's settings as the kit's wheel installs them there
+(news and update checks off) and every other Jupyter folder (user settings,
+workspaces, kernels, runtime) a temporary one,
 so nothing from this machine's home changes what the test sees. :class:`Notebook`
 does what a learner does in an open notebook: run all, type into a cell, add a
 cell, copy an output's text, and read what the page displays.
@@ -23,8 +24,6 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from brakes.config import COURSE
-
 #: Environment variable naming a folder for screenshots (for the issue's closing note).
 SHOTS = "BRAKES_LAB_SHOTS"
 
@@ -33,17 +32,6 @@ KERNEL_TIMEOUT_MS = 90_000
 
 #: What one cell's input prompt shows once it ran: "[12]:", never "[*]:" or "[ ]:".
 _RAN = re.compile(r"\[\d+\]")
-
-
-def lab_overrides() -> str:
-    """The JupyterLab settings `make lab` writes (news and update checks off), from the Makefile.
-
-    Read there so the two stay one setting.
-    """
-    makefile = (COURSE.root / "Makefile").read_text(encoding="utf-8")
-    recipe = re.search(r"^\$\(LAB_OVERRIDES\):.*?\n\t@echo '(.*?)' > \$@$", makefile, re.S | re.M)
-    assert recipe, "the Makefile no longer writes $(LAB_OVERRIDES) with one echo"
-    return recipe.group(1)
 
 
 def _free_port() -> int:
@@ -75,9 +63,6 @@ def start_lab(jupyter: Path, root: Path, scratch: Path) -> Lab:
 
     ``scratch`` holds the server's settings, workspaces, Jupyter folders and log.
     """
-    settings = scratch / "app-settings"
-    settings.mkdir()
-    (settings / "overrides.json").write_text(lab_overrides(), encoding="utf-8")
     folders = {
         name: scratch / name.lower()
         for name in (
@@ -106,7 +91,6 @@ def start_lab(jupyter: Path, root: Path, scratch: Path) -> Lab:
                 "--ServerApp.port_retries=0",
                 "--ServerApp.token=",
                 f"--ServerApp.root_dir={root}",
-                f"--LabApp.app_settings_dir={settings}",
             ],
             cwd=root,
             env=env,

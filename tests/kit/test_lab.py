@@ -18,7 +18,9 @@ solution, a column-typo error and a bare-letter error.
 from __future__ import annotations
 
 import ast
+import json
 import re
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -35,6 +37,16 @@ SHORT = 5
 
 def _lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
+
+
+def test_the_kit_s_jupyterlab_fetches_no_news_and_checks_for_no_update(jupyter_lab: Lab) -> None:
+    """The kit's wheel turns both off in its environment (brakes.trainer.kit.wheels): the
+    defaults JupyterLab serves for its notification settings, as its front end reads them."""
+    plugin = "@jupyterlab/apputils-extension:notification"
+    with urllib.request.urlopen(f"{jupyter_lab.url}/api/settings/{plugin}", timeout=10) as answer:
+        schema = json.load(answer)["schema"]["properties"]
+    assert schema["fetchNews"]["default"] == "false", "JupyterLab would ask to fetch news"
+    assert schema["checkForUpdates"]["default"] is False, "JupyterLab would ask PyPI for updates"
 
 
 @pytest.fixture(scope="module")
