@@ -106,6 +106,20 @@ def test_a_core_that_does_not_fit_is_shown_at_the_projector_not_cut() -> None:
     assert dict(agenda.homework) == {f"{long.title}, the whole notebook hands-on": long.time.total}
 
 
+def test_a_notebook_too_long_for_the_projector_shows_its_first_whole_stories() -> None:
+    first = notebook(2, "first", 10, "p a a a a a a a i p a a a i", given=20)
+    second = notebook(2, "second", 10, "p a a i p a a i p a a i", given=20)
+    agenda = plan(FORMATS["session"], [first, second], READING)
+    cut = agenda.runs[1]
+    assert cut.mode is Mode.PROJECTOR and cut.stories is not None
+    assert cut.shown == tuple(s for story in second.time.stories()[: cut.stories] for s in story)
+    slot = next(s.what for s in agenda.slots if s.what.startswith(second.title))
+    assert f"its first {'story' if cut.stories == 1 else f'{cut.stories} stories'}" in slot
+    assert dict(agenda.homework)[f"{second.title}, the whole notebook hands-on"] == (
+        second.time.total
+    )
+
+
 def test_what_fits_is_not_cut() -> None:
     agenda = plan(FORMATS["half-day"], [GETTING_STARTED], READING)
     (run,) = agenda.runs

@@ -8,7 +8,6 @@ test fails when such a notebook comes to fit, so the list stays true."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -54,19 +53,6 @@ PATHS = solution_notebooks(COURSE.solutions_dir)
 UNREAD = (GUARD_TAG,)
 
 
-def stories(time: NotebookTime) -> Iterator[list[Step]]:
-    """The notebook's exercises cut at each prediction: a story runs from its predict cell to
-    the next one (the exercises before the first prediction form a warm-up of their own)."""
-    story: list[Step] = []
-    for step in time.steps:
-        if step.kind is ExerciseKind.PREDICT and story:
-            yield story
-            story = []
-        story.append(step)
-    if story:
-        yield story
-
-
 def learner(path: Path) -> Path:
     """The learner notebook a solution notebook generates: what the estimate reads."""
     return COURSE.exercises_dir / path.name
@@ -83,7 +69,7 @@ def test_the_core_path_carries_every_story(notebook: NotebookTime) -> None:
             f"{notebook.name}: {step.exercise_id} is a {step.kind.value} cell; predictions, "
             "interpretations and manager questions are the story, never extension"
         )
-    for story in stories(notebook):
+    for story in notebook.stories():
         if story[0].kind is ExerciseKind.PREDICT:
             computed = [s for s in story if s.kind is ExerciseKind.ANSWER and not s.extension]
             assert computed, (

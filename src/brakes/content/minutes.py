@@ -166,6 +166,16 @@ class NotebookTime:
         """The core path at the projector: the given cells, and each core exercise shown."""
         return self.given + sum(s.shown for s in self.core)
 
+    def stories(self) -> tuple[tuple[Step, ...], ...]:
+        """The exercises cut at each prediction: a story runs from its predict cell to the next
+        one (the exercises before the first prediction form a warm-up of their own)."""
+        cut: list[list[Step]] = []
+        for step in self.steps:
+            if not cut or (step.kind is ExerciseKind.PREDICT and cut[-1]):
+                cut.append([])
+            cut[-1].append(step)
+        return tuple(tuple(story) for story in cut)
+
     @property
     def extension_minutes(self) -> int:
         """The exercises a learner may leave for after."""

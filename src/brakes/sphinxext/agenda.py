@@ -85,11 +85,20 @@ class Notebook:
 
 @dataclass(frozen=True)
 class Run:
-    """How one notebook is run in a session, and which of its extension exercises fit."""
+    """How one notebook is run in a session, and which of its exercises are done in the room."""
 
     notebook: Notebook
     mode: Mode
     extras: tuple[Step, ...] = ()  # extension exercises done in the room (hands-on only)
+    stories: int | None = None  # at the projector, only this many first stories (None: all)
+
+    @property
+    def shown(self) -> tuple[Step, ...]:
+        """The core exercises run at the projector (its first stories only, if cut short)."""
+        if self.mode is not Mode.PROJECTOR:
+            return ()
+        kept = self.notebook.time.stories()[: self.stories]
+        return tuple(s for story in kept for s in story if not s.extension)
 
     @property
     def minutes(self) -> int:
@@ -97,7 +106,9 @@ class Run:
         time = self.notebook.time
         if self.mode is Mode.HANDS_ON:
             return time.primer + time.core_minutes + sum(s.minutes for s in self.extras)
-        return time.shown_minutes if self.mode is Mode.PROJECTOR else 0
+        if self.mode is Mode.PROJECTOR:
+            return time.given + sum(s.shown for s in self.shown)
+        return 0
 
     @property
     def left(self) -> tuple[Step, ...]:
@@ -118,9 +129,10 @@ class Run:
         """What the timetable says of it: the exercises done and their minutes."""
         time = self.notebook.time
         if self.mode is Mode.PROJECTOR:
+            part = "" if self.stories is None else f", its first {_count(self.stories)}"
             return (
-                f"{self.notebook.title}, at the projector (the no-code path): "
-                f"{exercise_list(time.core, time.steps)}"
+                f"{self.notebook.title}, at the projector (the no-code path{part}): "
+                f"{exercise_list(self.shown, time.steps)}"
             )
         text = f"{self.notebook.title}: "
         text += f"primer ({time.primer} min), then " if time.primer else ""
@@ -165,6 +177,10 @@ class Agenda:
         return max((s.start + s.minutes for s in self.slots), default=0)
 
 
+def _count(stories: int) -> str:
+    return "story" if stories == 1 else f"{stories} stories"
+
+
 def exercise_list(steps: Sequence[Step], order: Sequence[Step]) -> str:
     """The ids of ``steps`` as a trainer reads them: three or more in a row of the notebook
     (``order``) as a range, "1.5 to 1.7"; the others one by one."""
@@ -182,7 +198,8 @@ def _runs(room: int, notebooks: Sequence[Notebook]) -> list[Run]:
     """Each notebook's mode, then the extension exercises the room has left minutes for.
 
     Every notebook starts at the projector; the last ones go to after the session until the
-    rest fits; then, in course order, each is made hands-on if the room still holds it.
+    rest fits, then come back for as many of their first stories as the room holds; then, in
+    course order, each is made hands-on if the room still holds it.
     """
     runs = [Run(n, Mode.PROJECTOR) for n in notebooks]
 
@@ -193,6 +210,13 @@ def _runs(room: int, notebooks: Sequence[Notebook]) -> list[Run]:
         if used() <= room:
             break
         runs[last] = Run(notebooks[last], Mode.AFTER)
+    for position, notebook in enumerate(notebooks):  # what did not fit: its first stories?
+        for stories in reversed(range(1, len(notebook.time.stories()))):
+            if runs[position].mode is not Mode.AFTER:
+                break
+            first = Run(notebook, Mode.PROJECTOR, stories=stories)
+            if used() + first.minutes <= room:
+                runs[position] = first
     for position, notebook in enumerate(notebooks):
         if runs[position].mode is Mode.PROJECTOR:
             hands_on = Run(notebook, Mode.HANDS_ON)
@@ -413,11 +437,11 @@ def _plan_lines(run: Run) -> list[str]:
     if run.mode is Mode.AFTER:
         return []
     if run.mode is Mode.PROJECTOR:
-        lines = [_step_line(s, s.shown) for s in time.core]
+        lines = [_step_line(s, s.shown) for s in run.shown]
     else:
         lines = [f"Primer and set-up cells ({time.primer} min)"] if time.primer else []
-        lines += [_step_line(s, s.minutes) for s in time.core]
-        lines += [_step_line(s, s.minutes, extension=True) for s in run.extras]
+        done = set(time.core) | set(run.extras)  # in the notebook's order
+        lines += [_step_line(s, s.minutes, s.extension) for s in time.steps if s in done]
     if time.given:
         lines.append(f"Reading and given cells between the exercises ({time.given} min)")
     return lines
