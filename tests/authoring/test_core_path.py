@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from brakes.authoring.consistency import heading_for
 from brakes.authoring.core_path import needs_extension
 from brakes.authoring.write import read_notebook, solution_notebooks
 from brakes.config import COURSE
@@ -128,3 +129,12 @@ def test_what_is_counted() -> None:
     assert words("### Exercise 1.2: How is the *conversation* shared, `share_by_channel`?") == 8
     code = 'frame = pd.DataFrame(\n    {\n        "a": 1,\n    }\n)\n# a comment\n\n'
     assert code_lines(code) == 2, "brackets alone, comments and blank lines are not lines"
+
+
+def test_an_extension_exercise_says_so_in_the_learner_s_heading() -> None:
+    for path in PATHS:
+        text = learner(path).read_text(encoding="utf-8")
+        for step in estimate(learner(path), EXERCISES, UNREAD).steps:
+            heading = heading_for(EXERCISES[step.exercise_id])
+            assert ("(extension)" in heading) is step.extension
+            assert f"### {heading}" in text, f"{path.name}: no heading {heading!r}"
