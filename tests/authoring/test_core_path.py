@@ -18,7 +18,13 @@ from brakes.authoring.write import read_notebook, solution_notebooks
 from brakes.config import COURSE
 from brakes.content.minutes import (
     CHECK_ROUND,
+    DECIDE,
+    INTERPRET,
+    PREDICT,
+    READ_CODE_LINE,
     READ_PLOT,
+    RUN_CELL,
+    SHOW_RESULT,
     WORDS_PER_MINUTE,
     WRITE_LINE,
     NotebookTime,
@@ -138,3 +144,20 @@ def test_an_extension_exercise_says_so_in_the_learner_s_heading() -> None:
             heading = heading_for(EXERCISES[step.exercise_id])
             assert ("(extension)" in heading) is step.extension
             assert f"### {heading}" in text, f"{path.name}: no heading {heading!r}"
+
+
+def test_the_agendas_page_states_the_estimate_s_constants() -> None:
+    """The trainer's guide explains the method with the module's own numbers."""
+    page = " ".join((COURSE.root / "course/trainer/agendas.md").read_text(encoding="utf-8").split())
+    for said in (
+        f"at {WORDS_PER_MINUTE:g} words a minute",
+        f"{RUN_CELL:g} minute to run it",
+        f"{READ_CODE_LINE:g} minute per line",
+        f"{CHECK_ROUND:g} minutes to run the check",
+        f"plus {WRITE_LINE:g} minutes per line",
+        f"plus {READ_PLOT:g} minutes when it draws a chart",
+        f"a prediction {PREDICT:g} minutes, an interpretation {INTERPRET:g} minutes, "
+        f"a manager's question {DECIDE:g} minutes",
+        f"costs {SHOW_RESULT:g} minute instead",
+    ):
+        assert said in page, f"course/trainer/agendas.md should say {said!r}"
