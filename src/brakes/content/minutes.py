@@ -6,7 +6,9 @@ needs"). Guessing them by hand gave 620 minutes where an independent reading
 found 790 to 935; this module computes them instead, from features anyone can
 count in a learner notebook (``exercises/``: what the learner sees and runs),
 so the estimate can be re-run after every edit and argued with constant by
-constant. What the learner does, and what it costs (the constants below):
+constant. The constants are assumptions, each argued where it is declared, not
+measurements: time a real room and change them here, and every page and agenda
+follows. What the learner does, and what it costs:
 
 * **Reading.** Every Markdown cell the learner sees (the title, the primer, the
   prompts, the notes between exercises) and the sentence a correct check shows
@@ -63,10 +65,9 @@ RUN_CELL = 0.5
 #: a time, about as slowly as a sentence in a foreign language (a 60-character line is 10 to 15
 #: tokens, at 40 to 60 a minute).
 READ_CODE_LINE = 0.25
-#: Minutes per line of the reference solution a learner writes. A non-programmer looks up the
-#: primer's example, types the column names, runs, reads an error, fixes it: the Carpentries'
-#: instructor guidance is to plan novices' exercises at two to three times what the instructor
-#: needs, who writes a line of pandas in about a minute.
+#: Minutes per line of the reference solution a learner writes. Someone who knows pandas writes
+#: such a line in about a minute; a non-programmer looks up the primer's example, types the
+#: column names, runs, reads an error and fixes it, which we take as two and a half times that.
 WRITE_LINE = 2.5
 #: Minutes to run an exercise's check, read the feedback, and take a hint or a second try.
 CHECK_ROUND = 2.0
