@@ -443,7 +443,7 @@ def _plan_lines(run: Run) -> list[str]:
         done = set(time.core) | set(run.extras)  # in the notebook's order
         lines += [_step_line(s, s.minutes, s.extension) for s in time.steps if s in done]
     if time.given:
-        lines.append(f"Reading and given cells between the exercises ({time.given} min)")
+        lines.append(f"Primer sections and given cells among the exercises ({time.given} min)")
     return lines
 
 
