@@ -2,7 +2,7 @@
 
 LEARNING.md ("Quizzes and manager questions"): right answers are spread over
 the letters and a prediction's data answer is not always b. Options are
-ordered by one rule (:func:`brakes.exercises.choices.shuffled`); this file
+ordered by one rule (:func:`brakes.choices.shuffled`); this file
 counts the right letters as the learner meets them, the page quizzes' options
 in the order the directive shows them and the registry's manager questions and
 predictions on the published data, and holds the notebooks' option lists to
@@ -24,10 +24,10 @@ import pytest
 from test_quizzes_fair import site_questions
 
 from brakes.authoring.write import read_notebook, solution_notebooks
+from brakes.choices import LETTERS, Options, shuffled
 from brakes.data import DEFAULT_SEED
 from brakes.data import load as load_table
 from brakes.exercises.checkers import Choice, Prediction
-from brakes.exercises.choices import LETTERS, Options, shuffled
 from brakes.exercises.model import Exercise, ExerciseKind
 from brakes.exercises.registry import all_exercises
 from brakes.notebook_meta import cell_meta
@@ -101,7 +101,7 @@ def test_a_pile_up_on_one_letter_is_caught() -> None:
 def test_the_order_is_fixed_by_the_key_alone() -> None:
     """The same on every run and machine (a salted ``hash()`` would differ between processes)."""
     here = shuffled("1.12", list("abcd"))
-    script = "from brakes.exercises.choices import shuffled; print(*shuffled('1.12', 'abcd'))"
+    script = "from brakes.choices import shuffled; print(*shuffled('1.12', 'abcd'))"
     elsewhere = subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from brakes.choices import Options
 from brakes.exercises.checkers import Prediction, Reflection
-from brakes.exercises.choices import Options
 from brakes.exercises.model import Exercise, ExerciseKind, Load
 from brakes.exercises.registry import register
 
@@ -70,7 +70,7 @@ def predict(
     Anything filled in is recorded. ``think`` is the cell's own second hint: a
     neutral question that helps the learner think, without leaning towards any
     option. ``options`` maps a short name to each option's text; the learner
-    sees them shuffled and lettered by :class:`~brakes.exercises.choices.Options`.
+    sees them shuffled and lettered by :class:`~brakes.choices.Options`.
     The solution says what the data say, never a letter picked by hand:
     ``data_says`` computes the name of the option (or the whole number) the
     data support, and its letter is the exercise's expected value; ``answer``

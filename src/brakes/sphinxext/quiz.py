@@ -26,7 +26,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
-from brakes.exercises.choices import shuffled
+from brakes.choices import shuffled
 
 
 class quiz(nodes.General, nodes.Element):

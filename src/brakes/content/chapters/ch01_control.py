@@ -18,6 +18,7 @@ from functools import partial
 
 import pandas as pd
 
+from brakes.choices import Options
 from brakes.content.cells import interpret, predict
 from brakes.content.mistakes import (
     change_for_points,
@@ -43,7 +44,6 @@ from brakes.exercises.checkers import (
     Number,
     SeriesCheck,
 )
-from brakes.exercises.choices import Options
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 from brakes.exercises.registry import register
 

@@ -21,6 +21,7 @@ from functools import partial
 
 import pandas as pd
 
+from brakes.choices import Options
 from brakes.content.cells import interpret, predict
 from brakes.content.mistakes import (
     columns_swapped,
@@ -47,7 +48,6 @@ from brakes.exercises.checkers import (
     Number,
     SeriesCheck,
 )
-from brakes.exercises.choices import Options
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 from brakes.exercises.registry import register
 

@@ -19,6 +19,7 @@ from functools import partial
 
 import pandas as pd
 
+from brakes.choices import Options
 from brakes.content.cells import interpret, predict
 from brakes.content.chapters.ch01_control import SIMULATED
 from brakes.content.mistakes import (
@@ -45,7 +46,6 @@ from brakes.exercises.checkers import (
     Order,
     SeriesCheck,
 )
-from brakes.exercises.choices import Options
 from brakes.exercises.model import Exercise, ExerciseKind, Load, WrongAnswer
 from brakes.exercises.registry import register
 

@@ -349,7 +349,7 @@ class Choice(Checker):
     reads them; ``explanations`` may say why a wrong option is wrong (shown when
     it is picked). The expected letter comes from the exercise's reference
     function, so it may depend on the data. Chapters build both mappings from
-    options named by meaning (:class:`~brakes.exercises.choices.Options`), which
+    options named by meaning (:class:`~brakes.choices.Options`), which
     assigns the letters after the shuffle.
     """
 
