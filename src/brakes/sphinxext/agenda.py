@@ -28,8 +28,9 @@ of three ways (:func:`plan`), the best the room's minutes allow, in course order
 * **at the projector**: when its primer and core do not fit, the trainer runs
   its core path from the solution page (the no-code path): the room votes on
   the predictions, reads each result, writes the interpretations; the whole
-  notebook is homework, hands-on;
-* **after the session**: when not even that fits.
+  notebook is homework, hands-on. When even that does not fit, its first whole
+  stories, as many as fit;
+* **after the session**: when not even one story fits.
 
 ``{agenda}`` shows the timetable; ``{session-plan}`` the same plan exercise by
 exercise, for the trainer's notes.
