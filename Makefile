@@ -140,15 +140,21 @@ test-fast: $(STAMP)
 test-oldest: $(STAMP)
 	$(BIN)/pytest -q --durations=15 tests/kit -k oldest
 
-# Chromium, bubblewrap and npm's tools (apt-get and npm, only when missing) install while
-# lint runs: the two take turns waiting on the network and the CPU. Then one pytest run,
+# Three things at once, each printed whole when it ends: Chromium, bubblewrap and npm's
+# tools (apt-get and npm, only when missing) install while the venv installs, then lint
+# runs beside nbval (lint keeps one core busy, nbval two kernels). Then one pytest run,
 # quick unit tests first, then the slow unit tests, then the site builds, browser, kernel
 # and fresh-environment tests, longest first (tests/conftest.py), on every core.
-test: $(STAMP)
-	@$(MAKE) --no-print-directory -j2 lint browser-deps
+test:
+	@$(MAKE) --no-print-directory -j3 --output-sync=target lint browser-deps solutions-run
+	HYPOTHESIS_PROFILE=thorough $(PYTEST) -n $(WORKERS)
+
+# The solution notebooks: in step with exercises/, and their stored outputs what a fresh run
+# gives (nbval, which also fills the test builds' notebook caches).
+.PHONY: solutions-run
+solutions-run: $(STAMP)
 	$(BIN)/brakes exercises --check
 	$(NBVAL) -p nbval_feeds_cache --nbval solutions --nbval-sanitize-with nbval-sanitize.cfg
-	HYPOTHESIS_PROFILE=thorough $(PYTEST) -n $(WORKERS)
 
 # Every figure a ratio of two things measured side by side, or a count; the table goes to
 # the terminal and bench/results.json (about 10 minutes on 2 cores; --help for options).
