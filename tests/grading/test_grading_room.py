@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import csv
 import re
+from collections.abc import Mapping
 
 import nbformat
 import pytest
@@ -18,6 +19,7 @@ from conftest import HOSTILE_LEARNER, HOSTILE_READING, Room
 from grading_notebooks import DELETED, TAMPERING, exercise_sources, hashes, still_running
 
 from brakes.config import COURSE
+from brakes.exercises.checkers.recorded import Prediction
 from brakes.exercises.registry import default_registry
 from brakes.trainer.grading.report_csv import FORMULA_STARTS
 
@@ -74,7 +76,11 @@ def test_good_submission_passes_every_check_on_another_seed(room: Room) -> None:
         # Its own checks ran in the kernel (on the kit's sealed exercises) and showed the same.
         assert (exercise, row["shown"], row["flag"]) == (exercise, expected, "")
     assert rows["1.6"]["answer"].startswith("In La Mijotière's data, most of the conversation")
-    assert rows["1.1"]["answer"] == "b"
+    # Alice's 1.1 is the solution's: the option "elsewhere", at the letter its shuffle gives it.
+    choices = default_registry.get("1.1").checker
+    assert isinstance(choices, Prediction) and isinstance(choices.options, Mapping)
+    elsewhere = [letter for letter, text in choices.options.items() if "no account" in text]
+    assert [rows["1.1"]["answer"]] == elsewhere
 
 
 def test_a_check_shown_correct_over_a_wrong_answer_is_not_correct_and_flagged(room: Room) -> None:
