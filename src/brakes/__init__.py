@@ -6,7 +6,9 @@ learners' answers, ``brakes.cli`` is the ``brakes`` command for trainers.
 
 from brakes.errors import install_notebook_handler
 
-__version__ = "0.1.0"
+# The course's version, written here only: pyproject.toml reads it (dynamic version), and
+# the CLI, the site's footer, the kits and `make release` ask brakes.config.COURSE.version.
+__version__ = "0.2.0"
 
 # In a notebook, a learner's mistake (an unknown table, a bad seed) reads as one
 # line that says what to do, not as a traceback.

@@ -86,7 +86,8 @@ def requirements_text(wheel: str, root: Path | None = None) -> str:
 
 
 def readme_text(site_url: str, carries_pages: bool = True) -> str:
-    """The kit's README, saying where the course's website is: at ``site_url``, or in the kit.
+    """The kit's README, saying where the course's website is (at ``site_url``, or in the
+    kit) and which version of the course made the kit.
 
     Without an address, the site's kit carries the pages its notebooks link to, in
     ``course/``; a workshop kit (``carries_pages`` False) carries none, and its
@@ -105,6 +106,7 @@ def readme_text(site_url: str, carries_pages: bool = True) -> str:
             "The full course, with the chapters to read, is on the course's website: ask "
             "your trainer for its address."
         )
+    where += f" This kit holds version {COURSE.version} of the course."
     readme = README.read_text(encoding="utf-8")
     text, found = SITE_ADDRESS.subn(lambda m: m.group(1) + where + m.group(2), readme)
     if found != 1:
