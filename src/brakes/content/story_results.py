@@ -269,7 +269,12 @@ STORY_RESULTS: tuple[StoryResult, ...] = (
         7,
         "satisfied customers buy again more often",
         "3.6",
-        (_sentence(r"\bsatisfied customers\b", r"\bbuy\w* again more\b"),),
+        (
+            _sentence(r"\bsatisfied customers\b", r"\bbuy\w* again more\b"),
+            _sentence(
+                r"\bhigher\s+(?:satisfaction\s+)?scores?\b", r"\b(?:bought|buy\w*)\s+again\s+more\b"
+            ),
+        ),
     ),
     StoryResult(
         7,
@@ -286,6 +291,11 @@ STORY_RESULTS: tuple[StoryResult, ...] = (
                 r"\b(?:hardly|barely|did not|does not)\b",
                 r"\b(?:matter|go with)\w*\b",
                 r"\bbuying again\b",
+            ),
+            _sentence(
+                r"\b(?:wait\w*|how\s+long)\b",
+                r"\b(?:says?\s+(?:next\s+to\s+)?nothing|hardly|barely)\b",
+                r"\b(?:bought|buy\w*)\s+again\b",
             ),
         ),
     ),
