@@ -6,7 +6,8 @@ Font Awesome's script (``icons``), fixes for MyST's HTML (``a11y``), a zip of
 the whole site (``offline``), the theme's stylesheets trimmed to the rules the
 pages use (``trim_css``), the figures' PNGs re-encoded with a palette
 (``shrink_png``), optional launch buttons (``launch``), and what a web server or
-Pages host needs: the base URL, ``.nojekyll``, the 404 page's base (``publish``). It keeps builds
+Pages host needs: the base URL, ``.nojekyll``, the 404 page's base (``publish``), and
+what an LMS needs: a SCORM script in the learner's pages (``scorm``). It keeps builds
 fast: notebooks run side by side before Sphinx reads them
 (``execution``), templates stay compiled between builds (``template_cache``),
 and a rebuild redoes no zip, icon or stylesheet whose inputs did not change.
@@ -35,6 +36,7 @@ from brakes.sphinxext import (
     offline,
     publish,
     quiz,
+    scorm,
     shrink_png,
     template_cache,
     trim_css,
@@ -76,4 +78,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     shrink_png.setup(app)
     offline.setup(app)
     publish.setup(app)
+    scorm.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
