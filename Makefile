@@ -29,6 +29,8 @@ help:
 	@echo "make test-fast  the unit tests alone (under 30 s on 2 cores)"
 	@echo "make test-oldest  every notebook on the oldest pandas, numpy and matplotlib supported"
 	@echo "make bench    run the benchmarks"
+	@echo "make pdf      print both editions as PDF handouts into _build/pdf, linked from the site"
+	@echo "make release  every artefact of this version in _build/release/brakes-<version>/"
 	@echo "make icons    regenerate src/brakes/sphinxext/icons.json after a theme upgrade"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml (LOCKOPTS=--upgrade-package=NAME)"
 
@@ -160,6 +162,36 @@ solutions-run: $(STAMP)
 # the terminal and bench/results.json (about 10 minutes on 2 cores; --help for options).
 bench: $(STAMP) $(NODE_TOOLS) $(CHROMIUM)
 	$(BIN)/python -m benchmarks.run $(BENCHOPTS)
+
+# PDF handouts (brakes.trainer.handouts): both editions built, printed page by page by
+# Chromium into $(HANDOUTS)/, then built again (a quick rebuild) so that each footer links
+# the PDFs it found there (-D brakes_handouts; a plain `make site` links none). The trainer
+# handout's expected answers are on the trainer build's seed:
+# make pdf SPHINXOPTS='-D brakes_workshop_seed=2027'.
+HANDOUTS := _build/pdf
+WITH_HANDOUTS = SPHINXOPTS="$(SPHINXOPTS) -D brakes_handouts=$(HANDOUTS)"
+
+.PHONY: pdf release
+pdf: $(STAMP) $(NODE_TOOLS) $(CHROMIUM)
+	@$(MAKE) --no-print-directory site trainer $(WITH_HANDOUTS)
+	$(BIN)/python -m brakes.trainer.handouts --learner _build/html --trainer _build/trainer --out $(HANDOUTS)
+	@$(MAKE) --no-print-directory site trainer $(WITH_HANDOUTS)
+
+# Everything of this version in _build/release/brakes-<version>/, with SHA256SUMS and
+# RELEASE-NOTES.md (the changelog's section): the learner site's offline zip, the notebook
+# kit, the learners' wheel, the PDFs and the SCORM package (brakes.trainer.release).
+# SCORM hook (#22 point 3): when this Makefile has a `scorm` target, it runs here, and its
+# package ($(SCORM_PACKAGE), {version} filled in) joins the release whenever it exists.
+SCORM_PACKAGE := _build/scorm/brakes-scorm-{version}.zip
+
+release: pdf
+	@if $(MAKE) -n scorm >/dev/null 2>&1; then $(MAKE) --no-print-directory scorm; fi
+	$(BIN)/python -m brakes.trainer.release --out _build/release \
+		--artefact _build/html/_downloads/releasing-the-brakes-site.zip \
+		--artefact _build/html/_downloads/releasing-the-brakes-notebooks.zip \
+		--artefact $(HANDOUTS)/releasing-the-brakes.pdf \
+		--artefact $(HANDOUTS)/releasing-the-brakes-trainer.pdf \
+		--optional '$(SCORM_PACKAGE)'
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache .hypothesis node_modules

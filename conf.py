@@ -96,13 +96,14 @@ html_theme_options = {
     "home_page_in_toc": True,
     "show_toc_level": 2,
     "navigation_with_keys": False,
-    # The footer names the licences, links the privacy and accessibility statements and
-    # offers the whole site as a zip for offline use.
+    # The footer names the licences, links the privacy and accessibility statements,
+    # offers the whole site as a zip for offline use and, after `make pdf`, as PDF.
     "footer_content_items": [
         "copyright.html",
         "brakes-licence.html",
         "brakes-statements.html",
         "brakes-offline.html",
+        "brakes-handouts.html",
     ],
     # One search field per page: the sidebar's on a desktop, the article header's magnifier
     # on a phone. pydata-sphinx-theme 0.20 puts a third in the top bar unless this is set

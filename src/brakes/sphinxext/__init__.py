@@ -29,6 +29,7 @@ from brakes.sphinxext import (
     datadict,
     editions,
     execution,
+    handouts,
     icons,
     launch,
     minutes,
@@ -76,6 +77,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     template_cache.setup(app)
     trim_css.setup(app)
     shrink_png.setup(app)
+    handouts.setup(app)
     offline.setup(app)
     publish.setup(app)
     scorm.setup(app)
