@@ -2,7 +2,8 @@
 
 The notebook kit and a workshop kit install the same requirements (their own
 wheel, of the same name, and JupyterLab), so one environment serves both: it is
-made by following the notebook kit's README, and a test that needs another kit's
+made by following the notebook kit's README (the Linux steps of its table,
+:mod:`brakes.trainer.kit.steps`, which the README shows), and a test that needs another kit's
 wheel puts it in with that kit's own ``pip install -r requirements.txt``. The
 tests that use it run on one xdist worker, one after another (tests/conftest.py).
 """
@@ -15,10 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from kit_helpers import KitVenv, bash, linux_commands
+from kit_helpers import KitVenv, bash
 from lab import Lab, start_lab
 
 from brakes.trainer.kit import KIT_NAME, build_kit
+from brakes.trainer.kit.steps import platform
 
 
 @pytest.fixture(scope="session")
@@ -36,11 +38,14 @@ def notebook_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def kit_venv(notebook_kit: Path, tmp_path_factory: pytest.TempPathFactory) -> KitVenv:
-    """The README's Linux steps (without `jupyter lab`), run once in a copy of the kit's folder."""
+    """The README's Linux steps (all but the one that opens JupyterLab), as its table has them,
+    run once in a copy of the kit's folder."""
     folder = tmp_path_factory.mktemp("kit-venv") / notebook_kit.name
     shutil.copytree(notebook_kit, folder)
-    steps = linux_commands((folder / "README.md").read_text(encoding="utf-8"))
-    return KitVenv(folder, bash("\n".join(steps), folder))
+    linux = platform("linux")
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert linux.block in readme, "the kit's README does not show the Linux steps of the table"
+    return KitVenv(folder, bash("\n".join(linux.setup), folder))
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 from collections import defaultdict
 from pathlib import Path
@@ -19,16 +18,6 @@ RUNNER = Path(__file__).with_name("run_notebooks.py")
 #: What a check may say once the solution's code ran: judged right, or (predict and
 #: interpret cells) recorded as written.
 PASSED = {"correct", "recorded"}
-
-
-def linux_commands(readme: str) -> list[str]:
-    """The commands of the README's Linux section, in order, without `jupyter lab`."""
-    section = readme.split("### Linux", 1)[1].split("\n### ", 1)[0]
-    block = re.search(r"```bash\n(.*?)```", section, re.S)
-    assert block, "the README's Linux section has no bash block"
-    lines = [line.strip() for line in block.group(1).splitlines() if line.strip()]
-    assert lines[-1] == "jupyter lab", "the Linux steps should end by opening JupyterLab"
-    return lines[:-1]
 
 
 def bash(script: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:

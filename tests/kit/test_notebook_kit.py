@@ -21,7 +21,7 @@ from lab import OPENED_IN_LAB
 
 from brakes.authoring.strip import GUARD_TAG
 from brakes.config import COURSE
-from brakes.trainer.kit import README, wheel_name
+from brakes.trainer.kit import readme_source, wheel_name
 
 pytestmark = [pytest.mark.venv, pytest.mark.kernel]
 
@@ -33,12 +33,15 @@ def test_the_kit_holds_the_notebooks_the_wheel_requirements_and_readme(
     names = sorted(path.name for path in kit.iterdir())
     notebooks = sorted(path.name for path in COURSE.exercises_dir.glob("*.ipynb"))
     assert names == sorted([*notebooks, wheel_name(), "requirements.txt", "README.md"])
-    assert (kit / "README.md").read_text(encoding="utf-8") == README.read_text(encoding="utf-8")
+    assert (kit / "README.md").read_text(encoding="utf-8") == readme_source()
     assert f"./{wheel_name()}" in (kit / "requirements.txt").read_text(encoding="utf-8")
 
 
 def test_following_the_readme_on_linux_runs_every_learner_notebook(kit_venv: KitVenv) -> None:
     """The learner notebooks as downloaded run top to bottom; every check says "not attempted".
+
+    The environment is made by the README's Linux commands, read from the table it is
+    written from (``python -m`` through the environment's Python, nothing activated).
 
     This is the learner notebooks' first run per `make test`, but for those JupyterLab opens
     in this environment (tests/kit/test_lab.py, which holds them to the same); the second is

@@ -13,6 +13,9 @@ public address, ``brakes_site_url`` (``-D brakes_site_url=https://…`` or
 pages on that site, and the kit's README and the notebooks' first cell name
 it. Without one, the kit carries the pages they link to and the set-up page,
 as self-contained HTML files (:mod:`.kit_pages`), and the links go there.
+
+The set-up page shows each system's steps with the ``setup-steps`` directive, from
+the same table as the kit's README (:mod:`brakes.trainer.kit.steps`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
 
 from brakes.config import COURSE
 from brakes.errors import BrakesError
@@ -41,6 +45,7 @@ from brakes.trainer.kit.adapt import (
     readdress_guard,
     retarget_links,
 )
+from brakes.trainer.kit.steps import markdown as setup_steps
 
 LOGGER = logging.getLogger(__name__)
 FOLDER = "_downloads"
@@ -64,6 +69,18 @@ def _kit_role(
     link = nodes.reference(rawtext, text or "notebook kit", refuri=kit_uri(docname))
     link["classes"].append("brakes-kit-link")
     return [link], []
+
+
+class SetupSteps(SphinxDirective):
+    """``{setup-steps}``: each system's set-up steps, as the kit's README has them.
+
+    Written as Markdown by :func:`brakes.trainer.kit.steps.markdown` and parsed here
+    like the page's own text: each system under a ``###`` heading, so the directive
+    sits in a ``##`` section.
+    """
+
+    def run(self) -> list[nodes.Node]:
+        return self.parse_text_to_nodes(setup_steps(), allow_section_headings=True)
 
 
 def _note_on_notebook_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -146,6 +163,7 @@ def setup(app: Sphinx) -> None:
     """Write the kit before the offline zip of the site (priority 900) so that zip holds it."""
     app.add_config_value("brakes_site_url", "", "html", types=frozenset({str}))
     app.add_role("notebook-kit", _kit_role)
+    app.add_directive("setup-steps", SetupSteps)
     app.connect("config-inited", _resolve_site_url)
     app.connect("doctree-resolved", _note_on_notebook_pages)
     app.connect("build-finished", _write_kit, priority=500)

@@ -3,8 +3,9 @@
 One zip, ``releasing-the-brakes-notebooks.zip``, with a single top folder
 holding the learner notebooks, the ``brakes`` wheel built from this checkout,
 a ``requirements.txt`` that installs the wheel and Jupyter, and a README with
-the set-up commands for Windows, macOS and Linux (``README.md`` next to this
-module, also shown on the course's set-up page). The site publishes it in
+the set-up commands for Windows, macOS, Linux and a hub (``README.md`` next to this
+module, with the steps of :mod:`.steps` written in; the course's set-up page shows
+the same steps). The site publishes it in
 ``_downloads/``; a workshop kit reuses :func:`write_kit_files` with its own data.
 
 Building the wheel takes a second or two, so :func:`build_kit` skips the work
@@ -27,6 +28,7 @@ from pathlib import Path
 from brakes.config import COURSE
 from brakes.digest import files_digest
 from brakes.errors import BrakesError
+from brakes.trainer.kit.steps import markdown as setup_steps
 from brakes.trainer.kit.wheels import LEARNER, METADATA_FILES, build_wheel, wheel_name
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "inputs_digest",
     "jupyter_requirement",
     "notebooks",
+    "readme_source",
     "readme_text",
     "requirements_text",
     "wheel_name",
@@ -47,8 +50,12 @@ __all__ = [
 #: The zip's file name, and the folder everything sits in once unzipped.
 KIT_NAME = "releasing-the-brakes-notebooks"
 ZIP_NAME = f"{KIT_NAME}.zip"
-#: The set-up instructions shipped in the kit (and included by course/setup.md).
+#: The kit's README, without its set-up steps (:func:`readme_source` writes them in).
 README = Path(__file__).with_name("README.md")
+#: Where each system's set-up steps go in the README (between these markers).
+SETUP_STEPS = re.compile(
+    r"(<!-- setup-commands-start -->\n).*?(\n<!-- setup-commands-end -->)", re.DOTALL
+)
 #: The README's paragraph that says where the course's website is (between these markers).
 SITE_ADDRESS = re.compile(
     r"(<!-- site-address-start -->\n).*?(\n<!-- site-address-end -->)", re.DOTALL
@@ -107,11 +114,23 @@ def readme_text(site_url: str, carries_pages: bool = True) -> str:
             "your trainer for its address."
         )
     where += f" This kit holds version {COURSE.version} of the course."
-    readme = README.read_text(encoding="utf-8")
+    readme = readme_source()
     text, found = SITE_ADDRESS.subn(lambda m: m.group(1) + where + m.group(2), readme)
     if found != 1:
         raise BrakesError(
             f"{README} lost its site-address markers: put them back around the site's paragraph"
+        )
+    return text
+
+
+def readme_source() -> str:
+    """The kit's README with each system's set-up steps (:mod:`.steps`) written in."""
+    readme = README.read_text(encoding="utf-8")
+    steps = setup_steps().rstrip("\n")
+    text, found = SETUP_STEPS.subn(lambda m: m.group(1) + steps + m.group(2), readme)
+    if found != 1:
+        raise BrakesError(
+            f"{README} lost its setup-commands markers: put them back where the steps go"
         )
     return text
 
@@ -162,10 +181,7 @@ def write_kit_files(
     """Add the kit's set-up files (wheel, requirements, README) under ``top/`` in ``archive``."""
     archive.write(wheel, f"{top}/{wheel.name}")
     archive.writestr(f"{top}/requirements.txt", requirements_text(wheel.name, root))
-    if readme is None:
-        archive.write(README, f"{top}/README.md")
-    else:
-        archive.writestr(f"{top}/README.md", readme)
+    archive.writestr(f"{top}/README.md", readme_source() if readme is None else readme)
 
 
 def build_kit(
