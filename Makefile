@@ -61,16 +61,21 @@ lock:
 		--python-platform linux --custom-compile-command "make lock" --quiet $(LOCKOPTS) \
 		--output-file requirements.lock
 
+# The site trims its stylesheets with PurgeCSS where npm is installed (then `npm ci` runs
+# when package-lock.json changes); without Node.js it keeps them whole and says so in one
+# line (brakes.sphinxext.trim_css): a trainer on macOS or Windows needs only Python.
+TRIM_TOOLS := $(if $(shell command -v npm),$(NODE_TOOLS))
+
 # Sphinx's state (.doctrees, which holds trainer text too) stays out of the folders we publish.
-site: $(STAMP) $(NODE_TOOLS)
+site: $(STAMP) $(TRIM_TOOLS)
 	$(SPHINX) -b html -d _build/.doctrees/html . _build/html
 	@echo "Learner edition built: open _build/html/index.html"
 
-trainer: $(STAMP) $(NODE_TOOLS)
+trainer: $(STAMP) $(TRIM_TOOLS)
 	$(SPHINX) -b html -t trainer -d _build/.doctrees/trainer . _build/trainer
 	@echo "Trainer edition built: open _build/trainer/index.html"
 
-serve: $(STAMP) $(NODE_TOOLS)
+serve: $(STAMP) $(TRIM_TOOLS)
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port $(PORT) -b html -d _build/.doctrees/html . _build/html \
 		--ignore "_build/*" --ignore ".venv/*" --ignore "*.ipynb_checkpoints*"
 
@@ -117,21 +122,33 @@ WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 PYTEST := $(BIN)/pytest -q --dist loadgroup --no-loadscope-reorder --durations=15
 SLOW   := site or browser or kernel or venv
 
-# Installed once, quietly, when either is missing; the log is shown only if it fails.
-$(CHROMIUM) $(BWRAP) &:
-	@echo "Installing Chromium and bubblewrap for the browser and grading tests (apt-get, once)"
-	@{ $(APT) install -y -qq chromium bubblewrap \
-		|| { $(APT) update -qq && $(APT) install -y -qq chromium bubblewrap; }; } \
-		>/tmp/brakes-apt.log 2>&1 || { cat /tmp/brakes-apt.log; exit 1; }
+# System packages come from `make browser-deps` alone (`make test` runs it): no other
+# target calls apt-get. A target that needs one that is missing says so in a line and stops.
+$(CHROMIUM) $(BWRAP):
+	@echo "$@ is missing: run make browser-deps (Debian or Ubuntu, apt-get), or install it there"; exit 1
 
-# axe-core and PurgeCSS, as package-lock.json pins them.
+# axe-core and PurgeCSS, as package-lock.json pins them, with the npm of Node.js.
 $(NODE_TOOLS): package.json package-lock.json
-	@command -v npm >/dev/null || { $(APT) update -qq && $(APT) install -y -qq npm; } >/tmp/brakes-apt.log 2>&1 \
-		|| { cat /tmp/brakes-apt.log; exit 1; }
+	@command -v npm >/dev/null \
+		|| { echo "npm is missing: install Node.js, or run make browser-deps (Debian or Ubuntu)"; exit 1; }
 	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-browser-deps: $(CHROMIUM) $(BWRAP) $(NODE_TOOLS)
+# What the browser, accessibility and grading tests need from the system, each installed with
+# apt-get only when missing, saying what and why (the apt-get log is shown if it fails);
+# then npm's tools.
+browser-deps:
+	@missing=; \
+	test -x $(CHROMIUM) || { missing="$$missing chromium"; \
+		echo "browser-deps: installing chromium (apt-get): the browser and accessibility tests drive it"; }; \
+	test -x $(BWRAP) || { missing="$$missing bubblewrap"; \
+		echo "browser-deps: installing bubblewrap (apt-get): it isolates each notebook brakes grade runs"; }; \
+	command -v npm >/dev/null || { missing="$$missing npm"; \
+		echo "browser-deps: installing npm (apt-get): it installs axe-core for the tests and PurgeCSS for the site"; }; \
+	test -z "$$missing" || { { $(APT) install -y -qq $$missing \
+		|| { $(APT) update -qq && $(APT) install -y -qq $$missing; }; } \
+		>/tmp/brakes-apt.log 2>&1 || { cat /tmp/brakes-apt.log; exit 1; }; }
+	@$(MAKE) --no-print-directory $(NODE_TOOLS)
 
 # The unit tests alone (no site build, no browser, no kernel), with the fast hypothesis profile.
 test-fast: $(STAMP)

@@ -14,8 +14,9 @@ Sphinx copies the theme's files again on every build, so the trimmed result is
 cached next to Sphinx's state (:data:`FOLDER` in the doctree folder), with the
 originals it came from, and reused while its inputs (the originals, the pages,
 the scripts, the settings below) are unchanged: a rebuild with nothing edited
-does not run PurgeCSS. Without Node.js or PurgeCSS the build keeps the full
-stylesheets and says so.
+does not run PurgeCSS. Without Node.js or PurgeCSS (a trainer on macOS or
+Windows, who builds the site with Python alone) the build keeps the full
+stylesheets and says so in one line (:data:`UNTRIMMED`), even under ``-q``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +60,8 @@ SAFELIST_GREEDY: tuple[str, ...] = ()
 FOLDER = "trimmed-css"
 #: PurgeCSS, as ``npm ci`` installs it from package-lock.json.
 PURGECSS = COURSE.root / "node_modules" / "purgecss"
+#: What a build without Node.js or PurgeCSS says, once.
+UNTRIMMED = "stylesheets left untrimmed: install Node.js and run `npm ci` to trim them"
 
 #: Runs PurgeCSS's API on a JSON job (argv[1]); writes each result to its output path.
 _NODE_SCRIPT = """
@@ -124,11 +128,9 @@ def inputs_digest(site: Path, sheets: list[str], version: str) -> str:
     return files_digest(((path, path.relative_to(site).as_posix()) for path in paths), settings)
 
 
-def run_purgecss(site: Path, sheets: list[Stylesheet]) -> None:
-    """Trim ``sheets`` (their originals, already cached) against the site's pages and scripts."""
-    node = shutil.which("node")
-    if node is None:
-        raise TrimError("Node.js is not installed")
+def run_purgecss(site: Path, sheets: list[Stylesheet], node: str) -> None:
+    """Trim ``sheets`` (their originals, already cached) against the site's pages and scripts,
+    with the Node.js at ``node``."""
     job = {
         "purgecss": str(PURGECSS),
         "content": [str(path) for path in content_files(site)],
@@ -150,10 +152,10 @@ def run_purgecss(site: Path, sheets: list[Stylesheet]) -> None:
 def trim(site: Path, cache: Path) -> bool | None:
     """Replace the site's big stylesheets by trimmed copies; False when reused from the cache.
 
-    None when PurgeCSS is not installed: the site keeps the full stylesheets.
+    None when Node.js or PurgeCSS is not installed: the site keeps the full stylesheets.
     """
-    version = purgecss_version()
-    if version is None:
+    version, node = purgecss_version(), shutil.which("node")
+    if version is None or node is None:
         return None
     names = stylesheets(site)
     sheets = [Stylesheet(name, cache) for name in names]
@@ -168,7 +170,7 @@ def trim(site: Path, cache: Path) -> bool | None:
         for sheet in sheets:
             sheet.original.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(site / sheet.relative, sheet.original)
-        run_purgecss(site, sheets)
+        run_purgecss(site, sheets, node)
         stamp.write_text(digest, encoding="utf-8")
     for sheet in sheets:
         target = site / sheet.relative
@@ -195,6 +197,16 @@ def _restore_site(app: Sphinx, exception: Exception | None) -> None:
         restore_originals(Path(app.outdir), Path(app.doctreedir, FOLDER))
 
 
+def _say(app: Sphinx, message: str) -> None:
+    """Log ``message`` as information; under ``-q`` (`make site`), where Sphinx shows none,
+    write it to stderr, where the build's warnings go: it is a fact, not a warning, and must
+    not fail a build under ``-W``."""
+    if app.quiet:
+        print(message, file=sys.stderr)
+    else:
+        LOGGER.info(message)
+
+
 def _trim_site(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -204,7 +216,7 @@ def _trim_site(app: Sphinx, exception: Exception | None) -> None:
         LOGGER.warning("PurgeCSS failed, the stylesheets stay whole: %s", error)
         return
     if done is None:
-        LOGGER.info("stylesheets not trimmed: PurgeCSS is not installed (run `npm ci`)")
+        _say(app, UNTRIMMED)
     elif done:
         LOGGER.info("stylesheets trimmed with PurgeCSS: %s", ", ".join(stylesheets(app.outdir)))
 
