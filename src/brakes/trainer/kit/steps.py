@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 __all__ = [
     "HUB_IMAGE",
+    "HUB_LEARNER",
     "PLATFORMS",
+    "WHEEL_GLOB",
     "HubImage",
     "Platform",
     "markdown",
