@@ -79,6 +79,12 @@ PREPARE = """async (learnerTitles) => {
   });
   article.replaceChildren(heading, ...notes);
 }"""
+#: A page's bookmark: its heading's text, without the heading's "#" link.
+HEADING = """() => {
+  const heading = document.querySelector("article h1")?.cloneNode(true);
+  heading?.querySelectorAll(".headerlink").forEach(link => link.remove());
+  return heading ? heading.textContent.trim() : null;
+}"""
 #: Printed at the foot of every sheet: the course, its version and the page's title.
 FOOTER = (
     '<div style="font-size:8px;width:100%;margin:0 12mm;color:#555">'
@@ -184,7 +190,8 @@ def print_handout(browser: Browser, site: Path, pages: Sequence[PrintedPage], ou
             footer_template=FOOTER.format(version=COURSE.version),
         )
         writer.append(PdfReader(io.BytesIO(pdf)))
-        writer.add_outline_item(title=page.title() or printed.path, page_number=first)
+        title = page.evaluate(HEADING) or printed.path
+        writer.add_outline_item(title=title, page_number=first)
     page.close()
     writer.add_metadata({"/Title": f"Releasing the Brakes {COURSE.version}"})
     out.parent.mkdir(parents=True, exist_ok=True)
