@@ -202,7 +202,7 @@ pdf: $(STAMP) $(NODE_TOOLS) $(CHROMIUM)
 SCORM_PACKAGE := _build/scorm/brakes-scorm-{version}.zip
 
 release: pdf
-	@if $(MAKE) -n scorm >/dev/null 2>&1; then $(MAKE) --no-print-directory scorm; fi
+	@if grep -q '^scorm:' $(firstword $(MAKEFILE_LIST)); then $(MAKE) --no-print-directory scorm; fi
 	$(BIN)/python -m brakes.trainer.release --out _build/release \
 		--artefact _build/html/_downloads/releasing-the-brakes-site.zip \
 		--artefact _build/html/_downloads/releasing-the-brakes-notebooks.zip \
