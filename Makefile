@@ -31,6 +31,7 @@ help:
 	@echo "make bench    run the benchmarks"
 	@echo "make pdf      print both editions as PDF handouts into _build/pdf, linked from the site"
 	@echo "make release  every artefact of this version in _build/release/brakes-<version>/"
+	@echo "make scorm    the learner edition as a SCORM 1.2 package for an LMS, into _build/scorm"
 	@echo "make icons    regenerate src/brakes/sphinxext/icons.json after a theme upgrade"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml (LOCKOPTS=--upgrade-package=NAME)"
 
@@ -209,6 +210,14 @@ release: pdf
 		--artefact $(HANDOUTS)/releasing-the-brakes.pdf \
 		--artefact $(HANDOUTS)/releasing-the-brakes-trainer.pdf \
 		--optional '$(SCORM_PACKAGE)'
+
+# The learner edition as a SCORM 1.2 package for an LMS (brakes.sphinxext.scorm):
+# _build/scorm/brakes-scorm-<version>.zip, made from what `make site` last built (built
+# first if missing), so that `make release` packages the site it has just built.
+.PHONY: scorm
+scorm: $(STAMP)
+	@test -f _build/html/index.html || $(MAKE) --no-print-directory site
+	$(BIN)/python -m brakes.sphinxext.scorm _build/html _build/scorm
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache .hypothesis node_modules
