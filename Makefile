@@ -211,13 +211,13 @@ release: pdf
 		--artefact $(HANDOUTS)/releasing-the-brakes-trainer.pdf \
 		--optional '$(SCORM_PACKAGE)'
 
-# The learner edition as a SCORM 1.2 package for an LMS (brakes.sphinxext.scorm):
+# The learner edition as a SCORM 1.2 package for an LMS (brakes.sphinxext.scorm_package):
 # _build/scorm/brakes-scorm-<version>.zip, made from what `make site` last built (built
 # first if missing), so that `make release` packages the site it has just built.
 .PHONY: scorm
 scorm: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) --no-print-directory site
-	$(BIN)/python -m brakes.sphinxext.scorm _build/html _build/scorm
+	$(BIN)/python -m brakes.sphinxext.scorm_package _build/html _build/scorm
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache .hypothesis node_modules

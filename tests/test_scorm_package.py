@@ -1,4 +1,4 @@
-"""The SCORM 1.2 package's zip and manifest (brakes.sphinxext.scorm), on a small stand-in site.
+"""The SCORM 1.2 package (brakes.sphinxext.scorm_package), made from a small stand-in site.
 
 The package made from the real learner edition is checked by tests/browser/test_scorm.py.
 """
@@ -12,7 +12,7 @@ import pytest
 from scorm_manifest import manifest_problems
 
 from brakes.errors import BrakesError
-from brakes.sphinxext import scorm
+from brakes.sphinxext import scorm_package as scorm
 from brakes.sphinxext.offline import zip_name
 
 FOOTER = '<p class="brakes-offline"><a href="_downloads/site.zip">zip</a></p>'

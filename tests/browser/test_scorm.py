@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, Frame, Page
 from scorm_manifest import manifest_problems
 
 from brakes.config import COURSE
-from brakes.sphinxext import scorm
+from brakes.sphinxext import scorm_package as scorm
 
 pytestmark = pytest.mark.browser
 
