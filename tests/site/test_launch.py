@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,6 +14,9 @@ from brakes import settings
 from brakes.sphinxext import launch, notebook_kit
 
 pytestmark = pytest.mark.site
+
+#: A link that opens a notebook on a hub, on Binder or on Colab.
+LAUNCH_LINK = re.compile(r'href="[^"]*(?:user-redirect|mybinder|colab)[^"]*"')
 
 
 def test_launch_url_puts_the_notebook_path_in_place() -> None:
@@ -33,11 +37,13 @@ def test_setting_is_read_from_the_environment_and_checked(monkeypatch: pytest.Mo
 
 
 def test_no_launch_button_or_hub_link_by_default(sites: dict) -> None:
+    # The set-up page shows a hub's administrators nbgitpuller's link with placeholders, as text
+    # to copy (brakes.trainer.kit.steps.HUB_IMAGE): no page may link to a hub, Binder or Colab.
     for site in sites.values():
         for page in site.documents():
             text = (site.html / page).read_text(encoding="utf-8")
-            assert "launch-buttons" not in text and "user-redirect" not in text, page
-            assert "mybinder" not in text and "colab" not in text, page
+            assert "launch-buttons" not in text, page
+            assert not LAUNCH_LINK.findall(text), page
 
 
 def test_launch_button_links_each_notebook_to_the_hub(mini_site: Path) -> None:
