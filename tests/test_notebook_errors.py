@@ -206,8 +206,8 @@ def test_run_all_stops_at_a_recognised_mistake() -> None:
     manager, client = start_new_kernel(kernel_name="python3")
     try:
         queued = [client.execute(code) for code in (SETUP, "my_guess_where = b", "ran = True")]
-        replies = {}
-        for _ in queued:
+        replies: dict[str, str] = {}
+        while not replies.keys() >= set(queued):  # another reply (kernel_info's) is skipped
             reply = client.get_shell_msg(timeout=60)
             replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
     finally:
