@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import copy
 import re
+import textwrap
 
 import nbformat
 from nbformat import NotebookNode
 
-from brakes.authoring.blocks import names_used, outside_blocks, replace_blocks
+from brakes.authoring.blocks import names_used, outside_blocks, replace_blocks, split_blocks
+from brakes.authoring.constructs import names_read
 from brakes.errors import BrakesError
 from brakes.notebook_meta import META
 from brakes.trainer.kit.adapt import GUARD_TAG, guard_source
@@ -86,6 +88,14 @@ def retitle(cell: NotebookNode, name: str) -> None:
     cell.source = EXERCISE_TITLE + cell.source[len(SOLUTION_TITLE) :]
 
 
+def _names_read(block: list[str]) -> set[str]:
+    """The names a solution block (its indent, then its lines) reads without assigning them."""
+    try:
+        return names_read(textwrap.dedent("\n".join(block[1:])))
+    except SyntaxError:  # a block that is not Python on its own reads nothing we can tell
+        return set()
+
+
 def learner_notebook(solution: NotebookNode, name: str) -> NotebookNode:
     """The learner notebook generated from a solution notebook called ``name``."""
     kept = [
@@ -93,11 +103,20 @@ def learner_notebook(solution: NotebookNode, name: str) -> NotebookNode:
         for number, cell in enumerate(solution.cells, start=1)
         if not is_solution_only(cell)
     ]
+    code = [(number, cell) for number, cell in kept if cell.cell_type == "code"]
+    # A name a solution block assigns stays in the learner's lines when code outside the
+    # blocks uses it, or when another block reads it without assigning it (3.18 reads the
+    # `duplicated` that 3.17's learner must therefore define).
     used = names_used(
-        outside_blocks(cell.source, f"{name}, cell {number}")
-        for number, cell in kept
-        if cell.cell_type == "code"
+        outside_blocks(cell.source, f"{name}, cell {number}") for number, cell in code
     )
+    used |= {
+        read
+        for number, cell in code
+        for part in split_blocks(cell.source, f"{name}, cell {number}")
+        if isinstance(part, list)
+        for read in _names_read(part)
+    }
     cells = []
     for number, cell in kept:
         clean = _clean_cell(cell)
