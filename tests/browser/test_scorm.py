@@ -174,7 +174,7 @@ def test_opening_every_chapter_completes_the_course(page: Page, lms: str, packag
         "(n) => calls.filter((c) => c[0] === 'LMSInitialize').length > n", arg=len(pages) + 1
     )
     recorded = calls(page)
-    print("\n".join(json.dumps(call) for call in recorded))
+    print("\n".join(json.dumps(call) for call in recorded))  # shown by -s, or on a failure
     per_page = sessions(recorded)
     assert len(per_page) == len(pages) + 2  # the launch page, each chapter, the launch page
     for session in per_page[:-1]:  # every page left: committed, then finished
