@@ -231,7 +231,7 @@ def estimate(
     notebook = json.loads(path.read_text(encoding="utf-8"))
     reading = [0.0, 0.0]  # before the first exercise, after it
     prompts: dict[str, int] = {}
-    steps = []
+    steps: list[Step] = []
     for cell in notebook["cells"]:
         meta = cell_meta(cell)
         source = _text(cell.get("source", ""))
