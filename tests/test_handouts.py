@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 from pypdf import PdfReader
 
 from brakes.trainer.handouts import (
-    chromium,
     course_order,
     learner_handout,
     print_handout,
@@ -67,16 +67,18 @@ def text_of(pdf: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
 
 
-def test_handouts_print_the_articles_in_course_order_without_the_sidebar(tmp_path: Path) -> None:
+def test_handouts_print_the_articles_in_course_order_without_the_sidebar(
+    tmp_path: Path, chromium: Browser
+) -> None:
+    # The worker's Chromium (tests/conftest.py): a second sync Playwright in one worker fails.
     learner = write_site(tmp_path / "learner", trainer=False)
     trainer = write_site(tmp_path / "trainer", trainer=True)
     assert course_order(learner) == ["index.html", "second.html"]
-    with chromium() as browser:
-        learner_pdf = print_handout(
-            browser, learner, learner_handout(learner), tmp_path / "learner.pdf"
-        )
-        pages = trainer_handout(browser, trainer, learner)
-        trainer_pdf = print_handout(browser, trainer, pages, tmp_path / "trainer.pdf")
+    learner_pdf = print_handout(
+        chromium, learner, learner_handout(learner), tmp_path / "learner.pdf"
+    )
+    pages = trainer_handout(chromium, trainer, learner)
+    trainer_pdf = print_handout(chromium, trainer, pages, tmp_path / "trainer.pdf")
 
     reader = PdfReader(learner_pdf)
     assert len(reader.pages) > 0
