@@ -108,9 +108,9 @@ lint: $(STAMP)
 
 # nbval: stored solution outputs must equal a fresh run. One notebook per worker. nbval's
 # run of each solution notebook is also the site's: tests/nbval_feeds_cache.py stores it
-# in the test builds' notebook cache, so they execute no notebook. Each notebook runs
-# twice per `make test`: the solutions here and on the oldest supported versions, the
-# learner notebooks in the README's environment and on the oldest versions (tests/kit/).
+# in the test builds' notebook cache, so they execute no notebook. Each notebook runs at
+# most twice per `make test`: the solutions here and on the oldest supported versions, the
+# learner notebooks in the README's environment (tests/kit/).
 NBVAL := PYTHONPATH=tests $(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile
 
 # pytest with one worker more than the cores: the slow tests spend much of their time
