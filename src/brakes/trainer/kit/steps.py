@@ -181,7 +181,8 @@ class HubImage:
 HUB_IMAGE = HubImage(
     base="quay.io/jupyter/scipy-notebook",
     copy=f"{WHEEL_GLOB} ./",
-    run=(f"python -m pip install --no-cache-dir ./{WHEEL_GLOB} && rm ./{WHEEL_GLOB}",),
+    # nbgitpuller: the link below needs it in the image (it brings no JupyterLab of its own).
+    run=(f"python -m pip install --no-cache-dir nbgitpuller ./{WHEEL_GLOB} && rm ./{WHEEL_GLOB}",),
     link=(
         "https://HUB/hub/user-redirect/git-pull?repo=REPOSITORY&branch=main"
         "&urlpath=lab/tree/FOLDER/exercises/00-getting-started.ipynb"
@@ -258,7 +259,9 @@ def _hub(level: str) -> str:
         "folder to your hub (or just the `.whl` file and the notebooks), open a terminal "
         "there (*File → New → Terminal*), go to the folder and run:",
         _block("bash", HUB_LEARNER),
-        "then restart the notebook's kernel (*Kernel → Restart Kernel*). Do not install "
+        "then restart the notebook's kernel (*Kernel → Restart Kernel*). If pip answers that "
+        "user installs are not visible in this environment (a hub whose Python is a virtual "
+        "environment), run the first line again without `--user`. Do not install "
         "`requirements.txt` on a hub: it would put a second JupyterLab in your home folder "
         "(`~/.local`), which the hub may start instead of its own the next time. If your hub "
         "cannot install packages, ask its administrators to put the wheel in its image.",
@@ -269,7 +272,7 @@ def _hub(level: str) -> str:
         _block("dockerfile", image.dockerfile.splitlines()),
         "Learners then open the notebooks from the course's Git repository with an "
         "[nbgitpuller](https://nbgitpuller.readthedocs.io/en/latest/link.html) link "
-        "(nbgitpuller must be in the image too; its page makes links), where `HUB` is "
+        "(the recipe installs nbgitpuller; its page makes links), where `HUB` is "
         "your hub's address, `REPOSITORY` the repository's "
         "address, URL-encoded, and `FOLDER` the name of the folder it is cloned into:",
         _block("text", [image.link]),
