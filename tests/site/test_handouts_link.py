@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
 from mini_site import run_sphinx
 
+from brakes.sphinxext.offline import TOP, zip_name
 from brakes.trainer.handouts import LEARNER_PDF, TRAINER_PDF
 
 pytestmark = pytest.mark.site
@@ -38,6 +40,12 @@ def test_footer_links_the_learner_handout_found_and_drops_it_when_gone(tmp_path:
     assert TRAINER_PDF not in page, "the learner edition offers the trainer's answers"
     assert (out / "_downloads" / LEARNER_PDF).read_bytes() == (handouts / LEARNER_PDF).read_bytes()
     assert not (out / "_downloads" / TRAINER_PDF).exists()
+    # The offline zip holds the pages, not the PDFs printed from them (published beside it).
+    with zipfile.ZipFile(out / "_downloads" / zip_name("learner")) as archive:
+        held = archive.namelist()
+        zipped_page = archive.read(f"{TOP}/index.html").decode("utf-8")
+    assert not [name for name in held if name.endswith(".pdf")], held
+    assert "brakes-handouts" not in zipped_page and LEARNER_PDF not in zipped_page
 
     rebuilt = run_sphinx(source, out)
     assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr

@@ -41,12 +41,16 @@ UNUSED_FOLDERS = ("_static/vendor/fontawesome/",)
 UNUSED_SUFFIXES = (".map",)
 
 
-#: The footer's paragraph that offers the site's zip (``_templates/brakes-offline.html``).
-ZIP_LINK = re.compile(r'\s*<p class="brakes-offline">.*?</p>', re.DOTALL)
+#: The footer's paragraphs that offer files the zip leaves out: the site's zip itself
+#: (``_templates/brakes-offline.html``) and the PDF handouts (``brakes-handouts.html``).
+ZIP_LINK = re.compile(r'\s*<p class="brakes-(?:offline|handouts)">.*?</p>', re.DOTALL)
+#: The PDF handouts (brakes.sphinxext.handouts) are printed from these pages and published
+#: beside the zip (`make release`): in it they would triple its weight for the same text.
+HANDOUTS = ".pdf"
 
 
 def offline_page(html: str) -> str:
-    """A page of the site as its zip holds it: without the link to that zip."""
+    """A page of the site as its zip holds it: without the links to that zip and the PDFs."""
     return ZIP_LINK.sub("", html)
 
 
@@ -68,7 +72,8 @@ def site_files(site: Path, target: Path) -> Iterator[tuple[Path, str]]:
     """Each file the zip of ``site`` holds, with its path relative to the site, in a fixed order.
 
     Leaves out hidden files and folders (Sphinx's ``.doctrees`` and ``.buildinfo``),
-    files no page loads (:func:`is_unused`) and any zip of the site, ``target`` included.
+    files no page loads (:func:`is_unused`), any zip of the site, ``target`` included,
+    and the PDF handouts (:data:`HANDOUTS`).
     """
     skip = {target.resolve(), target.with_suffix(".part").resolve()}
     for folder, dirs, files in os.walk(site):
@@ -78,6 +83,8 @@ def site_files(site: Path, target: Path) -> Iterator[tuple[Path, str]]:
             path = Path(folder, name)
             relative = path.relative_to(site).as_posix()
             if name.startswith(".") or path.resolve() in skip or name.endswith("-site.zip"):
+                continue
+            if relative.startswith(f"{FOLDER}/") and name.endswith(HANDOUTS):
                 continue
             if not is_unused(relative):
                 yield path, relative
