@@ -15,9 +15,10 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from browser.browsing import CHROMIUM, CHROMIUM_ARGS
+from browser.browsing import CHROMIUM, CHROMIUM_ARGS, WORKER_REPORT
 from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, sync_playwright
 from site_builds import RUN, BuiltSite, built_all
@@ -119,6 +120,24 @@ class GroupScheduling(LoadScopeScheduling):
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> GroupScheduling | None:
     """Schedule ``--dist loadgroup`` with :class:`GroupScheduling`."""
     return GroupScheduling(config, log) if config.getvalue("dist") == "loadgroup" else None
+
+
+#: What the workers' browser tests measured (first-load bytes, axe counts), for the summary.
+BROWSER_REPORT: list[str] = []
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: absent with -p no:xdist
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """Collect a finished worker's browser report (tests/browser/conftest.py)."""
+    BROWSER_REPORT.extend(getattr(node, "workeroutput", {}).get(WORKER_REPORT, []))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the workers' browser report: what the page walks measured, pass or fail."""
+    if BROWSER_REPORT:
+        terminalreporter.section("site as a browser sees it")
+        for line in BROWSER_REPORT:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,8 @@ BUDGET = 1_000_000
 
 #: Lines printed at the end of the run (first-load bytes, axe counts).
 REPORT: list[str] = []
+#: The key under which an xdist worker hands :data:`REPORT` to the controller.
+WORKER_REPORT = "brakes_browser_report"
 
 
 def chapter_page(documents: list[str]) -> str:

@@ -28,6 +28,7 @@ from browsing import (
     BUDGET,
     DESKTOP,
     REPORT,
+    WORKER_REPORT,
     Quiet,
     Served,
     Visit,
@@ -147,8 +148,16 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     ctx.close()
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In an xdist worker, hand what the browser tests measured to the controller, which
+    prints it (tests/conftest.py): a worker's own terminal summary is never shown."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput[WORKER_REPORT] = list(REPORT)
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Print what the browser tests measured, pass or fail."""
+    """Print what the browser tests measured, pass or fail (a run without xdist)."""
     if REPORT:
         terminalreporter.section("site as a browser sees it")
         for line in REPORT:
