@@ -97,6 +97,16 @@ MISTAKES = {
         "Combine conditions with & (and) or | (or)",
         'mentions[(mentions["reach_7d"] > 50) | (mentions["channel"] == "forum")]',
     ),
+    "not": (
+        'mentions[not (mentions["channel"] == "forum")]',
+        "Turn a condition around with ~",
+        'mentions[~(mentions["channel"] == "forum")]',
+    ),
+    "chained comparison": (
+        'mentions[10 < mentions["reach_7d"] <= 50]',
+        "two conditions joined by &",
+        'mentions[(10 < mentions["reach_7d"]) & (mentions["reach_7d"] <= 50)]',
+    ),
 }
 
 #: Errors the course does not recognise: each keeps IPython's traceback.

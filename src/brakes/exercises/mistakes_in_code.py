@@ -360,11 +360,45 @@ def _takes_text(parent: ast.AST | None, node: ast.Name) -> bool:
     return isinstance(parent, ast.Compare | ast.keyword | ast.List | ast.Tuple | ast.Set)
 
 
-# --- and / or between conditions ------------------------------------------------------
+# --- and / or / not, and chained comparisons, on columns -------------------------------
+
+#: Comparisons that pandas makes element by element, so a chain of them can be split.
+_COMPARISONS = {
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+}
+
+#: What each kind of condition does wrong, and how to write it, for the learner's box.
+_TRUTH_FIXES = {
+    "and/or": "and / or compare one True or False, not a whole column of them.\n"
+    "Combine conditions with & (and) or | (or), with brackets around each condition:",
+    "not": "not turns one True or False around, not a whole column of them.\n"
+    "Turn a condition around with ~, with brackets around it:",
+    "chain": "a chain like 0 < x < 5 compares one number, not a whole column of them.\n"
+    "Write it as two conditions joined by &, with brackets around each:",
+    "mixed": "and, or, not and chains like 0 < x < 5 work on one True or False, not a column.\n"
+    "Use & (and), | (or) and ~ (not), with brackets around each condition:",
+}
+
+
+def _condition_kind(node: ast.AST) -> str | None:
+    """Which Python-only condition ``node`` is ("and/or", "not", "chain"), or None."""
+    if isinstance(node, ast.BoolOp):
+        return "and/or"
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return "not"
+    if isinstance(node, ast.Compare) and len(node.ops) > 1:
+        return "chain" if all(type(op) in _COMPARISONS for op in node.ops) else None
+    return None
 
 
 def _and_or(failure: Failure) -> Mistake | None:
-    """``(a > 1) and (b < 2)`` on columns: pandas combines them with ``&`` and ``|``."""
+    """``(a > 1) and (b < 2)``, ``not (a > 1)`` or ``1 < a < 2`` on columns: pandas combines
+    conditions with ``&``, ``|`` and ``~``."""
     called = [frame.f_code.co_name for frame in failure.inner]
     tree = failure.tree()
     if tree is None or called not in (["__bool__"], ["__nonzero__"]):  # pandas 3, pandas 2
@@ -372,25 +406,41 @@ def _and_or(failure: Failure) -> Mistake | None:
     on_line = [
         node
         for node in ast.walk(tree)
-        if isinstance(node, ast.BoolOp) and node.lineno <= failure.line <= (node.end_lineno or 0)
+        if isinstance(node, ast.expr)
+        and _condition_kind(node)
+        and node.lineno <= failure.line <= (node.end_lineno or 0)
     ]
     outermost = [n for n in on_line if not any(n is not o and _inside(n, o) for o in on_line)]
     if not outermost:
         return None
+    kinds = {kind for node in on_line if (kind := _condition_kind(node))}
     edits = [(node, _with_operators(failure.source, node)) for node in outermost]
     return Mistake(
-        "and / or compare one True or False, not a whole column of them.\n"
-        "Combine conditions with & (and) or | (or), with brackets around each condition:",
+        _TRUTH_FIXES[kinds.pop() if len(kinds) == 1 else "mixed"],
         _edited_statement(failure, tree, edits),
     )
 
 
 def _with_operators(source: str, node: ast.expr) -> str:
-    """A condition rewritten with ``&``/``|`` and brackets around each part."""
-    if not isinstance(node, ast.BoolOp):
-        return ast.get_source_segment(source, node) or ast.unparse(node)
-    joiner = " & " if isinstance(node.op, ast.And) else " | "
-    return joiner.join(f"({_with_operators(source, value)})" for value in node.values)
+    """A condition rewritten with ``&``, ``|`` and ``~``, and brackets around each part."""
+    kind = _condition_kind(node)
+    if isinstance(node, ast.BoolOp):
+        joiner = " & " if isinstance(node.op, ast.And) else " | "
+        return joiner.join(f"({_with_operators(source, value)})" for value in node.values)
+    if kind == "not" and isinstance(node, ast.UnaryOp):
+        return f"~({_with_operators(source, node.operand)})"
+    if kind == "chain" and isinstance(node, ast.Compare):
+        sides = [node.left, *node.comparators]
+        return " & ".join(
+            f"({_segment(source, left)} {_COMPARISONS[type(op)]} {_segment(source, right)})"
+            for left, op, right in zip(sides, node.ops, sides[1:], strict=False)
+        )
+    return _segment(source, node)
+
+
+def _segment(source: str, node: ast.expr) -> str:
+    """The source text of ``node`` as the learner wrote it."""
+    return ast.get_source_segment(source, node) or ast.unparse(node)
 
 
 def _inside(node: ast.expr, other: ast.expr) -> bool:
