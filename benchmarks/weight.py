@@ -17,16 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from brakes.trainer.browser import CHROMIUM, CHROMIUM_ARGS
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

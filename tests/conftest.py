@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser.browsing import CHROMIUM, CHROMIUM_ARGS, WORKER_REPORT
+from browser.browsing import WORKER_REPORT
 from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, sync_playwright
 from site_builds import RUN, BuiltSite, built_all
@@ -26,6 +26,7 @@ from xdist.scheduler import LoadScopeScheduling
 
 from brakes.config import COURSE
 from brakes.data import use
+from brakes.trainer.browser import CHROMIUM, CHROMIUM_ARGS
 
 _HYPOTHESIS = {"deadline": None, "suppress_health_check": list(HealthCheck), "database": None}
 settings.register_profile("fast", max_examples=25, **_HYPOTHESIS)

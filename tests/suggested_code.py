@@ -24,7 +24,6 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import pandas as pd
-from browser.browsing import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import sync_playwright
 
 from brakes.exercises.checking import evaluate, verdict_for
@@ -33,6 +32,7 @@ from brakes.exercises.outcomes import Kind
 from brakes.exercises.question import Question
 from brakes.exercises.registry import all_exercises
 from brakes.exercises.render import Feedback
+from brakes.trainer.browser import CHROMIUM, CHROMIUM_ARGS
 
 Where = TypeVar("Where")
 

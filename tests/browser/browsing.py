@@ -1,4 +1,6 @@
-"""What the browser tests share: Chromium's settings, the page budget, and one page visit.
+"""What the browser tests share: the page budget and one page visit.
+
+Chromium and its flags are brakes.trainer.browser's, as for the handouts and benchmarks.
 
 A visit loads a page in a fresh browser context (empty cache) on a desktop in
 light mode, measures it, switches to dark mode and measures again, then loads
@@ -16,16 +18,6 @@ from playwright.sync_api import Browser, Page, Response
 
 from brakes.config import COURSE
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE = COURSE.root / "node_modules" / "axe-core" / "axe.min.js"
 SCRIPTS = Path(__file__).parent / "page_checks.js"
 DESKTOP = {"width": 1280, "height": 800}

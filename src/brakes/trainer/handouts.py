@@ -21,14 +21,14 @@ from __future__ import annotations
 import argparse
 import io
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brakes.config import COURSE
 from brakes.errors import BrakesError
+from brakes.trainer.browser import chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -44,17 +44,6 @@ EDITION_HANDOUTS = {"learner": (LEARNER_PDF,), "trainer": (LEARNER_PDF, TRAINER_
 #: The pages only the trainer edition has, printed whole in the trainer handout.
 TRAINER_GUIDE = "course/trainer/"
 STYLESHEET = Path(__file__).with_name("handouts.css")
-CHROMIUM = Path("/usr/bin/chromium")
-#: Quiet on a closed network, as in the browser tests.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 #: The table of contents in the sidebar of the site's landing page: every page, in order.
 SIDEBAR = re.compile(r'<nav class="[^"]*\bbd-docs-nav\b.*?</nav>', re.DOTALL)
 SIDEBAR_LINK = re.compile(r'class="reference internal" href="([^"#]*)(?:#[^"]*)?"')
@@ -117,21 +106,6 @@ def course_order(site: Path) -> list[str]:
         if link and link not in pages:
             pages.append(link)
     return pages
-
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    """Debian's Chromium, driven by Playwright (never a browser of Playwright's own)."""
-    if not CHROMIUM.is_file():
-        raise BrakesError(f"no Chromium at {CHROMIUM}: install it (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def _open(page: Page, site: Path, path: str) -> None:
