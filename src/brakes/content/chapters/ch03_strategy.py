@@ -74,17 +74,22 @@ _interpret = partial(
 #: What notebook A's set-up cell defines for the exercises that use it.
 SETUP_FACEBOOK = 'facebook = page_daily[page_daily["platform"] == "facebook"].set_index("date")\n'
 
+#: The worked step given above 3.3: each week's new and repeat customers, and its buyers.
+SETUP_WEEKLY = (
+    'weekly = sales.groupby("week")[["new_customers", "repeat_customers"]].sum()\n'
+    'buyers = weekly["new_customers"] + weekly["repeat_customers"]\n'
+)
+
+#: The worked step given above 3.10: short names for the three columns its crosstab reads.
+SETUP_MENTIONS = (
+    'month = competitors["month"]\n'
+    'company = competitors["company"]\n'
+    'mentions = competitors["mentions"]\n'
+)
+
 SOLUTION_SHARE_OF_VOICE = (
-    "share_of_voice = (\n"
-    "    pd.crosstab(\n"
-    '        competitors["month"],\n'
-    '        competitors["company"],\n'
-    '        values=competitors["mentions"],\n'
-    '        aggfunc="sum",\n'
-    '        normalize="index",\n'
-    "    )\n"
-    "    * 100\n"
-    ")\n"
+    'shares = pd.crosstab(month, company, values=mentions, aggfunc="sum", normalize="index")\n'
+    "share_of_voice = shares * 100\n"
 )
 
 
@@ -277,22 +282,18 @@ register(
         title="Week by week, how many buyers came back?",
         answer_name="weekly_repeat_rate",
         tables=("sales",),
+        setup=SETUP_WEEKLY,
         expected=_weekly_repeat_rate,
         checker=SeriesCheck(index="week", percent=True, decimals=1),
         hints=(
-            "For each week, add up the new and the repeat customers of the five product lines, "
-            "then divide the repeat customers by all the buyers, times 100.",
-            '`sales.groupby("week")[["new_customers", "repeat_customers"]].sum()` gives one row '
-            "per week with both totals.",
-            'weekly = sales.groupby("week")[["new_customers", "repeat_customers"]].sum()\n'
-            'buyers = weekly["new_customers"] + weekly["repeat_customers"]\n'
-            "# weekly_repeat_rate: repeat customers divided by buyers, in percent",
+            "A week's rate is its repeat customers ÷ its buyers × 100; `weekly` and `buyers`, "
+            "given above, hold both, week by week.",
+            '`weekly["repeat_customers"]` is a Series indexed by week: divided by `buyers`, each '
+            "week is divided by its own buyers.",
+            'rate = weekly["repeat_customers"] / buyers\n'
+            "# rate holds fractions: make them percentages",
         ),
-        solution=(
-            'weekly = sales.groupby("week")[["new_customers", "repeat_customers"]].sum()\n'
-            'buyers = weekly["new_customers"] + weekly["repeat_customers"]\n'
-            'weekly_repeat_rate = weekly["repeat_customers"] / buyers * 100\n'
-        ),
+        solution='weekly_repeat_rate = weekly["repeat_customers"] / buyers * 100\n',
         reveals=(
             "The percentage of each week's buyers who had bought before: {value} Read the two "
             "charts together, along the same months: when the follower line jumps in September "
@@ -423,9 +424,7 @@ register(
             "# rate holds fractions: make them percentages",
         ),
         solution=(
-            "bought_again_by_score = (\n"
-            '    support.groupby("satisfaction")["bought_again"].mean() * 100\n'
-            ")\n"
+            'bought_again_by_score = support.groupby("satisfaction")["bought_again"].mean() * 100\n'
         ),
         reveals=(
             "The percentage of customers who bought again, by satisfaction score: {value} Read the"
@@ -550,6 +549,7 @@ register(
         title="Who holds the conversation, month by month?",
         answer_name="share_of_voice",
         tables=("competitors",),
+        setup=SETUP_MENTIONS,
         expected=_share_of_voice,
         checker=FrameCheck(
             index="month",
@@ -559,25 +559,20 @@ register(
             decimals=1,
         ),
         hints=(
-            "For each month, each company's mentions divided by the mentions of all four "
-            "companies, times 100: each row adds up to 100.",
-            "`pd.crosstab` can add up a third column instead of counting rows: give it "
-            '`values=competitors["mentions"]` and `aggfunc="sum"`; `normalize="index"` then '
-            "turns each row into shares.",
+            "Each row of the table above, divided by its own total, times 100: each company's "
+            "part of the month's mentions, each row adding up to 100.",
+            'As in the primer, `normalize="index"` divides each row of a crosstab by its total: '
+            "add it to the crosstab above.",
             "shares = pd.crosstab(\n"
-            '    competitors["month"],\n'
-            '    competitors["company"],\n'
-            '    values=competitors["mentions"],\n'
-            '    aggfunc="sum",\n'
-            '    normalize="index",\n'
+            '    month, company, values=mentions, aggfunc="sum", normalize="index"\n'
             ")\n"
             "# shares holds fractions: make them percentages",
         ),
         solution=SOLUTION_SHARE_OF_VOICE,
         reveals=(
-            "Each company's share of voice, month by month, in percent: {value} Find October 2025 "
-            "on the chart, when La Mijotière opened its TikTok account, and March 2025, when "
-            "Ustensia opened its own. Does the brand's line change course?"
+            "Each company's share of voice, in percent: {value} On the chart, find March 2025 "
+            "(Ustensia joins TikTok) and October 2025 (La Mijotière joins). Does the brand's "
+            "line move?"
         ),
         wrong_answers=(
             counts_for_shares(
@@ -607,8 +602,7 @@ register(
                 ),
                 feedback=(
                     "Without `values=` and `aggfunc=`, `pd.crosstab` counts rows of the table "
-                    "(one per platform), not mentions. Add "
-                    '`values=competitors["mentions"]` and `aggfunc="sum"`.'
+                    '(one per platform), not mentions. Add `values=mentions` and `aggfunc="sum"`.'
                 ),
             ),
         ),
@@ -669,7 +663,7 @@ register(
         title="Did the brand's share of voice move once it was on TikTok?",
         answer_name="share_of_voice_change",
         tables=("competitors",),
-        setup=SOLUTION_SHARE_OF_VOICE,
+        setup=SETUP_MENTIONS + SOLUTION_SHARE_OF_VOICE,
         expected=_share_of_voice_change,
         checker=Number(percent=True, decimals=2),
         hints=(
@@ -766,7 +760,7 @@ register(
                 {
                     "follow": (
                         "your own numbers say otherwise: the brand posted on TikTok for months "
-                        "(3.11) and its share of voice hardly moved (3.12)."
+                        "(3.11) and its share of voice hardly moved (3.10, 3.12)."
                     ),
                     "followers": (
                         "followers are what the contest delivered (3.2), and the share of "
