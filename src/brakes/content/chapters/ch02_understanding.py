@@ -70,6 +70,14 @@ SETUP_SURVEYS = (
     'brand_accounts = ["facebook", "twitter", "instagram", "tiktok"]\n'
 )
 SETUP_PEOPLE = SETUP_SURVEYS + 'people = staff.drop_duplicates("employee_id")\n'
+#: 2.3's worked step: the employees' percentages, and the customers' weekly marks.
+SETUP_STAFF_USE = SETUP_SURVEYS + (
+    'staff_weekly = staff["frequency"].isin(weekly_or_more)\n'
+    'staff_use = staff_weekly.groupby(staff["platform"]).mean() * 100\n'
+    'customer_weekly = audience["frequency"].isin(weekly_or_more)\n'
+)
+#: 2.7's worked step: each account's posts over the whole period.
+SETUP_POSTS = 'posts = page_daily.groupby("platform")["posts"].sum()\n'
 
 #: What the second notebook's set-up cells define.
 SETUP_WEEKS = (
@@ -276,33 +284,24 @@ register(
         title="How do employees' habits compare with customers'?",
         answer_name="use_gap",
         tables=("audience", "staff"),
-        setup=SETUP_SURVEYS,
+        setup=SETUP_STAFF_USE,
         expected=_use_gap,
         checker=FrameCheck(index="platform", percent=("staff", "customers"), decimals=1),
         hints=(
-            "Compute for the staff survey what you computed for customers in 2.2, then put the "
-            "two results side by side.",
+            "Copy the second line of the cell above, which gives `staff_use`, and change it "
+            "for the customers: `customer_weekly` and the `audience` table.",
             "`pd.DataFrame({...})` builds a table from Series that share an index, one key "
             'per column: here `"staff"` and `"customers"`.',
-            'staff_weekly = staff["frequency"].isin(weekly_or_more)\n'
-            'customer_weekly = audience["frequency"].isin(weekly_or_more)\n'
-            'staff_use = staff_weekly.groupby(staff["platform"]).mean() * 100\n'
-            "# do the same for customers, then build use_gap with two columns",
+            'customer_use = customer_weekly.groupby(audience["platform"]).mean() * 100\n'
+            '# now build use_gap from staff_use and customer_use, columns "staff", "customers"',
         ),
         solution=(
-            'staff_weekly = staff["frequency"].isin(weekly_or_more)\n'
-            'customer_weekly = audience["frequency"].isin(weekly_or_more)\n'
-            "use_gap = pd.DataFrame(\n"
-            "    {\n"
-            '        "staff": staff_weekly.groupby(staff["platform"]).mean() * 100,\n'
-            '        "customers": customer_weekly.groupby(audience["platform"]).mean() * 100,\n'
-            "    }\n"
-            ")\n"
+            'customer_use = customer_weekly.groupby(audience["platform"]).mean() * 100\n'
+            'use_gap = pd.DataFrame({"staff": staff_use, "customers": customer_use})\n'
         ),
         reveals=(
-            "The percentage of employees (staff) and of customers who use each platform every "
-            "week: {value} Read the chart pair by pair: on which platforms is the staff bar the "
-            "longer one, and on which the customers' bar?"
+            "Weekly use of each platform, in percent: {value} On which platforms is the staff "
+            "bar the longer one?"
         ),
         wrong_answers=(
             columns_swapped(
@@ -315,10 +314,13 @@ register(
                 ),
             ),
             sum_for_mean(
-                lambda load: _use_gap(load, "sum"),
+                lambda load: _use_gap(load).assign(
+                    customers=_use_by_platform(load("audience"), "sum")
+                ),
                 feedback=(
-                    "Those are numbers of people, and the two surveys have different sizes. "
-                    "Compare shares: take the `.mean()` of the True/False values, times 100."
+                    "Your `customers` column holds numbers of customers, and the two surveys "
+                    "have different sizes. Compare shares: take the `.mean()` of the True/False "
+                    "values, times 100, as the cell above does for `staff_use`."
                 ),
             ),
         ),
@@ -401,20 +403,17 @@ register(
         title="Where does the brand publish?",
         answer_name="post_share",
         tables=("page_daily",),
+        setup=SETUP_POSTS,
         expected=_post_share,
         checker=SeriesCheck(index="platform", percent=True, decimals=1),
         hints=(
-            "Add up the `posts` of each platform over the whole period, then divide by the "
-            "total number of posts.",
-            '`page_daily.groupby("platform")["posts"].sum()` gives the posts of each account; '
-            "dividing a Series by its `.sum()` gives shares.",
-            'posts = page_daily.groupby("platform")["posts"].sum()\n'
-            "# divide posts by its total, then multiply by 100",
+            "`posts` holds each account's number of posts: divide it by the total number of "
+            "the brand's posts.",
+            "`posts.sum()` is that total; dividing a Series by a number divides each of its "
+            "values, and gives shares that add up to 1.",
+            "shares = posts / posts.sum()\n# shares holds fractions: make them percentages",
         ),
-        solution=(
-            'posts = page_daily.groupby("platform")["posts"].sum()\n'
-            "post_share = posts / posts.sum() * 100\n"
-        ),
+        solution="post_share = posts / posts.sum() * 100\n",
         reveals=(
             "Each account's share of the brand's posts, in percent: {value} Compare the Facebook "
             "share with your guess in 2.6."
@@ -431,8 +430,8 @@ register(
                 lambda load: load("page_daily")["platform"].value_counts(normalize=True) * 100,
                 feedback=(
                     "That is the share of rows, one row per day and account: it says how long "
-                    "each account has existed, not how much the brand posts there. Add up the "
-                    "`posts` column for each platform instead."
+                    "each account has existed, not how much the brand posts there. Start from "
+                    "`posts`, the cell above's number of posts of each account."
                 ),
             ),
         ),
@@ -566,7 +565,7 @@ _interpret(
 #: 2.11's options, named by the attitude they describe.
 _ATTITUDE_OPTIONS = {
     "flee": "Flee: what customers write about us online is better left unread.",
-    "so_far_so_good": "So far so good: our results are fine as they are; social media can wait.",
+    "so_far_so_good": "So far so good: our results are fine; social media can wait.",
     "delegate": "Delegate: an agency or one in-house specialist should take care of it.",
     "follow_the_wind": "Follow the wind: open an account wherever the trade press says it happens.",
 }
@@ -600,9 +599,8 @@ register(
             "# mix holds fractions: make them percentages",
         ),
         solution=(
-            "attitude_mix = (\n"
-            '    pd.crosstab(people["department"], people["attitude"], normalize="index") * 100\n'
-            ")\n"
+            'attitude_mix = pd.crosstab(people["department"], people["attitude"], '
+            'normalize="index") * 100\n'
         ),
         reveals=(
             "Each department's employees by attitude, in percent of the department: {value} Read "
