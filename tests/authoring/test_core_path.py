@@ -43,10 +43,6 @@ CORE_LIMIT = 45
 
 #: Notebooks whose stories need more than CORE_LIMIT minutes by the estimate, and why.
 CANNOT_FIT = {
-    "03b-strategy-campaigns-and-kpis": (
-        "two stories; the dashboard (3.26) needs its three monthly measures (3.23 to 3.25), "
-        "the closing cell needs the dashboard, and a given cell needs 3.17's duplicates"
-    ),
 }
 
 EXERCISES = {exercise.id: exercise for exercise in all_exercises()}

@@ -1,12 +1,13 @@
 """Chapter 3, lack of strategy and engagement: followers, customers, campaigns and KPIs.
 
-Two notebooks, each stating its prompts in Markdown (see CONTRIBUTING.md).
+Three notebooks, each stating its prompts in Markdown (see CONTRIBUTING.md).
 ``03a-strategy-followers-and-customers`` (3.1 to 3.14) asks what the September 2025
 Facebook contest did for repeat purchases, what goes with a customer buying again,
 and whether joining TikTok after a competitor won the brand any share of voice.
-``03b-strategy-campaigns-and-kpis`` (3.15 to 3.28) asks how many departmental
-campaigns serve a company goal, are shared or duplicate each other, and builds a
-small monthly dashboard that goes from vanity metrics to business metrics.
+``03b-strategy-campaigns`` (3.15 to 3.21) asks how many departmental campaigns serve
+a company goal, are shared or duplicate each other. ``03c-strategy-dashboard``
+(3.22 to 3.28) builds a small monthly dashboard that goes from vanity metrics to
+business metrics.
 
 Each story opens with a predict cell and closes with an interpret cell; manager
 questions are ``DECIDE`` exercises whose full answer is ``discussion``. Titles are
@@ -814,7 +815,7 @@ register(
 
 
 # ---------------------------------------------------------------------------
-# Notebook B: campaigns and KPIs (story 8 and the dashboard)
+# Notebooks B and C: the campaigns (story 8) and the dashboard
 # ---------------------------------------------------------------------------
 
 #: What notebook B's set-up cell defines for the exercises that use it.
@@ -828,12 +829,11 @@ SETUP_PAIRS = (
 SOLUTION_DUPLICATED = (
     'other_department = pairs["department"] != pairs["department_other"]\n'
     'same_time = (pairs["start"] <= pairs["end_other"]) & (pairs["start_other"] <= pairs["end"])\n'
-    "overlaps = pairs[other_department & same_time]\n"
-    'duplicated = overlaps["campaign_id"].unique()\n'
+    'duplicated = pairs[other_department & same_time]["campaign_id"].unique()\n'
     "n_duplicated = len(duplicated)\n"
 )
 
-#: The two measures the brand's monthly report already had (a given cell of notebook B).
+#: The two measures the brand's monthly report already had (set-up of notebook C).
 SETUP_REPORT = (
     'month_ends = page_daily[page_daily["date"].dt.is_month_end]\n'
     'end_month = month_ends["date"].dt.to_period("M")\n'
@@ -849,26 +849,45 @@ SETUP_REPORT = (
     "share_of_voice_by_month = brand_mentions / mentions_by_company.sum(axis=1) * 100\n"
 )
 
-SOLUTION_ENGAGEMENT = (
+#: The worked step given above 3.23: each month's engagements and reach, all accounts together.
+SETUP_ENGAGEMENT = (
     'page_month = page_daily["date"].dt.to_period("M")\n'
     'totals = page_daily.groupby(page_month)[["engagements", "reach"]].sum()\n'
-    'engagement_by_month = totals["engagements"] / totals["reach"] * 100\n'
 )
 
+SOLUTION_ENGAGEMENT = 'engagement_by_month = totals["engagements"] / totals["reach"] * 100\n'
+
+#: The worked step given above 3.24: each mention's month.
+SETUP_NET_SENTIMENT = 'mention_month = mentions["published_at"].dt.to_period("M")\n'
+
 SOLUTION_NET_SENTIMENT = (
-    'mention_month = mentions["published_at"].dt.to_period("M")\n'
     'counts = pd.crosstab(mention_month, mentions["sentiment"])\n'
-    'difference = counts["positive"] - counts["negative"]\n'
-    "net_sentiment_by_month = difference / counts.sum(axis=1) * 100\n"
+    'net_sentiment_by_month = (counts["positive"] - counts["negative"])'
+    " / counts.sum(axis=1) * 100\n"
+)
+
+#: The worked step given above 3.25: each conversation's month, and the monthly median speed.
+SETUP_SERVICE = (
+    'support_month = support["opened_at"].dt.to_period("M")\n'
+    'first_response = support["first_response_min"].groupby(support_month).median()\n'
 )
 
 SOLUTION_SERVICE = (
-    'support_month = support["opened_at"].dt.to_period("M")\n'
-    "service_by_month = support.groupby(support_month).agg(\n"
-    '    first_response_min=("first_response_min", "median"),\n'
-    '    resolution_rate=("resolved", "mean"),\n'
+    'solved = support["resolved"].groupby(support_month).mean() * 100\n'
+    'service_by_month = pd.DataFrame({"first_response_min": first_response, '
+    '"resolution_rate": solved})\n'
+)
+
+#: The worked step given above 3.26: the dashboard's first four columns.
+SETUP_DASHBOARD = (
+    "dashboard = pd.DataFrame(\n"
+    "    {\n"
+    '        "followers": followers_by_month,\n'
+    '        "engagement_rate": engagement_by_month,\n'
+    '        "share_of_voice": share_of_voice_by_month,\n'
+    '        "net_sentiment": net_sentiment_by_month,\n'
+    "    }\n"
     ")\n"
-    'service_by_month["resolution_rate"] = service_by_month["resolution_rate"] * 100\n'
 )
 
 #: The dashboard's columns, from vanity metrics to business metrics.
@@ -973,7 +992,7 @@ def _service_by_month(load: Load, speed: str = "median") -> pd.DataFrame:
 
 
 def _report_measures(load: Load) -> tuple[pd.Series, pd.Series]:
-    """The followers and share of voice the monthly report already had (notebook B's given cell)."""
+    """The followers and share of voice the monthly report already had (notebook C's set-up)."""
     page = load("page_daily")
     month_ends = page[page["date"].dt.is_month_end]
     followers = month_ends.groupby(month_ends["date"].dt.to_period("M"))["followers"].sum()
@@ -1038,21 +1057,16 @@ register(
             "A True/False Series can be grouped by another column, as in chapter 1: "
             '`(campaigns["company_goal"] != "none").groupby(campaigns["department"])`. '
             "`pd.DataFrame({...})` then puts two such results side by side.",
-            'has_goal = campaigns["company_goal"] != "none"\n'
-            'linked = has_goal.groupby(campaigns["department"]).mean() * 100\n'
+            'department = campaigns["department"]\n'
+            'linked = (campaigns["company_goal"] != "none").groupby(department).mean() * 100\n'
             '# shared: the same with campaigns["shared_with_other_departments"], then\n'
             '# by_department = pd.DataFrame({"linked": linked, "shared": ...})',
         ),
         solution=(
-            'has_goal = campaigns["company_goal"] != "none"\n'
-            'shared = campaigns["shared_with_other_departments"]\n'
             'department = campaigns["department"]\n'
-            "by_department = pd.DataFrame(\n"
-            "    {\n"
-            '        "linked": has_goal.groupby(department).mean() * 100,\n'
-            '        "shared": shared.groupby(department).mean() * 100,\n'
-            "    }\n"
-            ")\n"
+            'linked = (campaigns["company_goal"] != "none").groupby(department).mean() * 100\n'
+            'shared = campaigns["shared_with_other_departments"].groupby(department).mean() * 100\n'
+            'by_department = pd.DataFrame({"linked": linked, "shared": shared})\n'
         ),
         reveals=(
             "The percentage of each department's campaigns linked to a company goal, and shared "
@@ -1353,16 +1367,16 @@ register(
         title="How engaged are the people the brand reaches, month by month?",
         answer_name="engagement_by_month",
         tables=("page_daily",),
+        setup=SETUP_ENGAGEMENT,
         expected=_engagement_by_month,
         checker=SeriesCheck(index="month", percent=True, decimals=1),
         hints=(
-            "For each month, add up the engagements and the reach of all the brand's accounts, "
-            "then divide one by the other, times 100.",
-            '`page_daily["date"].dt.to_period("M")` gives each day its month; group by it and '
-            'take the `.sum()` of `[["engagements", "reach"]]`.',
-            'page_month = page_daily["date"].dt.to_period("M")\n'
-            'totals = page_daily.groupby(page_month)[["engagements", "reach"]].sum()\n'
-            "# engagement_by_month: engagements divided by reach, in percent",
+            "`totals`, given above, has one row per month: divide its engagements by its reach, "
+            "times 100.",
+            '`totals["engagements"]` is a Series indexed by month: divided by '
+            '`totals["reach"]`, each month is divided by its own reach.',
+            'rate = totals["engagements"] / totals["reach"]\n'
+            "# rate holds fractions: make them percentages",
         ),
         solution=SOLUTION_ENGAGEMENT,
         reveals=(
@@ -1402,14 +1416,14 @@ register(
         title="How warm is the conversation, month by month?",
         answer_name="net_sentiment_by_month",
         tables=("mentions",),
+        setup=SETUP_NET_SENTIMENT,
         expected=_net_sentiment_by_month,
         checker=SeriesCheck(index="month", percent=True, decimals=1),
         hints=(
             "Chapter 1's net sentiment, per month instead of per channel: (positive − negative) "
             "÷ all mentions × 100.",
-            '`pd.crosstab(mentions["published_at"].dt.to_period("M"), mentions["sentiment"])` '
-            "counts each sentiment in each month.",
-            'mention_month = mentions["published_at"].dt.to_period("M")\n'
+            '`pd.crosstab(mention_month, mentions["sentiment"])` counts each sentiment in each '
+            "month, one row per month.",
             'counts = pd.crosstab(mention_month, mentions["sentiment"])\n'
             "# net_sentiment_by_month: (positive - negative) / each month's total * 100",
         ),
@@ -1444,19 +1458,17 @@ register(
         title="How fast and how well does the service answer, month by month?",
         answer_name="service_by_month",
         tables=("support",),
+        setup=SETUP_SERVICE,
         expected=_service_by_month,
         checker=FrameCheck(index="month", percent=("resolution_rate",), decimals=1),
         hints=(
-            "Chapter 1's two numbers per handler, now per month: the median of "
-            "`first_response_min` and the share of `resolved`, in percent.",
-            'Group by `support["opened_at"].dt.to_period("M")` and use `.agg(...)` with '
-            'one named result per column, such as `resolution_rate=("resolved", "mean")`.',
-            'support_month = support["opened_at"].dt.to_period("M")\n'
-            "service_by_month = support.groupby(support_month).agg(\n"
-            '    first_response_min=("first_response_min", "median"),\n'
-            '    resolution_rate=("resolved", "mean"),\n'
-            ")\n"
-            "# resolution_rate holds fractions: make it a percentage",
+            "`first_response`, given above, is the first column. The second is the share of "
+            "`resolved` in each month, in percent, as `first_response` was made with `.median()`.",
+            '`support["resolved"].groupby(support_month).mean()` is the share solved each month, '
+            "as a fraction; `pd.DataFrame({...})` then puts two Series side by side.",
+            'solved = support["resolved"].groupby(support_month).mean() * 100\n'
+            '# service_by_month = pd.DataFrame({"first_response_min": ..., '
+            '"resolution_rate": ...})',
         ),
         solution=SOLUTION_SERVICE,
         reveals=(
@@ -1469,7 +1481,7 @@ register(
                 lambda load: _service_by_month(load, speed="mean"),
                 feedback=(
                     "Your first_response_min is a mean. A few very slow answers pull a mean up; "
-                    'the dashboard uses the median: `("first_response_min", "median")`.'
+                    "the dashboard uses the median: the `first_response` given above."
                 ),
             ),
             sum_for_mean(
@@ -1480,7 +1492,7 @@ register(
                 ),
                 feedback=(
                     "Your resolution_rate counts the resolved conversations. The rate is the "
-                    'share resolved: `("resolved", "mean")`, then times 100.'
+                    "share resolved: `.mean()` of `resolved`, then times 100."
                 ),
             ),
         ),
@@ -1493,7 +1505,16 @@ register(
         title="What does the whole dashboard show?",
         answer_name="dashboard",
         tables=("page_daily", "mentions", "support", "competitors"),
-        setup=SETUP_REPORT + SOLUTION_ENGAGEMENT + SOLUTION_NET_SENTIMENT + SOLUTION_SERVICE,
+        setup=(
+            SETUP_REPORT
+            + SETUP_ENGAGEMENT
+            + SOLUTION_ENGAGEMENT
+            + SETUP_NET_SENTIMENT
+            + SOLUTION_NET_SENTIMENT
+            + SETUP_SERVICE
+            + SOLUTION_SERVICE
+            + SETUP_DASHBOARD
+        ),
         expected=_dashboard,
         checker=FrameCheck(
             index="month",
@@ -1501,29 +1522,17 @@ register(
             decimals=1,
         ),
         hints=(
-            "Six Series that share the same months: two from the report cell above "
-            "(`followers_by_month`, `share_of_voice_by_month`) and the answers of 3.23 to 3.25.",
-            "`pd.DataFrame({...})` builds a table from Series that share an index, one key per "
-            "column name; `service_by_month` gives two of the columns.",
-            "dashboard = pd.DataFrame(\n"
-            "    {\n"
-            '        "followers": followers_by_month,\n'
-            '        "engagement_rate": engagement_by_month,\n'
-            "        # add share_of_voice, net_sentiment, first_response_min, resolution_rate\n"
-            "    }\n"
-            ")",
+            "The two service measures are missing: both are columns of your `service_by_month` "
+            "(3.25), with the names the dashboard needs.",
+            "Assigning to a new column name adds a column, as in chapter 1: "
+            '`dashboard["first_response_min"]` on the left, the column of `service_by_month` '
+            "of the same name on the right.",
+            'dashboard["first_response_min"] = service_by_month["first_response_min"]\n'
+            "# then the same for resolution_rate",
         ),
         solution=(
-            "dashboard = pd.DataFrame(\n"
-            "    {\n"
-            '        "followers": followers_by_month,\n'
-            '        "engagement_rate": engagement_by_month,\n'
-            '        "share_of_voice": share_of_voice_by_month,\n'
-            '        "net_sentiment": net_sentiment_by_month,\n'
-            '        "first_response_min": service_by_month["first_response_min"],\n'
-            '        "resolution_rate": service_by_month["resolution_rate"],\n'
-            "    }\n"
-            ")\n"
+            'dashboard["first_response_min"] = service_by_month["first_response_min"]\n'
+            'dashboard["resolution_rate"] = service_by_month["resolution_rate"]\n'
         ),
         reveals=(
             "The dashboard, month by month: {value} Read the panels from left to right and top to "
@@ -1532,8 +1541,14 @@ register(
         ),
         wrong_answers=(
             WrongAnswer(
-                "the follower column left out",
-                lambda load: _dashboard(load).drop(columns="followers"),
+                "the service columns left out",
+                lambda load: _dashboard(load).drop(
+                    columns=["first_response_min", "resolution_rate"]
+                ),
+                feedback=(
+                    "Your dashboard has the four columns given above, not yet the service's: add "
+                    "`first_response_min` and `resolution_rate` from `service_by_month`."
+                ),
             ),
             mean_for_median(
                 lambda load: _dashboard(load, speed="mean"),
