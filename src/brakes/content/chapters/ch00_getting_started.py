@@ -1,4 +1,6 @@
-"""Chapter 0, getting started: a primer of the pandas chapter 1 uses, with one exercise per step.
+"""Chapter 0, getting started: a primer of the pandas every chapter builds on, an exercise a step.
+
+Each later notebook shows the few lines it adds before its first exercise.
 
 The notebook loads ``mentions = load("mentions")`` and ``support = load("support")``
 first; each solution uses ``mentions`` (and ``pd``). Every hint shows the
