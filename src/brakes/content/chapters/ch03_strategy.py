@@ -880,7 +880,7 @@ SOLUTION_SERVICE = (
 
 #: The worked step given above 3.26: the dashboard's first four columns.
 SETUP_DASHBOARD = (
-    "dashboard = pd.DataFrame(\n"
+    "first_four = pd.DataFrame(\n"
     "    {\n"
     '        "followers": followers_by_month,\n'
     '        "engagement_rate": engagement_by_month,\n'
@@ -1522,18 +1522,14 @@ register(
             decimals=1,
         ),
         hints=(
-            "The two service measures are missing: both are columns of your `service_by_month` "
-            "(3.25), with the names the dashboard needs.",
-            "Assigning to a new column name adds a column, as in chapter 1: "
-            '`dashboard["first_response_min"]` on the left, the column of `service_by_month` '
-            "of the same name on the right.",
-            'dashboard["first_response_min"] = service_by_month["first_response_min"]\n'
-            "# then the same for resolution_rate",
+            "`first_four` lacks the two service measures: both are columns of your "
+            "`service_by_month` (3.25), with the names the dashboard needs.",
+            "`first_four.join(...)` adds, on the right, the columns of the table in the brackets, "
+            "month by month.",
+            "# the four columns given above, then the two of 3.25:\n"
+            "# dashboard = first_four.join(...)",
         ),
-        solution=(
-            'dashboard["first_response_min"] = service_by_month["first_response_min"]\n'
-            'dashboard["resolution_rate"] = service_by_month["resolution_rate"]\n'
-        ),
+        solution="dashboard = first_four.join(service_by_month)\n",
         reveals=(
             "The dashboard, month by month: {value} Read the panels from left to right and top to "
             "bottom, from vanity metrics to business metrics: which ones would make a good slide, "
@@ -1546,8 +1542,8 @@ register(
                     columns=["first_response_min", "resolution_rate"]
                 ),
                 feedback=(
-                    "Your dashboard has the four columns given above, not yet the service's: add "
-                    "`first_response_min` and `resolution_rate` from `service_by_month`."
+                    "Your dashboard has the four columns given above, not yet the service's: "
+                    "join `first_four` with `service_by_month`."
                 ),
             ),
             mean_for_median(
