@@ -1524,8 +1524,8 @@ register(
         hints=(
             "`first_four` lacks the two service measures: both are columns of your "
             "`service_by_month` (3.25), with the names the dashboard needs.",
-            "`first_four.join(...)` adds, on the right, the columns of the table in the brackets, "
-            "month by month.",
+            "Join the two tables: `.join` adds, on the right of `first_four`, the columns of the "
+            "table you put in its brackets, month by month.",
             "# the four columns given above, then the two of 3.25:\n"
             "# dashboard = first_four.join(...)",
         ),
