@@ -1310,8 +1310,8 @@ register(
             ),
         ),
         hints=(
-            "Line up what you found: goals and sharing (3.16), duplicates (3.17), where the "
-            "money went (3.18, 3.19).",
+            "Line up what you found: goals and sharing (3.16), duplicates (3.17), and where the "
+            "money went if you did 3.18 and 3.19.",
             "Which model fixes what is missing, shared goals and a shared calendar, without "
             "taking the work away from the people who know each job?",
             "Think of the size of the company: one brand, five departments, one e-shop.",
