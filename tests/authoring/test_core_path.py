@@ -1,10 +1,6 @@
 """Each notebook's core path carries its stories in at most 45 minutes for a non-programmer,
 by the estimate of brakes.content.minutes, and never needs an extension exercise
-(brakes.authoring.core_path).
-
-Where the stories alone take longer, the notebook is listed in CANNOT_FIT with the reason
-(its core then keeps one computing exercise per story, and those the later cells need); the
-test fails when such a notebook comes to fit, so the list stays true."""
+(brakes.authoring.core_path)."""
 
 from __future__ import annotations
 
@@ -41,10 +37,6 @@ from brakes.trainer.kit.adapt import GUARD_TAG
 #: The longest core path a notebook may have, in minutes (LEARNING.md).
 CORE_LIMIT = 45
 
-#: Notebooks whose stories need more than CORE_LIMIT minutes by the estimate, and why.
-CANNOT_FIT = {
-}
-
 EXERCISES = {exercise.id: exercise for exercise in all_exercises()}
 PATHS = solution_notebooks(COURSE.solutions_dir)
 #: The cells a learner runs without reading them: the kit's install guard.
@@ -77,15 +69,10 @@ def test_the_core_path_carries_every_story(notebook: NotebookTime) -> None:
 
 
 def test_the_core_path_takes_at_most_45_minutes(notebook: NotebookTime) -> None:
-    if notebook.name not in CANNOT_FIT:
-        assert notebook.core_minutes <= CORE_LIMIT, (
-            f"{notebook.name}: the core path takes {notebook.core_minutes} min by the estimate "
-            f"({', '.join(f'{s.exercise_id}: {s.minutes}' for s in notebook.core)}); mark "
-            "another computing exercise extension"
-        )
-        return
-    assert notebook.core_minutes > CORE_LIMIT, (
-        f"{notebook.name} now fits {CORE_LIMIT} minutes: take it out of CANNOT_FIT"
+    assert notebook.core_minutes <= CORE_LIMIT, (
+        f"{notebook.name}: the core path takes {notebook.core_minutes} min by the estimate "
+        f"({', '.join(f'{s.exercise_id}: {s.minutes}' for s in notebook.core)}); give a "
+        "computing exercise a worked first step, shorten it, or mark one no story needs extension"
     )
 
 

@@ -21,7 +21,7 @@ MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)[^)]*\)|<(https?://[^>\s]+)>")
 #: The address the guard cell names for the set-up page, in parentheses at the end of its message.
 GUARD_ADDRESS = re.compile(r"\(([^()\s]*setup[^()\s]*)\)")
 #: How many links to the course's pages the learner notebooks hold (checked, so no test is blind).
-COURSE_LINKS = 18
+COURSE_LINKS = 20
 
 
 @pytest.fixture(scope="module")
