@@ -176,10 +176,20 @@ solutions-run: $(STAMP)
 	$(BIN)/brakes exercises --check
 	$(NBVAL) -p nbval_feeds_cache --nbval solutions --nbval-sanitize-with nbval-sanitize.cfg
 
+# Lighthouse (185 MB) for the page-speed section, pinned in its own npm package
+# (benchmarks/lighthouse/) so that `make test` never installs it.
+LIGHTHOUSE := benchmarks/lighthouse/node_modules/.installed
+
 # Every figure a ratio of two things measured side by side, or a count; the table goes to
-# the terminal and bench/results.json (about 10 minutes on 2 cores; --help for options).
-bench: $(STAMP) $(NODE_TOOLS) $(CHROMIUM)
+# the terminal and bench/results.json (about 15 minutes on 2 cores; --help for options).
+bench: $(STAMP) $(NODE_TOOLS) $(LIGHTHOUSE) $(CHROMIUM)
 	$(BIN)/python -m benchmarks.run $(BENCHOPTS)
+
+$(LIGHTHOUSE): benchmarks/lighthouse/package.json benchmarks/lighthouse/package-lock.json
+	@command -v npm >/dev/null \
+		|| { echo "npm is missing: install Node.js, or run make browser-deps (Debian or Ubuntu)"; exit 1; }
+	@npm ci --prefix benchmarks/lighthouse --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # PDF handouts (brakes.trainer.handouts): both editions built, printed page by page by
 # Chromium into $(HANDOUTS)/, then built again (a quick rebuild) so that each footer links

@@ -160,6 +160,38 @@ def _weight(r: dict[str, Any]) -> list[Row]:
     ]
 
 
+#: Issue 22 point 7, each page type on a phone (Lighthouse's default mobile throttling).
+LIGHTHOUSE_TARGET = {"performance": 95, "lcp_ms": 2500, "accessibility": 100, "best-practices": 100}
+
+
+def _lighthouse_met(page: dict[str, Any]) -> bool:
+    target = LIGHTHOUSE_TARGET
+    return (
+        page["performance"] >= target["performance"]
+        and page["lcp_ms"] < target["lcp_ms"]
+        and page["accessibility"] >= target["accessibility"]
+        and page["best-practices"] >= target["best-practices"]
+    )
+
+
+def _lighthouse(r: dict[str, Any]) -> list[Row]:
+    rows = []
+    for kind, ours in r["ours"].items():
+        stock = r["stock"][kind]
+        rows.append(
+            Row(
+                f"Lighthouse {r['lighthouse']} mobile, {kind} page (median of {r['runs']})",
+                f"perf {ours['performance']}, LCP {_s(ours['lcp_ms'] / 1000)}",
+                f"stock theme: perf {stock['performance']}, LCP {_s(stock['lcp_ms'] / 1000)}",
+                f"LCP {ours['lcp_ms'] / stock['lcp_ms']:.2f}×; "
+                f"a11y {ours['accessibility']}, BP {ours['best-practices']}",
+                "perf ≥ 95, LCP < 2.5 s, a11y and BP 100",
+                _lighthouse_met(ours),
+            )
+        )
+    return rows
+
+
 SECTIONS: dict[str, Callable[[dict[str, Any]], list[Row]]] = {
     "build": _build,
     "nbval": _nbval,
@@ -167,6 +199,7 @@ SECTIONS: dict[str, Callable[[dict[str, Any]], list[Row]]] = {
     "data": _data,
     "grading": _grading,
     "weight": _weight,
+    "lighthouse": _lighthouse,
 }
 
 

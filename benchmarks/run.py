@@ -24,9 +24,10 @@ from typing import Any
 from rich.console import Console
 
 from benchmarks import report
+from benchmarks.lighthouse import RUNS as LIGHTHOUSE_RUNS
 from benchmarks.timing import ROOT, BenchError, cores, load_average, run
 
-SECTIONS = ("build", "nbval", "checks", "data", "grading", "weight")
+SECTIONS = ("build", "nbval", "checks", "data", "grading", "weight", "lighthouse")
 RESULTS = ROOT / "bench" / "results.json"
 
 
@@ -56,6 +57,12 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--nbval-rounds", type=int, default=1, help="nbval, each way (1)")
     parser.add_argument("--submissions", type=int, default=30, help="learners graded (30)")
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        default=LIGHTHOUSE_RUNS,
+        help=f"Lighthouse runs per page, the median kept ({LIGHTHOUSE_RUNS})",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="where results.json goes")
     return parser.parse_args(argv)
 
@@ -122,6 +129,16 @@ def main(argv: list[str] | None = None) -> int:
                 bench_weight(site)
             )
 
+        def lighthouse() -> dict[str, Any]:
+            from benchmarks.lighthouse import bench_lighthouse, missing_tools
+
+            reason = missing_tools()
+            if reason:
+                return {"skipped": reason}
+            pair = (built["course"], built["html"]) if "html" in built else None
+            cache = (pair[1].parent if pair else ROOT / "_build") / ".jupyter_cache"
+            return bench_lighthouse(work / "lighthouse", pair, cache, args.lighthouse_runs)
+
         steps: dict[str, Callable[[], dict[str, Any]]] = {
             "build": build,
             "nbval": nbval,
@@ -129,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
             "data": data,
             "grading": grading,
             "weight": weight,
+            "lighthouse": lighthouse,
         }
         for name in SECTIONS:
             if name not in wanted:

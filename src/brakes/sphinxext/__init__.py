@@ -1,16 +1,17 @@
 """The course's Sphinx extension: editions, data dictionary, minutes, quiz, and more.
 
-Besides the course's own directives, it makes the site light, accessible and
-usable offline: the notebook kit to download (``notebook_kit``), icons without
-Font Awesome's script (``icons``), fixes for MyST's HTML (``a11y``), a zip of
-the whole site (``offline``), the theme's stylesheets trimmed to the rules the
-pages use (``trim_css``), the figures' PNGs re-encoded with a palette
-(``shrink_png``), optional launch buttons (``launch``), and what a web server or
-Pages host needs: the base URL, ``.nojekyll``, the 404 page's base (``publish``), and
+Besides the course's own directives, it makes the site light, accessible and usable
+offline: the notebook kit to download (``notebook_kit``), icons without Font Awesome's
+script (``icons``), fixes for MyST's HTML (``a11y``), a zip of the whole site
+(``offline``), the theme's stylesheets trimmed to the rules the pages use
+(``trim_css``), scripts that let a phone paint first (``page_speed``, which also holds
+the stock-theme switch ``make bench`` compares with), the figures' PNGs re-encoded with
+a palette (``shrink_png``), optional launch buttons (``launch``), and what a web server
+or Pages host needs: the base URL, ``.nojekyll``, the 404 page's base (``publish``), and
 what an LMS needs: a SCORM script in the learner's pages (``scorm``). It keeps builds
-fast: notebooks run side by side before Sphinx reads them
-(``execution``), templates stay compiled between builds (``template_cache``),
-and a rebuild redoes no zip, icon or stylesheet whose inputs did not change.
+fast: notebooks run side by side before Sphinx reads them (``execution``), templates
+stay compiled between builds (``template_cache``), and a rebuild redoes no zip, icon or
+stylesheet whose inputs did not change.
 The theme's templates are overridden in ``_templates/`` at the repository root.
 """
 
@@ -35,6 +36,7 @@ from brakes.sphinxext import (
     minutes,
     notebook_kit,
     offline,
+    page_speed,
     publish,
     quiz,
     scorm,
@@ -71,6 +73,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     agenda.setup(app)
     a11y.setup(app)
     icons.setup(app)
+    page_speed.setup(app)
     launch.setup(app)
     notebook_kit.setup(app)
     execution.setup(app)

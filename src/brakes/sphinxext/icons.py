@@ -24,6 +24,8 @@ from urllib.parse import quote
 
 from sphinx.application import Sphinx
 
+from brakes.sphinxext.page_speed import stock_theme
+
 #: The committed icon data (see scripts/make_icons.py).
 DATA = Path(__file__).with_name("icons.json")
 
@@ -122,7 +124,7 @@ def icons_css(icons: IconSet) -> str:
 
 
 def _write_css(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or stock_theme(app.config):
         return
     write_if_changed(Path(app.outdir, "_static", "brakes-icons.css"), icons_css(load()))
 
@@ -136,7 +138,12 @@ def write_if_changed(target: Path, text: str) -> bool:
     return True
 
 
+def _add_css(app: Sphinx) -> None:
+    if not stock_theme(app.config):
+        app.add_css_file("brakes-icons.css")
+
+
 def setup(app: Sphinx) -> None:
-    """Ship the icon stylesheet with every page."""
-    app.add_css_file("brakes-icons.css")
+    """Ship the icon stylesheet with every page (not on the stock theme's build)."""
+    app.connect("builder-inited", _add_css)
     app.connect("build-finished", _write_css)

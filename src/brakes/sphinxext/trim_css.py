@@ -34,6 +34,7 @@ from sphinx.util import logging
 
 from brakes.config import COURSE
 from brakes.digest import files_digest
+from brakes.sphinxext.page_speed import stock_theme
 
 LOGGER = logging.getLogger(__name__)
 
@@ -208,7 +209,7 @@ def _say(app: Sphinx, message: str) -> None:
 
 
 def _trim_site(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or stock_theme(app.config):
         return
     try:
         done = trim(Path(app.outdir), Path(app.doctreedir, FOLDER))
