@@ -6,9 +6,9 @@ with its default mobile settings: a mid-range phone's screen, 4× slower CPU and
 a slow 4G network, simulated. Each page is measured :data:`RUNS` times and the
 median run kept, as Lighthouse advises against its run-to-run variance.
 
-The pages are served gzip-compressed, as GitHub Pages, GitLab Pages and a
-default nginx or IIS serve text files (:class:`_Gzip`): a server that sends
-them uncompressed makes every page slower (README, "Publishing the site").
+The pages are served gzip-compressed (:class:`_Gzip`), as GitHub Pages serves
+them, GitLab Pages with the .gz copies its template writes, and nginx or IIS with
+compression on: sent uncompressed, every page is slower (README, "Publishing the site").
 
 The stock theme's pages come from the same course built a second time with
 ``-D brakes_stock_theme=1`` (``brakes.sphinxext.page_speed``): the theme's own
@@ -32,13 +32,11 @@ from typing import Any
 from benchmarks.build import FLAGS
 from benchmarks.timing import BIN, ROOT, BenchError, copy_course, run
 from brakes.sphinxext.page_speed import PAGE_TYPES
-from brakes.trainer.browser import CHROMIUM
+from brakes.trainer.browser import CHROMIUM, CHROMIUM_ARGS
 
 #: The npm package that pins Lighthouse, and where `npm ci --prefix` installs it.
 PACKAGE = ROOT / "benchmarks" / "lighthouse"
 CLI = PACKAGE / "node_modules" / "lighthouse" / "cli" / "index.js"
-#: One page of each type, relative to the site's root.
-PAGES = PAGE_TYPES
 #: Runs per page; the median run (by performance score) is kept.
 RUNS = 3
 CATEGORIES = ("performance", "accessibility", "best-practices")
@@ -49,8 +47,7 @@ METRICS = {
     "tbt_ms": "total-blocking-time",
     "cls": "cumulative-layout-shift",
 }
-#: What a web server compresses (GitHub Pages, GitLab Pages, nginx's gzip_types and IIS's
-#: static compression all include these).
+#: What the server compresses: the text files a Pages host or a configured nginx or IIS does.
 COMPRESSED = (".html", ".css", ".js", ".svg", ".json", ".txt")
 
 
@@ -59,8 +56,6 @@ class _Gzip(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
         wants = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants and path.suffix in COMPRESSED and path.is_file()):
             return super().send_head()
@@ -109,7 +104,7 @@ def lighthouse(url: str) -> dict[str, Any]:
             "--output=json",
             "--output-path=stdout",
             f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}",
         ],
         env={"CHROME_PATH": str(CHROMIUM)},
         timeout=300,
@@ -140,9 +135,9 @@ def median_run(url: str, runs: int) -> dict[str, Any]:
 
 
 def measure(site: Path, runs: int) -> dict[str, dict[str, Any]]:
-    """Every page type of :data:`PAGES` in ``site``, served compressed."""
+    """Each page of :data:`PAGE_TYPES` in ``site``, served compressed."""
     with serve(site) as base:
-        return {kind: median_run(base + page, runs) for kind, page in PAGES.items()}
+        return {kind: median_run(base + page, runs) for kind, page in PAGE_TYPES.items()}
 
 
 def build(course: Path, out: Path, *, stock: bool, cache: Path | None) -> Path:
@@ -176,14 +171,14 @@ def bench_lighthouse(
         course, ours = built
     stock = build(course, work / "stock", stock=True, cache=cache)
     for site in (ours, stock):
-        missing = [page for page in PAGES.values() if not (site / page).is_file()]
+        missing = [page for page in PAGE_TYPES.values() if not (site / page).is_file()]
         if missing:
             raise BenchError(f"pages missing from {site}: {', '.join(missing)}")
     version = json.loads((CLI.parents[1] / "package.json").read_text(encoding="utf-8"))["version"]
     return {
         "lighthouse": version,
         "runs": runs,
-        "pages": PAGES,
+        "pages": PAGE_TYPES,
         "ours": measure(ours, runs),
         "stock": measure(stock, runs),
     }
