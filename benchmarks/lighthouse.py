@@ -17,20 +17,16 @@ templates, scripts, icons and stylesheets, none of the course's lightening.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from benchmarks.build import FLAGS
 from benchmarks.timing import BIN, ROOT, BenchError, copy_course, run
+from benchmarks.weight import Quiet, serve
 from brakes.sphinxext.page_speed import PAGE_TYPES
 from brakes.trainer.browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -51,7 +47,7 @@ METRICS = {
 COMPRESSED = (".html", ".css", ".js", ".svg", ".json", ".txt")
 
 
-class _Gzip(http.server.SimpleHTTPRequestHandler):
+class _Gzip(Quiet):
     """A static server that gzips text files for a client that accepts it, as Pages hosts do."""
 
     def send_head(self) -> Any:
@@ -66,22 +62,6 @@ class _Gzip(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return BytesIO(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """No access log in the benchmark's output."""
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """``site`` on 127.0.0.1 (a free port), gzip-compressed; yields its base URL."""
-    handler = functools.partial(_Gzip, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def missing_tools() -> str | None:
@@ -136,7 +116,7 @@ def median_run(url: str, runs: int) -> dict[str, Any]:
 
 def measure(site: Path, runs: int) -> dict[str, dict[str, Any]]:
     """Each page of :data:`PAGE_TYPES` in ``site``, served compressed."""
-    with serve(site) as base:
+    with serve(site, _Gzip) as base:
         return {kind: median_run(base + page, runs) for kind, page in PAGE_TYPES.items()}
 
 

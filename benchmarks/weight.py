@@ -20,7 +20,9 @@ from typing import Any
 from brakes.trainer.browser import CHROMIUM, CHROMIUM_ARGS
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static file server that keeps no access log."""
+
     def log_message(self, format: str, *args: Any) -> None:
         """No access log in the benchmark's output."""
 
@@ -35,9 +37,10 @@ def documents(site: Path) -> list[str]:
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """The site on 127.0.0.1 (a free port), for the length of the block; yields its base URL."""
-    handler = functools.partial(_Quiet, directory=str(site))
+def serve(site: Path, handler_class: type[Quiet] = Quiet) -> Iterator[str]:
+    """The site on 127.0.0.1 (a free port), for the length of the block, served by
+    ``handler_class`` (the benchmarks' servers differ only in it); yields its base URL."""
+    handler = functools.partial(handler_class, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
