@@ -8,29 +8,10 @@
 (() => {
   const script = document.currentScript;
 
-  // The API object of `win`, or null; a window of another origin cannot be read.
-  const apiOf = (win) => {
-    try {
-      return win.API && typeof win.API.LMSInitialize === "function" ? win.API : null;
-    } catch (error) {
-      if (error.name === "SecurityError") return null;
-      throw error;
-    }
-  };
-
-  // SCORM 1.2's search (ADL's findAPI): this window and up to 7 parents, then the
-  // window that opened this one and its parents.
-  const findAPI = (start) => {
-    let win = start;
-    for (let tries = 0; tries <= 7; tries += 1) {
-      const api = apiOf(win);
-      if (api || !win.parent || win.parent === win) return api;
-      win = win.parent;
-    }
-    return null;
-  };
-
-  const api = findAPI(window) || (window.opener ? findAPI(window.opener) : null);
+  // SCORM 1.2's search, up the parents then the opener's (brakes-scorm-find.js, loaded first).
+  // In the SCORM package the API found is its launch page's (brakes-scorm-launch.js): it holds
+  // the LMS's one session for the visit and answers this page's LMSInitialize and LMSFinish.
+  const api = window.brakesFindAPI(window);
   if (!api || String(api.LMSInitialize("")) !== "true") return;
 
   // This page's path from the site's root (course/control/index.html), as data-chapters names it.
@@ -84,7 +65,8 @@
     api.LMSCommit("");
   });
 
-  // Leaving the page ends its session: pagehide and beforeunload may both come, once is enough.
+  // Leaving the page ends its session (the launch page's API only notes it): pagehide and
+  // beforeunload may both come, once is enough.
   let finished = false;
   const finish = () => {
     if (finished) return;
