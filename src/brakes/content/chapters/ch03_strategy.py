@@ -85,11 +85,12 @@ SETUP_WEEKLY = (
 SETUP_MENTIONS = (
     'month = competitors["month"]\n'
     'company = competitors["company"]\n'
-    'mentions = competitors["mentions"]\n'
+    'mention_counts = competitors["mentions"]\n'
 )
 
 SOLUTION_SHARE_OF_VOICE = (
-    'shares = pd.crosstab(month, company, values=mentions, aggfunc="sum", normalize="index")\n'
+    'shares = pd.crosstab(month, company, values=mention_counts, aggfunc="sum", '
+    'normalize="index")\n'
     "share_of_voice = shares * 100\n"
 )
 
@@ -565,7 +566,7 @@ register(
             'As in the primer, `normalize="index"` divides each row of a crosstab by its total: '
             "add it to the crosstab above.",
             "shares = pd.crosstab(\n"
-            '    month, company, values=mentions, aggfunc="sum", normalize="index"\n'
+            '    month, company, values=mention_counts, aggfunc="sum", normalize="index"\n'
             ")\n"
             "# shares holds fractions: make them percentages",
         ),
@@ -603,7 +604,8 @@ register(
                 ),
                 feedback=(
                     "Without `values=` and `aggfunc=`, `pd.crosstab` counts rows of the table "
-                    '(one per platform), not mentions. Add `values=mentions` and `aggfunc="sum"`.'
+                    "(one per platform), not mentions. Add `values=mention_counts` and "
+                    '`aggfunc="sum"`.'
                 ),
             ),
         ),
